@@ -1,0 +1,23 @@
+import type { ReactNode } from "react";
+import { AppShell } from "@/components/dashboard/app-shell";
+import { Providers } from "@/components/dashboard/providers";
+import { getPropertyAccess, listUserProperties } from "@/lib/auth/property-access";
+import { can } from "@/lib/auth/roles";
+
+export default async function PropertyLayout({ children, params }: { children: ReactNode; params: Promise<{ property: string }> }) {
+  const { property: slug } = await params;
+  const access = await getPropertyAccess(slug);
+  const properties = await listUserProperties(access.user.id);
+  return (
+    <Providers>
+      <AppShell
+        current={{ slug: access.property.slug, name: access.property.name, plan: access.property.plan, role: access.role }}
+        properties={properties}
+        user={access.user}
+        showApiAccess={can.viewApiAccess(access.role)}
+      >
+        {children}
+      </AppShell>
+    </Providers>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import Link from "next/link";
+import { usePathname } from "next/navigation";
+import { useState, type ReactNode } from "react";
+import { SignOutButton } from "@/components/auth/sign-out-button";
+import { cn } from "@/lib/ui/cn";
+import { PropertySwitcher, type PropertyOption } from "./property-switcher";
+
+interface Props {
+  current: PropertyOption;
+  properties: PropertyOption[];
+  user: { name: string; email: string };
+  showApiAccess: boolean;
+  children: ReactNode;
+}
+
+export function AppShell({ current, properties, user, showApiAccess, children }: Props) {
+  const pathname = usePathname();
+  const [open, setOpen] = useState(false);
+  const base = `/${current.slug}`;
+  const nav = [
+    { href: `${base}/reservations`, label: "Reservations", section: null },
+    ...(showApiAccess ? [{ href: `${base}/settings/api-access`, label: "API Access", section: "Settings" }] : []),
+  ];
+
+  const sidebar = (
+    <div className="flex h-full flex-col gap-6 p-4">
+      <PropertySwitcher current={current} properties={properties} />
+      <nav aria-label="Main" className="flex-1 space-y-1">
+        {nav.map((item, index) => (
+          <div key={item.href}>
+            {item.section && nav[index - 1]?.section !== item.section ? (
+              <p className="mt-4 mb-1 px-3 text-xs font-semibold tracking-wide text-slate-500 uppercase">{item.section}</p>
+            ) : null}
+            <Link
+              href={item.href}
+              onClick={() => setOpen(false)}
+              aria-current={pathname.startsWith(item.href) ? "page" : undefined}
+              className={cn(
+                "block rounded-md px-3 py-2 text-sm font-medium",
+                pathname.startsWith(item.href) ? "bg-brand-50 text-brand-700" : "text-slate-700 hover:bg-slate-100",
+              )}
+            >
+              {item.label}
+            </Link>
+          </div>
+        ))}
+      </nav>
+      <div className="border-t border-slate-200 pt-4">
+        <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
+        <p className="mb-3 truncate text-xs text-slate-500">{user.email}</p>
+        <SignOutButton />
+      </div>
+    </div>
+  );
+
+  return (
+    <div className="min-h-screen lg:flex">
+      <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">{sidebar}</aside>
+      <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
+        <span className="font-semibold">{current.name}</span>
+        <button
+          type="button"
+          className="rounded-md border border-slate-300 px-3 py-1 text-sm"
+          aria-expanded={open}
+          aria-controls="mobile-nav"
+          onClick={() => setOpen((value) => !value)}
+        >
+          Menu
+        </button>
+      </header>
+      {open ? (
+        <div id="mobile-nav" className="border-b border-slate-200 bg-white lg:hidden">
+          {sidebar}
+        </div>
+      ) : null}
+      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">{children}</main>
+    </div>
+  );
+}

@@ -1,0 +1,14 @@
+// What each role may do. Only OWNER and ADMIN manage API access; MANAGER may look; STAFF may not open it.
+import type { Role } from "../db/generated/prisma/enums";
+
+export const ROLE_LABEL: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin", MANAGER: "Manager", STAFF: "Staff" };
+
+export const can = {
+  viewApiAccess: (role: Role) => role !== "STAFF",
+  manageApiAccess: (role: Role) => role === "OWNER" || role === "ADMIN",
+  createReservation: (_role: Role) => true,
+  checkInOut: (_role: Role) => true,
+  cancelReservation: (role: Role) => role !== "STAFF",
+} satisfies Record<string, (role: Role) => boolean>;
+
+export type Permission = keyof typeof can;

@@ -1,5 +1,4 @@
 // Validated environment: read once, fail fast with a message an operator can act on.
-import path from "node:path";
 import { z } from "zod";
 
 const postgresUrl = z
@@ -26,7 +25,7 @@ export type Env = z.infer<typeof schema>;
 
 export class EnvError extends Error {}
 
-export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
+export function parseEnv(source: Record<string, string | undefined> = process.env): Env {
   // An empty variable means "not set", as in most deployment tools.
   const cleaned = Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
   const result = schema.safeParse(cleaned);
@@ -35,8 +34,4 @@ export function parseEnv(source: NodeJS.ProcessEnv = process.env): Env {
     throw new EnvError(`Invalid environment configuration:\n${lines.join("\n")}`);
   }
   return result.data;
-}
-
-export function pgliteDataDir(env: Env): string {
-  return path.resolve(process.cwd(), env.PGLITE_DATA_DIR);
 }

@@ -7,7 +7,8 @@ import fs from "node:fs";
 import path from "node:path";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
 import { DatabaseUnreachableError, prepareDatabase, redactUrl } from "../lib/db/prepare-database";
-import { EnvError, parseEnv, pgliteDataDir } from "../lib/env";
+import { pgliteDataDir } from "../lib/db/open-database";
+import { EnvError, parseEnv } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);

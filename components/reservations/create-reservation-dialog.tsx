@@ -1,6 +1,7 @@
 "use client";
 
-import { useActionState, useEffect, useState } from "react";
+import { useActionState, useState } from "react";
+import type { ActionResult } from "@/lib/errors/action-result";
 import { createReservationAction } from "@/app/(dashboard)/[property]/reservations/actions";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
@@ -15,15 +16,15 @@ interface Room {
 
 export function CreateReservationDialog({ slug, rooms, currency }: { slug: string; rooms: Room[]; currency: string }) {
   const [open, setOpen] = useState(false);
-  const [result, action, pending] = useActionState(createReservationAction.bind(null, slug), null);
   const [notice, setNotice] = useState<string | null>(null);
-
-  useEffect(() => {
-    if (result?.ok) {
+  const [result, action, pending] = useActionState(async (previous: ActionResult | null, form: FormData) => {
+    const next = await createReservationAction(slug, previous, form);
+    if (next.ok) {
       setOpen(false);
-      setNotice(result.message ?? "Reservation created.");
+      setNotice(next.message ?? "Reservation created.");
     }
-  }, [result]);
+    return next;
+  }, null);
 
   const errors = (key: string) => (result && !result.ok ? result.fields?.[key] : undefined);
   const invalid = (key: string) => (errors(key) ? true : undefined);

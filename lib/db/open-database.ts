@@ -1,7 +1,12 @@
 // How operator commands (migrate, seed, keys) reach the database: DATABASE_URL when set; otherwise the
 // embedded database, through the running app when it holds the files, or opened here when it does not.
-import { parseEnv, pgliteDataDir } from "../env";
+import path from "node:path";
+import { parseEnv, type Env } from "../env";
 import { runningEmbeddedDatabase, startEmbeddedDatabase } from "./embedded";
+
+export function pgliteDataDir(env: Env): string {
+  return path.resolve(process.cwd(), env.PGLITE_DATA_DIR);
+}
 
 export interface OpenDatabase {
   url: string;

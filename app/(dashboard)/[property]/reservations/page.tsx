@@ -60,17 +60,17 @@ export default async function ReservationsPage({ params, searchParams }: { param
             <tbody className="divide-y divide-slate-100">
               {result.rows.map((r) => (
                 <tr key={r.id} data-testid="reservation-row" data-code={r.code}>
-                  <td className="px-4 py-3 font-mono text-xs">{r.code}</td>
+                  <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{r.code}</td>
                   <td className="px-4 py-3">
                     <div className="font-medium text-slate-900">{r.guest.firstName} {r.guest.lastName}</div>
                     {r.guest.email ? <div className="text-xs text-slate-500">{r.guest.email}</div> : null}
                   </td>
-                  <td className="px-4 py-3">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
+                  <td className="px-4 py-3 whitespace-nowrap">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
                   <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.arrivalDate)}</td>
                   <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.departureDate)}</td>
                   <td className="px-4 py-3">{r.adults + r.children}</td>
                   <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(r.totalAmount, r.currency)}</td>
-                  <td className="px-4 py-3"><ReservationStatusBadge status={r.status} /></td>
+                  <td className="px-4 py-3 whitespace-nowrap"><ReservationStatusBadge status={r.status} /></td>
                   <td className="px-4 py-3 text-right">
                     <ReservationActions
                       slug={slug}

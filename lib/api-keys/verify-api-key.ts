@@ -1,0 +1,54 @@
+// Finds the key behind a plaintext credential. Verified keys are cached in this process for two
+// seconds, so a hot integration costs no database lookup per request, while a revoke (which also
+// clears this process's entry at once) reaches every other instance sharing the database within 2 s.
+import { db } from "../db/client";
+import { hashApiKey } from "./key-format";
+
+export const KEY_CACHE_TTL_MS = 2_000;
+const MAX_ENTRIES = 10_000;
+
+export interface VerifiedKey {
+  id: string;
+  hash: string;
+  name: string;
+  mode: "LIVE" | "TEST";
+  last4: string;
+  scopes: string[];
+  expiresAt: Date | null;
+  revokedAt: Date | null;
+  rolledAt: Date | null;
+  property: { id: string; slug: string; name: string; timezone: string; currency: string; plan: "FREE" | "PRO"; createdAt: Date };
+}
+
+interface Entry {
+  key: VerifiedKey;
+  fetchedAt: number;
+}
+
+// On globalThis: every route bundle of the app shares one cache, and a revoke clears it for all.
+const globalForKeys = globalThis as unknown as { __pmsKeyCache?: Map<string, Entry> };
+const cache = (globalForKeys.__pmsKeyCache ??= new Map());
+
+export async function findApiKey(plaintext: string, now = Date.now()): Promise<VerifiedKey | null> {
+  const hash = hashApiKey(plaintext);
+  const hit = cache.get(hash);
+  if (hit && now - hit.fetchedAt < KEY_CACHE_TTL_MS) return hit.key;
+  const row = await db.apiKey.findUnique({
+    where: { hash },
+    select: {
+      id: true, hash: true, name: true, mode: true, last4: true, scopes: true, expiresAt: true, revokedAt: true, rolledAt: true,
+      property: { select: { id: true, slug: true, name: true, timezone: true, currency: true, plan: true, createdAt: true } },
+    },
+  });
+  if (!row) {
+    cache.delete(hash);
+    return null;
+  }
+  if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
+  cache.set(hash, { key: row, fetchedAt: now });
+  return row;
+}
+
+export function invalidateCachedKeys(hashes: string[]): void {
+  for (const hash of hashes) cache.delete(hash);
+}

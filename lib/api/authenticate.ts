@@ -1,0 +1,44 @@
+// Who is calling: the key in `Authorization: Bearer …` (or `user-api-key: …`), checked for format and
+// checksum before any lookup, then for revocation, expiry and the property's plan. Every refusal of an
+// unknown, malformed or mistyped key is the same "Invalid credentials", so keys cannot be enumerated.
+import { parseApiKey } from "../api-keys/key-format";
+import { keyRefusal } from "../api-keys/key-status";
+import { findApiKey, type VerifiedKey } from "../api-keys/verify-api-key";
+import { AppError } from "../errors/app-error";
+
+export const MESSAGES = {
+  missing: "Missing or malformed Authorization header. Use: Bearer pms_live_xxx",
+  invalid: "Invalid credentials",
+  revoked: "API key has been revoked. Contact your property admin for a new key.",
+  expired: "API key has expired. Contact your property admin for a new key.",
+  plan: "API access needs the PRO plan. The property's admin can upgrade it.",
+} as const;
+
+function credentialFrom(headers: Headers): string {
+  const authorization = headers.get("authorization");
+  if (authorization !== null) {
+    const match = /^Bearer +(\S+) *$/i.exec(authorization);
+    if (!match) throw new AppError("UNAUTHORIZED", MESSAGES.missing);
+    return match[1]!;
+  }
+  const alternative = headers.get("user-api-key")?.trim();
+  if (alternative) return alternative;
+  throw new AppError("UNAUTHORIZED", MESSAGES.missing);
+}
+
+/**
+ * The key a request authenticates with. `onIdentified` sees the key as soon as it is known, even
+ * when it is then refused (revoked, expired, plan), so the refusal can still be attributed.
+ */
+export async function authenticate(request: Request, onIdentified?: (key: VerifiedKey) => void): Promise<VerifiedKey> {
+  const credential = credentialFrom(request.headers);
+  if (!parseApiKey(credential)) throw new AppError("UNAUTHORIZED", MESSAGES.invalid);
+  const key = await findApiKey(credential);
+  if (!key) throw new AppError("UNAUTHORIZED", MESSAGES.invalid);
+  onIdentified?.(key);
+  const refusal = keyRefusal(key);
+  if (refusal === "KEY_REVOKED") throw new AppError("KEY_REVOKED", MESSAGES.revoked);
+  if (refusal === "KEY_EXPIRED") throw new AppError("KEY_EXPIRED", MESSAGES.expired);
+  if (key.property.plan !== "PRO") throw new AppError("PLAN_REQUIRED", MESSAGES.plan);
+  return key;
+}

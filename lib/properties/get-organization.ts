@@ -1,0 +1,11 @@
+import "server-only";
+import { db } from "../db/client";
+
+/** The organization behind a property: its name, plan and the size of its team and rooms. */
+export async function getOrganization(property: { id: string; name: string; plan: string; createdAt: Date }) {
+  const [members, rooms] = await Promise.all([
+    db.membership.count({ where: { propertyId: property.id } }),
+    db.room.count({ where: { propertyId: property.id } }),
+  ]);
+  return { id: property.id, name: property.name, plan: property.plan, propertyCount: 1, memberCount: members, roomCount: rooms, createdAt: property.createdAt.toISOString() };
+}

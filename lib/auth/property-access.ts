@@ -1,5 +1,5 @@
 import "server-only";
-import { notFound, redirect } from "next/navigation";
+import { forbidden, notFound, redirect } from "next/navigation";
 import { cache } from "react";
 import { db } from "../db/client";
 import { getCurrentUser } from "./current-user";
@@ -20,10 +20,10 @@ export const getPropertyAccess = cache(async (slug: string) => {
   return { user, property: membership.property, role: membership.role };
 });
 
-/** Like getPropertyAccess, and a 404 as well when the role lacks the permission. */
+/** Like getPropertyAccess, and a 403 page when the member's role lacks the permission. */
 export async function requirePermission(slug: string, permission: Permission) {
   const access = await getPropertyAccess(slug);
-  if (!can[permission](access.role)) notFound();
+  if (!can[permission](access.role)) forbidden();
   return access;
 }
 

@@ -1,14 +1,11 @@
-import { forbidden } from "next/navigation";
 import type { ReactNode } from "react";
 import { ApiAccessTabs } from "@/components/api-access/api-access-tabs";
 import { PageHeader } from "@/components/ui/page-header";
-import { getPropertyAccess } from "@/lib/auth/property-access";
-import { can } from "@/lib/auth/roles";
+import { requirePermission } from "@/lib/auth/property-access";
 
 export default async function ApiAccessLayout({ children, params }: { children: ReactNode; params: Promise<{ property: string }> }) {
   const { property: slug } = await params;
-  const access = await getPropertyAccess(slug);
-  if (!can.viewApiAccess(access.role)) forbidden();
+  await requirePermission(slug, "viewApiAccess");
   return (
     <>
       <PageHeader

@@ -1,8 +1,15 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { listApiKeyActivity, listApiKeys } from "@/lib/api-keys/list-api-keys";
+import { requirePermission } from "@/lib/auth/property-access";
+import { can } from "@/lib/auth/roles";
 
 export const metadata: Metadata = { title: "API keys" };
 
-export default function ApiKeysTab() {
-  return <EmptyState title="No API keys yet" description="API keys let an integration read and write this property's data through our API." />;
+export default async function ApiKeysTab({ params }: { params: Promise<{ property: string }> }) {
+  const { property: slug } = await params;
+  // Checked here as well as in the layout: layouts and pages render concurrently.
+  const access = await requirePermission(slug, "viewApiAccess");
+  const [keys, activity] = await Promise.all([listApiKeys(access.property.id), listApiKeyActivity(access.property.id)]);
+  return <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={access.property.plan === "PRO"} />;
 }

@@ -1,0 +1,46 @@
+"use server";
+
+import { userActor } from "@/lib/audit/record-audit-event";
+import { createApiKey, type IssuedKey } from "@/lib/api-keys/create-api-key";
+import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
+import { rollApiKey } from "@/lib/api-keys/roll-api-key";
+import { createApiKeyInput, rollApiKeyInput } from "@/lib/api-keys/schemas";
+import { getPropertyAccess } from "@/lib/auth/property-access";
+import { can } from "@/lib/auth/roles";
+import { AppError } from "@/lib/errors/app-error";
+import { toActionResult, type ActionResult } from "@/lib/errors/action-result";
+
+type KeysResult = ActionResult & { keys?: IssuedKey[] };
+
+async function manager(slug: string) {
+  const access = await getPropertyAccess(slug);
+  if (!can.manageApiAccess(access.role)) throw new AppError("FORBIDDEN", "Only owners and admins can manage API keys.");
+  return access;
+}
+
+export async function createApiKeyAction(slug: string, input: unknown): Promise<KeysResult> {
+  let keys: IssuedKey[] = [];
+  const result = await toActionResult(async () => {
+    const access = await manager(slug);
+    keys = await createApiKey({ property: access.property, actor: userActor(access.user), input: createApiKeyInput.parse(input) });
+  });
+  return result.ok ? { ...result, keys } : result;
+}
+
+export async function rollApiKeyAction(slug: string, input: unknown): Promise<KeysResult> {
+  let keys: IssuedKey[] = [];
+  const result = await toActionResult(async () => {
+    const access = await manager(slug);
+    keys = await rollApiKey({ property: access.property, actor: userActor(access.user), input: rollApiKeyInput.parse(input) });
+  });
+  return result.ok ? { ...result, keys } : result;
+}
+
+export async function revokeApiKeyAction(slug: string, keyId: string): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const access = await manager(slug);
+    if (typeof keyId !== "string" || !keyId) throw new AppError("VALIDATION_ERROR", "Which key?");
+    const key = await revokeApiKey({ propertyId: access.property.id, keyId, actor: userActor(access.user) });
+    return `${key.name} was revoked.`;
+  });
+}

@@ -1,0 +1,30 @@
+"use client";
+
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import type { ApiKeyActivity, ApiKeyView } from "@/lib/api-keys/list-api-keys";
+
+export interface ApiKeysData {
+  keys: ApiKeyView[];
+  activity: ApiKeyActivity[];
+}
+
+export const apiKeysQueryKey = (slug: string) => ["api-keys", slug] as const;
+
+/** The Keys tab's data; refreshed every 5 s so usage columns move while the page is open. */
+export function useApiKeys(slug: string, initialData: ApiKeysData) {
+  return useQuery({
+    queryKey: apiKeysQueryKey(slug),
+    queryFn: async (): Promise<ApiKeysData> => {
+      const response = await fetch(`/api/dashboard/properties/${encodeURIComponent(slug)}/api-keys`, { cache: "no-store" });
+      if (!response.ok) throw new Error(`Could not load API keys (${response.status})`);
+      return (await response.json()) as ApiKeysData;
+    },
+    initialData,
+    refetchInterval: 5_000,
+  });
+}
+
+export function useInvalidateApiKeys(slug: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: apiKeysQueryKey(slug) });
+}

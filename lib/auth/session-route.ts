@@ -1,0 +1,22 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { db } from "../db/client";
+import { AppError } from "../errors/app-error";
+import { authOptions } from "./auth-options";
+import { can, type Permission } from "./roles";
+
+/**
+ * For the dashboard's JSON routes: the signed-in member of the property, with the permission, or an
+ * AppError (401 signed out; 404 not a member, as pages do; 403 role without the permission).
+ */
+export async function requireSessionAccess(slug: string, permission: Permission) {
+  const session = await getServerSession(authOptions);
+  if (!session?.user?.id) throw new AppError("UNAUTHORIZED", "Sign in first.");
+  const membership = await db.membership.findFirst({
+    where: { userId: session.user.id, property: { slug } },
+    include: { property: true, user: { select: { id: true, name: true, email: true } } },
+  });
+  if (!membership) throw new AppError("NOT_FOUND", "Property not found.");
+  if (!can[permission](membership.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
+  return { user: membership.user, property: membership.property, role: membership.role };
+}

@@ -99,3 +99,18 @@ export async function migrate(
     await client.end();
   }
 }
+
+/** Names of migrations in prisma/migrations that the database has not applied yet. */
+export async function pendingMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const client = new pg.Client({ connectionString });
+  await client.connect();
+  try {
+    const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS ok`);
+    const applied = exists.rows[0]?.ok
+      ? new Set((await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name))
+      : new Set<string>();
+    return readMigrations(dir).map((m) => m.name).filter((name) => !applied.has(name));
+  } finally {
+    await client.end();
+  }
+}

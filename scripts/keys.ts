@@ -1,0 +1,94 @@
+// Operators' CLI for API keys, on the embedded database or DATABASE_URL:
+//   npm run keys -- create --property grand-hotel --name "CI" --scopes full_access:write [--mode live|test|pair] [--expires never|30d|90d|365d|YYYY-MM-DD]
+//   npm run keys -- list --property grand-hotel
+//   npm run keys -- revoke <key id>
+import { parseArgs } from "node:util";
+import { ZodError } from "zod";
+import { createApiKey } from "../lib/api-keys/create-api-key";
+import { listApiKeys } from "../lib/api-keys/list-api-keys";
+import { revokeApiKey } from "../lib/api-keys/revoke-api-key";
+import { createApiKeyInput } from "../lib/api-keys/schemas";
+import type { Actor } from "../lib/audit/record-audit-event";
+import { closeDb, db } from "../lib/db/client";
+import { pendingMigrations } from "../lib/db/migrate";
+import { openDatabase } from "../lib/db/open-database";
+import { AppError } from "../lib/errors/app-error";
+
+const actor: Actor = { type: "SYSTEM", id: null, label: "Operator CLI" };
+const USAGE = `Usage:
+  npm run keys -- create --property <slug> --name <name> --scopes <scope,scope> [--mode live|test|pair] [--expires never|30d|90d|365d|YYYY-MM-DD]
+  npm run keys -- list --property <slug>
+  npm run keys -- revoke <key id>`;
+
+class UsageError extends Error {}
+
+async function property(slug: string | undefined) {
+  if (!slug) throw new UsageError("--property is required");
+  const found = await db.property.findUnique({ where: { slug } });
+  if (!found) throw new UsageError(`No property with the slug "${slug}"`);
+  return found;
+}
+
+async function run(argv: string[]): Promise<void> {
+  const { positionals, values } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: { property: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, mode: { type: "string", default: "live" }, expires: { type: "string", default: "never" } },
+  });
+  const [command, ...rest] = positionals;
+  switch (command) {
+    case "create": {
+      const target = await property(values.property);
+      const expires = values.expires ?? "never";
+      const input = createApiKeyInput.parse({
+        name: values.name ?? "",
+        mode: (values.mode ?? "live").toUpperCase(),
+        scopes: (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+        expiry: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? "date" : expires,
+        expiresOn: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? expires : undefined,
+      });
+      const keys = await createApiKey({ property: target, actor, input });
+      for (const key of keys) console.log(`${key.mode.padEnd(4)} ${key.id}  ${key.key}`);
+      console.error("Store the key now: it is shown only this once.");
+      return;
+    }
+    case "list": {
+      const target = await property(values.property);
+      const keys = await listApiKeys(target.id);
+      if (keys.length === 0) console.log(`No API keys for ${target.slug}.`);
+      for (const key of keys) {
+        console.log([key.id, key.preview, key.mode, JSON.stringify(key.name), key.scopes.join(","), key.status.label, `requests=${key.requestCount}`, `lastUsed=${key.lastUsedAt ?? "never"}`].join("  "));
+      }
+      return;
+    }
+    case "revoke": {
+      const id = rest[0];
+      if (!id) throw new UsageError("revoke needs the key's id (see `keys list`)");
+      const key = await db.apiKey.findUnique({ where: { id }, select: { propertyId: true } });
+      if (!key) throw new AppError("NOT_FOUND", `No API key with the id ${id}.`);
+      const revoked = await revokeApiKey({ propertyId: key.propertyId, keyId: id, actor });
+      console.log(`Revoked ${revoked.id} (${revoked.name}).`);
+      return;
+    }
+    default:
+      throw new UsageError(command ? `Unknown command "${command}"` : "No command given");
+  }
+}
+
+const database = await openDatabase();
+process.env.DATABASE_URL = database.url;
+process.env.DATABASE_POOL_SIZE = String(database.poolSize);
+try {
+  const pending = await pendingMigrations(database.url);
+  if (pending.length > 0) throw new AppError("CONFLICT", `The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`npm run db:migrate\` or \`npm start\` first.`);
+  await run(process.argv.slice(2));
+} catch (error) {
+  process.exitCode = error instanceof UsageError ? 2 : 1;
+  if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
+  else if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
+  else if (error instanceof AppError) console.error(error.message);
+  else console.error(error instanceof Error ? error.message : error);
+} finally {
+  await closeDb();
+  await database.close();
+}

@@ -1,0 +1,100 @@
+// `npm run bench`: starts the production build (with its own embedded database, or BENCH_DATABASE_URL)
+// and measures, side by side in one run, GET /api/v1/properties with a valid key against the bare
+// GET /api/health that touches nothing. Rounds alternate between the routes so that the machine's
+// noise falls on both alike; the report is the ratio. Results also go to .reports/bench.json.
+import { execFile, spawn } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { promisify } from "node:util";
+import autocannon from "autocannon";
+import { freePort } from "../lib/db/embedded";
+
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
+const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
+const run = promisify(execFile);
+
+interface Sample {
+  requests: number;
+  p50: number;
+  p99: number;
+  non2xx: number;
+}
+
+async function load(url: string, headers: Record<string, string>, seconds: number): Promise<Sample> {
+  const result = await autocannon({ url, headers, connections: CONNECTIONS, duration: seconds });
+  return { requests: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, non2xx: result.non2xx };
+}
+
+async function waitFor(url: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(url)).ok) return;
+    } catch {
+      // not up yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+  throw new Error(`${url} did not come up in ${timeoutMs / 1000}s`);
+}
+
+async function main() {
+  if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
+    console.log("building the app first (next build)…");
+    await run(path.join("node_modules", ".bin", "next"), ["build"]);
+  }
+  const port = await freePort();
+  const dataDir = path.join(".data", "bench");
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, NODE_ENV: "production" };
+  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
+  else delete env.DATABASE_URL;
+  const app = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  try {
+    const base = `http://127.0.0.1:${port}`;
+    await waitFor(`${base}/api/health`, 180_000);
+    const { stdout } = await run(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys.ts", "create", "--property", "grand-hotel", "--name", "Benchmark", "--scopes", "full_access:read"], { env, encoding: "utf8" });
+    const key = /(pms_live_\S+)/.exec(stdout)?.[1];
+    if (!key) throw new Error(`could not create a key: ${stdout}`);
+    const routes = {
+      "GET /api/health (bare)": { url: `${base}/api/health`, headers: {} },
+      "GET /api/v1/properties (authenticated)": { url: `${base}/api/v1/properties`, headers: { authorization: `Bearer ${key}` } },
+    };
+    const check = await fetch(routes["GET /api/v1/properties (authenticated)"].url, { headers: routes["GET /api/v1/properties (authenticated)"].headers });
+    if (check.status !== 200) throw new Error(`authenticated route answered ${check.status}`);
+
+    for (const route of Object.values(routes)) await load(route.url, route.headers, 2); // warm-up
+    const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(routes).map((name) => [name, []]));
+    for (let round = 0; round < ROUNDS; round++) {
+      const order = round % 2 === 0 ? Object.entries(routes) : Object.entries(routes).reverse();
+      for (const [name, route] of order) samples[name]!.push(await load(route.url, route.headers, SECONDS));
+    }
+
+    const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
+    const summary = Object.fromEntries(
+      Object.entries(samples).map(([name, list]) => [
+        name,
+        { requestsPerSecond: Math.round(mean(list.map((s) => s.requests))), p50Ms: mean(list.map((s) => s.p50)), p99Ms: mean(list.map((s) => s.p99)), non2xx: list.reduce((a, s) => a + s.non2xx, 0) },
+      ]),
+    );
+    const [bare, authed] = Object.values(summary);
+    const ratio = authed!.requestsPerSecond / bare!.requestsPerSecond;
+    console.log(`\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`);
+    console.log("route".padEnd(42) + "req/s".padStart(8) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "non-2xx".padStart(9));
+    for (const [name, s] of Object.entries(summary)) {
+      console.log(name.padEnd(42) + String(s.requestsPerSecond).padStart(8) + s.p50Ms.toFixed(1).padStart(9) + s.p99Ms.toFixed(1).padStart(9) + String(s.non2xx).padStart(9));
+    }
+    console.log(`\nauthenticated / bare throughput: ${ratio.toFixed(2)} (target ≥ 0.80)`);
+    fs.mkdirSync(".reports", { recursive: true });
+    fs.writeFileSync(".reports/bench.json", JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, summary, ratio }, null, 2));
+  } finally {
+    process.kill(-app.pid!, "SIGTERM");
+    await new Promise((resolve) => app.on("exit", resolve));
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -140,3 +140,13 @@ describe("GET /api/v1/properties authentication", () => {
     expect(after.lastUsedAt!.getTime()).toBeLessThanOrEqual(Date.now() + 1000);
   });
 });
+
+describe("unknown /api/v1 paths", () => {
+  it("answer a JSON 404 with a request id", async () => {
+    const { GET, POST } = await import("../../app/api/v1/[...path]/route");
+    const result = await call(GET, { path: "/api/v1/nothing-here" });
+    expect(result.status).toBe(404);
+    expect(result.body).toEqual({ status: "error", code: "NOT_FOUND", message: "No endpoint GET /api/v1/nothing-here.", requestId: result.headers.get("x-request-id") });
+    expect((await call(POST, { path: "/api/v1/x", method: "POST", body: {} })).status).toBe(404);
+  });
+});

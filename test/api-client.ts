@@ -1,6 +1,6 @@
 // Calls a route handler the way Next.js does, with a real Request, and reads the JSON it answers.
 // Route params are typed per route; the test client passes whatever the test names.
-export type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response>;
+export type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response> | Response;
 
 export async function call(
   handler: RouteHandler,

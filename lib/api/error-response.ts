@@ -1,7 +1,6 @@
 // The one mapper from anything thrown in an /api/v1 handler to the one error body:
 // {"status":"error","code":"…","message":"…","requestId":"req_…"} (+ "details" for validation).
 import { ZodError } from "zod";
-import { zodFieldErrors } from "../errors/action-result";
 import { AppError } from "../errors/app-error";
 
 export interface ApiErrorBody {
@@ -17,7 +16,8 @@ export function apiErrorResponse(error: unknown, requestId: string, headers?: He
   let body: ApiErrorBody;
   if (error instanceof ZodError) {
     status = 400;
-    const details = Object.entries(zodFieldErrors(error)).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+    // "path" is the dotted field path ("guest.email", "scopes.0"); "" for the body as a whole.
+    const details = error.issues.map((issue) => ({ path: issue.path.join("."), message: issue.message }));
     body = { status: "error", code: "VALIDATION_ERROR", message: "The request is invalid: see details.", requestId, details };
   } else if (error instanceof AppError) {
     status = error.status;

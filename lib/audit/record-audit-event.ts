@@ -12,6 +12,10 @@ export function userActor(user: { id: string; name: string; email: string }): Ac
   return { type: "USER", id: user.id, label: `${user.name} <${user.email}>` };
 }
 
+export function apiKeyActor(key: { id: string; name: string; last4: string }): Actor {
+  return { type: "API_KEY", id: key.id, label: `API key “${key.name}” (…${key.last4})` };
+}
+
 export async function recordAuditEvent(
   tx: DbTx,
   event: { propertyId: string; actor: Actor; action: string; targetType: string; targetId?: string | null; metadata?: Prisma.InputJsonValue },

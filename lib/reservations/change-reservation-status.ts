@@ -3,13 +3,15 @@ import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { ReservationStatus } from "../db/generated/prisma/enums";
 import { AppError, notFound } from "../errors/app-error";
+import { recordDomainEvent, type EventType } from "../events/record-domain-event";
+import { serializeReservation } from "./serialize-reservation";
 
 /** The stay's life: which status each transition starts from and what it stamps. */
 const TRANSITIONS = {
-  check_in: { from: ["CONFIRMED"], to: "CHECKED_IN", stamp: "checkedInAt", verb: "check in" },
-  check_out: { from: ["CHECKED_IN"], to: "CHECKED_OUT", stamp: "checkedOutAt", verb: "check out" },
-  cancel: { from: ["CONFIRMED"], to: "CANCELLED", stamp: "cancelledAt", verb: "cancel" },
-} as const satisfies Record<string, { from: ReservationStatus[]; to: ReservationStatus; stamp: string; verb: string }>;
+  check_in: { from: ["CONFIRMED"], to: "CHECKED_IN", stamp: "checkedInAt", verb: "check in", event: "guest.checked_in" },
+  check_out: { from: ["CHECKED_IN"], to: "CHECKED_OUT", stamp: "checkedOutAt", verb: "check out", event: "guest.checked_out" },
+  cancel: { from: ["CONFIRMED"], to: "CANCELLED", stamp: "cancelledAt", verb: "cancel", event: "reservation.cancelled" },
+} as const satisfies Record<string, { from: ReservationStatus[]; to: ReservationStatus; stamp: string; verb: string; event: EventType }>;
 
 export type ReservationTransition = keyof typeof TRANSITIONS;
 
@@ -40,7 +42,7 @@ export async function changeReservationStatus(options: {
       if (!current) throw notFound("Reservation");
       throw new AppError("INVALID_STATE", `Cannot ${transition.verb} a reservation that is ${STATUS_WORDS[current.status]}.`);
     }
-    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId } });
+    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: { guest: true, room: { select: { number: true } } } });
     await recordAuditEvent(tx, {
       propertyId,
       actor,
@@ -49,6 +51,7 @@ export async function changeReservationStatus(options: {
       targetId: reservationId,
       metadata: { code: reservation.code, status: reservation.status },
     });
+    await recordDomainEvent(tx, { propertyId, type: transition.event, data: { reservation: serializeReservation(reservation) } });
     return reservation;
   });
 }

@@ -3,7 +3,10 @@ import { randomInt } from "node:crypto";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { recordDomainEvent } from "../events/record-domain-event";
+import { assertRoomBookable } from "./room-availability";
 import type { CreateReservationInput } from "./schemas";
+import { serializeReservation } from "./serialize-reservation";
 
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
@@ -15,8 +18,8 @@ function reservationCode(slug: string): string {
 }
 
 /**
- * Creates a reservation, reusing the property's guest with the same email when there is one. The
- * room row is locked for the transaction so two concurrent bookings cannot both take the same nights.
+ * Creates a reservation for an existing guest (by id) or a new one (reusing the property's guest with
+ * the same email). Records the audit trail and the `reservation.created` event in the same transaction.
  */
 export async function createReservation(options: {
   property: { id: string; slug: string; currency: string };
@@ -24,49 +27,35 @@ export async function createReservation(options: {
   input: CreateReservationInput;
 }) {
   const { property, actor, input } = options;
+  if (input.currency && input.currency !== property.currency) {
+    throw new AppError("VALIDATION_ERROR", `This property books in ${property.currency}.`, { currency: [`Must be ${property.currency}`] });
+  }
   const arrival = new Date(`${input.arrivalDate}T00:00:00Z`);
   const departure = new Date(`${input.departureDate}T00:00:00Z`);
 
   return db.$transaction(async (tx) => {
-    const rooms = await tx.$queryRaw<{ id: string; capacity: number }[]>`
-      SELECT id, capacity FROM "Room" WHERE id = ${input.roomId} AND "propertyId" = ${property.id} FOR UPDATE`;
-    const room = rooms[0];
-    if (!room) throw new AppError("VALIDATION_ERROR", "Room not found.", { roomId: ["Room not found"] });
-    if (input.adults + input.children > room.capacity) {
-      throw new AppError("VALIDATION_ERROR", "Too many guests for this room.", {
-        adults: [`This room sleeps at most ${room.capacity}`],
-      });
-    }
-    const clash = await tx.reservation.findFirst({
-      where: {
-        propertyId: property.id,
-        roomId: room.id,
-        status: { in: ["CONFIRMED", "CHECKED_IN"] },
-        arrivalDate: { lt: departure },
-        departureDate: { gt: arrival },
-      },
-      select: { code: true },
-    });
-    if (clash) {
-      throw new AppError("INVALID_STATE", `The room is already booked for these dates (${clash.code}).`, {
-        roomId: [`Already booked for these dates by ${clash.code}`],
-      });
-    }
+    const room = await assertRoomBookable(tx, { propertyId: property.id, roomId: input.roomId, arrival, departure, guests: input.adults + input.children });
 
-    const existingGuest = input.guest.email
-      ? await tx.guest.findFirst({ where: { propertyId: property.id, email: input.guest.email } })
-      : null;
-    const guest =
-      existingGuest ??
-      (await tx.guest.create({
-        data: { propertyId: property.id, firstName: input.guest.firstName, lastName: input.guest.lastName, email: input.guest.email ?? null },
-      }));
+    let guestId: string;
+    if (input.guestId) {
+      const guest = await tx.guest.findFirst({ where: { id: input.guestId, propertyId: property.id }, select: { id: true } });
+      if (!guest) throw new AppError("VALIDATION_ERROR", "Guest not found.", { guestId: ["Guest not found"] });
+      guestId = guest.id;
+    } else {
+      const details = input.guest!;
+      const existing = details.email ? await tx.guest.findFirst({ where: { propertyId: property.id, email: details.email }, select: { id: true } }) : null;
+      guestId =
+        existing?.id ??
+        (await tx.guest.create({
+          data: { propertyId: property.id, firstName: details.firstName, lastName: details.lastName, email: details.email ?? null, phone: details.phone ?? null },
+        })).id;
+    }
 
     const reservation = await tx.reservation.create({
       data: {
         propertyId: property.id,
         code: reservationCode(property.slug),
-        guestId: guest.id,
+        guestId,
         roomId: room.id,
         arrivalDate: arrival,
         departureDate: departure,
@@ -76,15 +65,10 @@ export async function createReservation(options: {
         currency: property.currency,
         notes: input.notes ?? null,
       },
+      include: { guest: true, room: { select: { number: true } } },
     });
-    await recordAuditEvent(tx, {
-      propertyId: property.id,
-      actor,
-      action: "reservation.created",
-      targetType: "reservation",
-      targetId: reservation.id,
-      metadata: { code: reservation.code },
-    });
+    await recordAuditEvent(tx, { propertyId: property.id, actor, action: "reservation.created", targetType: "reservation", targetId: reservation.id, metadata: { code: reservation.code } });
+    await recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: { reservation: serializeReservation(reservation) } });
     return reservation;
   });
 }

@@ -38,7 +38,7 @@ export const listReservationsQuery = z.object({
 });
 export type ListReservationsQuery = z.infer<typeof listReservationsQuery>;
 
-export const newGuestInput = z.object({
+export const newGuestInput = z.strictObject({
   firstName: z.string().trim().min(1, "First name is required").max(100),
   lastName: z.string().trim().min(1, "Last name is required").max(100),
   email: z
@@ -48,54 +48,60 @@ export const newGuestInput = z.object({
     .max(200)
     .optional()
     .transform((value) => (value ? value : undefined))
-    .pipe(z.string().email("Enter a valid email").optional()),
+    .pipe(z.email("Enter a valid email").optional()),
+  phone: optionalText(40),
 });
 
+const guestCount = (label: string, min: number) =>
+  z.number({ error: `Enter the number of ${label}` }).int(`Whole ${label} only`).min(min, min === 1 ? "At least one adult" : `At least ${min}`).max(20, "At most 20");
+
+/** A new reservation: the guest by id, or a new guest inline. The service checks dates, room and capacity. */
 export const createReservationInput = z
-  .object({
-    guest: newGuestInput,
-    roomId: z.string().trim().min(1, "Choose a room"),
+  .strictObject({
+    guestId: z.string().trim().min(1).max(100).optional(),
+    guest: newGuestInput.optional(),
+    roomId: z.string().trim().min(1, "Choose a room").max(100),
     arrivalDate: isoDate,
     departureDate: isoDate,
-    adults: z.coerce.number().int().min(1, "At least one adult").max(20),
-    children: z.coerce.number().int().min(0).max(20).default(0),
-    totalAmount: z.number().int().min(0).max(999_999_999),
+    adults: guestCount("adults", 1),
+    children: guestCount("children", 0).default(0),
+    totalAmount: z.number({ error: "Enter the total in minor units" }).int("Minor units (cents) are whole numbers").min(0).max(999_999_999),
+    currency: z.string().trim().toUpperCase().length(3, "A 3-letter ISO 4217 code").optional(),
     notes: optionalText(2000),
   })
-  .refine((value) => value.departureDate > value.arrivalDate, {
-    path: ["departureDate"],
-    message: "Departure must be after arrival",
-  });
+  .refine((value) => Boolean(value.guestId) !== Boolean(value.guest), { path: ["guest"], message: "Give either guestId or guest, not both" });
 export type CreateReservationInput = z.infer<typeof createReservationInput>;
 
+export const updateReservationInput = z
+  .strictObject({
+    arrivalDate: isoDate.optional(),
+    departureDate: isoDate.optional(),
+    roomId: z.string().trim().min(1).max(100).optional(),
+    adults: guestCount("adults", 1).optional(),
+    children: guestCount("children", 0).optional(),
+    notes: z.string().trim().max(2000).nullable().optional(),
+  })
+  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change: send at least one field" });
+export type UpdateReservationInput = z.infer<typeof updateReservationInput>;
+
 /** The dashboard form: flat fields, the amount in major units. Errors keep the API's field paths. */
-const createReservationFormFields = z.object({
-  firstName: z.string().default(""),
-  lastName: z.string().default(""),
-  email: z.string().optional(),
-  roomId: z.string().default(""),
-  arrivalDate: z.string().default(""),
-  departureDate: z.string().default(""),
-  adults: z.string().default(""),
-  children: z.string().optional(),
-  amount: moneyInput,
-  notes: z.string().optional(),
-});
+const amountField = z.object({ amount: moneyInput });
+const count = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value === "" ? undefined : value);
 
 export function parseCreateReservationForm(data: Record<string, unknown>): CreateReservationInput {
-  const flat = createReservationFormFields.safeParse(data);
+  const amount = amountField.safeParse({ amount: data.amount ?? "" });
   const candidate = {
-    guest: { firstName: data.firstName, lastName: data.lastName, email: data.email },
-    roomId: data.roomId,
-    arrivalDate: data.arrivalDate,
-    departureDate: data.departureDate,
-    adults: data.adults,
-    children: data.children || "0",
-    totalAmount: flat.success ? flat.data.amount : 0,
-    notes: data.notes,
+    guest: { firstName: data.firstName ?? "", lastName: data.lastName ?? "", email: data.email || undefined },
+    roomId: data.roomId ?? "",
+    arrivalDate: data.arrivalDate ?? "",
+    departureDate: data.departureDate ?? "",
+    adults: count(data.adults),
+    children: count(data.children) ?? 0,
+    totalAmount: amount.success ? amount.data.amount : 0,
+    notes: data.notes || undefined,
   };
   const parsed = createReservationInput.safeParse(candidate);
-  const issues = [...(flat.success ? [] : flat.error.issues.filter((i) => i.path[0] === "amount")), ...(parsed.success ? [] : parsed.error.issues)];
+  const issues = [...(amount.success ? [] : amount.error.issues), ...(parsed.success ? [] : parsed.error.issues)];
   if (issues.length > 0 || !parsed.success) throw new z.ZodError(issues);
   return parsed.data;
 }

@@ -1,0 +1,54 @@
+// Cursor pagination for every list: newest first by (createdAt, id), the cursor an opaque token of
+// the last row's position. Stable under inserts, and each row appears exactly once while walking.
+import { z } from "zod";
+
+export const paginationQuery = {
+  limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(25),
+  cursor: z.string().max(200).optional(),
+};
+
+interface Position {
+  createdAt: Date;
+  id: string;
+}
+
+export function encodeCursor(row: Position): string {
+  return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
+}
+
+/** The position a cursor points after, or a zod issue for a cursor we did not issue. */
+export const cursorSchema = z
+  .string()
+  .transform((value, ctx) => {
+    try {
+      const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
+      const createdAt = typeof at === "string" ? new Date(at) : new Date(NaN);
+      if (typeof id === "string" && !Number.isNaN(createdAt.getTime())) return { createdAt, id };
+    } catch {
+      // fall through to the issue below
+    }
+    ctx.addIssue({ code: "custom", message: "Invalid cursor: pass nextCursor from the previous page unchanged" });
+    return z.NEVER;
+  });
+
+/** Prisma `where` for the rows after the cursor, newest first. */
+export function afterCursor(cursor: Position | undefined) {
+  if (!cursor) return {};
+  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+}
+
+export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
+
+/** Given `limit + 1` rows, the page and the cursor to the next one. */
+export function page<T extends Position, R>(rows: T[], limit: number, serialize: (row: T) => R): { data: R[]; nextCursor: string | null } {
+  const more = rows.length > limit;
+  const shown = more ? rows.slice(0, limit) : rows;
+  return { data: shown.map(serialize), nextCursor: more ? encodeCursor(shown[shown.length - 1]!) : null };
+}
+
+/** The query string as an object (first value of each name), for zod. */
+export function queryOf(request: Request): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of new URL(request.url).searchParams) if (!(name in out)) out[name] = value;
+  return out;
+}

@@ -31,20 +31,28 @@ export const cursorSchema = z
     return z.NEVER;
   });
 
-/** Prisma `where` for the rows after the cursor, newest first. */
-export function afterCursor(cursor: Position | undefined) {
+/** Prisma `where` for the rows after the cursor, newest first by `field` (createdAt unless named). */
+export function afterCursor(cursor: Position | undefined, field = "createdAt") {
   if (!cursor) return {};
-  return { OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] };
+  return { OR: [{ [field]: { lt: cursor.createdAt } }, { [field]: cursor.createdAt, id: { lt: cursor.id } }] };
 }
 
 export const newestFirst = [{ createdAt: "desc" as const }, { id: "desc" as const }];
 
 /** Given `limit + 1` rows, the page and the cursor to the next one. */
-export function page<T extends Position, R>(rows: T[], limit: number, serialize: (row: T) => R): { data: R[]; nextCursor: string | null } {
+export function page<T extends { id: string }, R>(
+  rows: T[],
+  limit: number,
+  serialize: (row: T) => R,
+  position: (row: T) => Date = (row) => (row as unknown as Position).createdAt,
+): { data: R[]; nextCursor: string | null } {
   const more = rows.length > limit;
   const shown = more ? rows.slice(0, limit) : rows;
-  return { data: shown.map(serialize), nextCursor: more ? encodeCursor(shown[shown.length - 1]!) : null };
+  const last = shown[shown.length - 1];
+  return { data: shown.map(serialize), nextCursor: more && last ? encodeCursor({ createdAt: position(last), id: last.id }) : null };
 }
+
+export const listQuery = z.object({ ...paginationQuery, cursor: cursorSchema.optional() });
 
 /** The query string as an object (first value of each name), for zod. */
 export function queryOf(request: Request): Record<string, string> {

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/route";
+import * as listRoute from "../../app/api/v1/conversations/route";
+import * as usersRoute from "../../app/api/v1/users/route";
+import { call } from "../../test/api-client";
+import { propertyWithKey } from "../../test/api-fixtures";
+import { createUser } from "../../test/fixtures";
+import { db } from "../db/client";
+
+async function conversation(propertyId: string, channel: "EMAIL" | "SMS" = "EMAIL", status: "OPEN" | "CLOSED" = "OPEN") {
+  const guest = await db.guest.create({ data: { propertyId, firstName: "A", lastName: "B" } });
+  return db.conversation.create({ data: { propertyId, guestId: guest.id, channel, status } });
+}
+
+describe("conversations", () => {
+  it("lists with status and channel filters, pages messages newest first, and sends one (message.sent)", async () => {
+    const { property, key } = await propertyWithKey(["conversations:read", "messages:send"]);
+    const email = await conversation(property.id, "EMAIL", "CLOSED");
+    await conversation(property.id, "SMS", "OPEN");
+    const list = await call(listRoute.GET, { key, path: "/api/v1/conversations?channel=EMAIL" });
+    expect((list.body!.data as { id: string }[]).map((c) => c.id)).toEqual([email.id]);
+    expect((await call(listRoute.GET, { key, path: "/api/v1/conversations?status=OPEN" })).body!.data).toHaveLength(1);
+    expect((await call(listRoute.GET, { key, path: "/api/v1/conversations?channel=FAX" })).status).toBe(400);
+
+    for (let i = 0; i < 5; i++) {
+      await db.message.create({ data: { propertyId: property.id, conversationId: email.id, direction: "INBOUND", body: `m${i}`, sentAt: new Date(Date.UTC(2026, 0, 1, 10, i)) } });
+    }
+    const first = await call(messagesRoute.GET, { key, params: { id: email.id }, path: "/api/v1/conversations/x/messages?limit=3" });
+    const firstBody = first.body as { data: { body: string }[]; nextCursor: string };
+    expect(firstBody.data.map((m) => m.body)).toEqual(["m4", "m3", "m2"]);
+    const second = await call(messagesRoute.GET, { key, params: { id: email.id }, path: `/api/v1/conversations/x/messages?limit=3&cursor=${firstBody.nextCursor}` });
+    expect(second.body).toMatchObject({ data: [{ body: "m1" }, { body: "m0" }], nextCursor: null });
+
+    const sent = await call(messagesRoute.POST, { method: "POST", key, params: { id: email.id }, body: { body: "See you at 3pm!" } });
+    expect(sent.status).toBe(201);
+    expect(sent.body).toMatchObject({ data: { direction: "OUTBOUND", body: "See you at 3pm!" } });
+    expect((await db.conversation.findUniqueOrThrow({ where: { id: email.id } })).status).toBe("OPEN");
+    const events = await db.outboxEvent.findMany({ where: { propertyId: property.id } });
+    expect(events.map((e) => e.type)).toEqual(["message.sent"]);
+    expect((await call(messagesRoute.POST, { method: "POST", key, params: { id: email.id }, body: { body: "  " } })).status).toBe(400);
+  });
+
+  it("refuses another property's conversation with 404 and sending without messages:send with 403", async () => {
+    const { key } = await propertyWithKey(["conversations:read"]);
+    const other = await propertyWithKey();
+    const theirs = await conversation(other.property.id);
+    expect((await call(messagesRoute.GET, { key, params: { id: theirs.id } })).status).toBe(404);
+    expect((await call(messagesRoute.POST, { method: "POST", key: other.key, params: { id: "missing" }, body: { body: "x" } })).status).toBe(404);
+    const sent = await call(messagesRoute.POST, { method: "POST", key, params: { id: theirs.id }, body: { body: "x" } });
+    expect(sent.status).toBe(403);
+    expect(await db.message.count({ where: { conversationId: theirs.id } })).toBe(0);
+  });
+});
+
+describe("GET /api/v1/users", () => {
+  it("lists the property's staff with roles and nothing about passwords", async () => {
+    const { property, key } = await propertyWithKey(["users:read"]);
+    const owner = await createUser({ memberships: [{ propertyId: property.id, role: "OWNER" }] });
+    await createUser({ memberships: [{ propertyId: (await propertyWithKey()).property.id, role: "STAFF" }] });
+    const result = await call(usersRoute.GET, { key });
+    expect(result.body).toEqual({ data: [{ id: owner.id, name: owner.name, email: owner.email, role: "OWNER", memberSince: expect.any(String) }], nextCursor: null });
+    expect(result.text).not.toMatch(/password|\$2[aby]\$/i);
+  });
+});

@@ -1,0 +1,118 @@
+import "server-only";
+import { z } from "zod";
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
+import { db, type DbTx } from "../db/client";
+import { AppError, notFound } from "../errors/app-error";
+import { recordDomainEvent } from "../events/record-domain-event";
+import { changeReservationStatus } from "../reservations/change-reservation-status";
+import { assertRoomBookable } from "../reservations/room-availability";
+import { isoDate } from "../reservations/schemas";
+import { isoDay, serializeReservation } from "../reservations/serialize-reservation";
+import { serializeGuest } from "./serialize-guest";
+
+/** RecepAI's check-in shape: `pmsGuestId` is a reservation code, or the integrator's guest reference. */
+export const checkInInput = z.strictObject({
+  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100),
+  lastName: z.string().trim().min(1, "lastName is required").max(100),
+  roomNumber: z.string().trim().min(1, "roomNumber is required").max(20),
+  checkOutDate: isoDate,
+  firstName: z.string().trim().min(1).max(100).optional(),
+  email: z.email("Enter a valid email").max(200).toLowerCase().optional(),
+  phone: z.string().trim().min(3).max(40).optional(),
+  adults: z.number().int().min(1).max(20).optional(),
+});
+export type CheckInInput = z.infer<typeof checkInInput>;
+
+export const checkOutInput = z.strictObject({
+  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100),
+  lastName: z.string().trim().min(1).max(100).optional(),
+});
+
+const sameName = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: "base" }) === 0;
+const withGuestAndRoom = { guest: true, room: { select: { number: true } } } as const;
+
+async function roomByNumber(tx: DbTx, propertyId: string, number: string) {
+  const room = await tx.room.findFirst({ where: { propertyId, number }, select: { id: true } });
+  if (!room) throw new AppError("VALIDATION_ERROR", `No room ${number} at this property.`, { roomNumber: ["Unknown room number"] });
+  return room;
+}
+
+/**
+ * Checks a guest in. A known reservation code checks that stay in (moving room or departure when they
+ * differ); an unknown reference creates the guest and a stay from today, checked in at once.
+ */
+export async function checkInGuest(options: { property: { id: string; slug: string; currency: string }; actor: Actor; input: CheckInInput; today?: Date }) {
+  const { property, actor, input } = options;
+  const today = new Date(`${isoDay(options.today ?? new Date())}T00:00:00Z`);
+  const departure = new Date(`${input.checkOutDate}T00:00:00Z`);
+  return db.$transaction(async (tx) => {
+    const room = await roomByNumber(tx, property.id, input.roomNumber);
+    const existing = await tx.reservation.findFirst({ where: { propertyId: property.id, code: input.pmsGuestId.toUpperCase() }, include: { guest: true } });
+    let reservationId: string;
+    let created = false;
+    if (existing) {
+      if (!sameName(existing.guest.lastName, input.lastName)) {
+        throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", { lastName: ["Does not match the reservation"] });
+      }
+      if (existing.status !== "CONFIRMED") {
+        throw new AppError("INVALID_STATE", `Cannot check in a reservation that is ${existing.status.toLowerCase().replace("_", " ")}.`);
+      }
+      await assertRoomBookable(tx, { propertyId: property.id, roomId: room.id, arrival: existing.arrivalDate, departure, guests: existing.adults + existing.children, ignoreReservationId: existing.id });
+      await tx.reservation.update({ where: { id: existing.id }, data: { status: "CHECKED_IN", checkedInAt: new Date(), roomId: room.id, departureDate: departure } });
+      await tx.guest.update({
+        where: { id: existing.guestId },
+        data: { ...(input.firstName ? { firstName: input.firstName } : {}), ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) },
+      });
+      reservationId = existing.id;
+    } else {
+      const guest =
+        (await tx.guest.findFirst({ where: { propertyId: property.id, externalRef: input.pmsGuestId } })) ??
+        (await tx.guest.create({
+          data: { propertyId: property.id, externalRef: input.pmsGuestId, lastName: input.lastName, firstName: input.firstName ?? "", email: input.email ?? null, phone: input.phone ?? null },
+        }));
+      if (!sameName(guest.lastName, input.lastName)) {
+        throw new AppError("VALIDATION_ERROR", "lastName does not match the guest with this pmsGuestId.", { lastName: ["Does not match the guest"] });
+      }
+      const adults = input.adults ?? 1;
+      await assertRoomBookable(tx, { propertyId: property.id, roomId: room.id, arrival: today, departure, guests: adults });
+      const stay = await tx.reservation.create({
+        data: {
+          propertyId: property.id,
+          code: `${input.pmsGuestId.toUpperCase().slice(0, 40)}-${Date.now().toString(36).toUpperCase()}`,
+          guestId: guest.id,
+          roomId: room.id,
+          arrivalDate: today,
+          departureDate: departure,
+          adults,
+          totalAmount: 0,
+          currency: property.currency,
+          status: "CHECKED_IN",
+          checkedInAt: new Date(),
+        },
+        include: withGuestAndRoom,
+      });
+      await recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: { reservation: serializeReservation(stay) } });
+      reservationId = stay.id;
+      created = true;
+    }
+    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: withGuestAndRoom });
+    await recordAuditEvent(tx, { propertyId: property.id, actor, action: "reservation.check_in", targetType: "reservation", targetId: reservation.id, metadata: { code: reservation.code, via: "guests/checkin" } });
+    await recordDomainEvent(tx, { propertyId: property.id, type: "guest.checked_in", data: { reservation: serializeReservation(reservation) } });
+    return { created, data: { reservation: serializeReservation(reservation), guest: serializeGuest(reservation.guest) } };
+  });
+}
+
+/** Checks out the stay named by its code, or the checked-in stay of the guest with this reference. */
+export async function checkOutGuest(options: { propertyId: string; actor: Actor; input: z.infer<typeof checkOutInput> }) {
+  const { propertyId, actor, input } = options;
+  const stay =
+    (await db.reservation.findFirst({ where: { propertyId, code: input.pmsGuestId.toUpperCase() }, include: { guest: true } })) ??
+    (await db.reservation.findFirst({ where: { propertyId, guest: { externalRef: input.pmsGuestId }, status: "CHECKED_IN" }, include: { guest: true }, orderBy: { arrivalDate: "desc" } }));
+  if (!stay) throw notFound("Reservation or guest");
+  if (input.lastName && !sameName(stay.guest.lastName, input.lastName)) {
+    throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", { lastName: ["Does not match the reservation"] });
+  }
+  await changeReservationStatus({ propertyId, reservationId: stay.id, transition: "check_out", actor });
+  const reservation = await db.reservation.findUniqueOrThrow({ where: { id: stay.id }, include: withGuestAndRoom });
+  return { data: { reservation: serializeReservation(reservation), guest: serializeGuest(reservation.guest) } };
+}

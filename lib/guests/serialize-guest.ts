@@ -1,0 +1,15 @@
+import type { Guest } from "../db/generated/prisma/client";
+
+export function serializeGuest(g: Guest) {
+  return {
+    id: g.id,
+    firstName: g.firstName,
+    lastName: g.lastName,
+    email: g.email,
+    phone: g.phone,
+    country: g.country,
+    externalRef: g.externalRef,
+    createdAt: g.createdAt.toISOString(),
+    updatedAt: g.updatedAt.toISOString(),
+  };
+}

@@ -1,4 +1,20 @@
 // Calls a route handler the way Next.js does, with a real Request, and reads the JSON it answers.
+// Every answer of a documented /api/v1 route is checked against its documented contract: the status
+// must be one the OpenAPI document lists, and the body must match the documented schema.
+import { errorBody } from "../lib/api/resources";
+import type { RouteDefinition } from "../lib/api/v1-route";
+
+function documentedStatuses(definition: RouteDefinition): number[] {
+  const errors = [401, 403, 500, ...(definition.query || definition.body ? [400] : []), ...(definition.errors ?? [])];
+  return [definition.status ?? 200, ...(definition.otherStatuses ?? []).map((o) => o.status), ...errors];
+}
+
+function assertDocumented(definition: RouteDefinition, status: number, body: unknown) {
+  const where = `${definition.method} ${definition.path} answered ${status}`;
+  if (!documentedStatuses(definition).includes(status)) throw new Error(`${where}, a status its OpenAPI operation does not document`);
+  const result = (status < 400 ? definition.response : errorBody).safeParse(body);
+  if (!result.success) throw new Error(`${where} with a body that does not match the documented schema: ${JSON.stringify(result.error.issues).slice(0, 800)}`);
+}
 // Route params are typed per route; the test client passes whatever the test names.
 export type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response> | Response;
 
@@ -16,5 +32,7 @@ export async function call(
   });
   const response = await handler(request, { params: Promise.resolve(options.params ?? {}) as Promise<never> });
   const text = await response.text();
+  const definition = (handler as { definition?: RouteDefinition }).definition;
+  if (definition) assertDocumented(definition, response.status, text ? (JSON.parse(text) as unknown) : null);
   return { status: response.status, headers: response.headers, text, body: text ? (JSON.parse(text) as Record<string, unknown>) : null };
 }

@@ -1,6 +1,9 @@
 // GET /api/v1/conversations: guest conversations, newest first (filters: status, channel).
-import { queryOf } from "@/lib/api/pagination";
+import { conversationResource, listOf } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { listConversationsForApi, listConversationsQuery } from "@/lib/conversations/api-conversations";
 
-export const GET = v1Route({ scope: "conversations:read" }, ({ request, property }) => listConversationsForApi(property.id, listConversationsQuery.parse(queryOf(request))));
+export const GET = v1Route(
+  { method: "GET", path: "/conversations", operationId: "listConversations", tag: "Conversations", summary: "List conversations", scope: "conversations:read", query: listConversationsQuery, response: listOf(conversationResource) },
+  ({ property, query }) => listConversationsForApi(property.id, query),
+);

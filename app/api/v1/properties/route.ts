@@ -1,5 +1,9 @@
 // GET /api/v1/properties: the key's property, as a list (a key belongs to exactly one property).
+import { listOf, propertyResource } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { serializeProperty } from "@/lib/properties/serialize-property";
 
-export const GET = v1Route({ scope: "property:read" }, ({ property }) => ({ data: [serializeProperty(property)], nextCursor: null }));
+export const GET = v1Route(
+  { method: "GET", path: "/properties", operationId: "listProperties", tag: "Property", summary: "List the key's property", scope: "property:read", response: listOf(propertyResource) },
+  ({ property }) => ({ data: [serializeProperty(property)], nextCursor: null }),
+);

@@ -1,19 +1,25 @@
 // GET /api/v1/reservations: the property's reservations, newest first, filtered, cursor-paginated.
 // POST /api/v1/reservations: book a room for a guest (by id, or a new guest inline).
-import { queryOf } from "@/lib/api/pagination";
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { listOf, reservationResource, single } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { listReservationsApiQuery, listReservationsForApi, getReservationForApi } from "@/lib/reservations/api-reservations";
+import { getReservationForApi, listReservationsApiQuery, listReservationsForApi } from "@/lib/reservations/api-reservations";
 import { createReservation } from "@/lib/reservations/create-reservation";
 import { createReservationInput } from "@/lib/reservations/schemas";
 
-export const GET = v1Route({ scope: "reservations:read" }, ({ request, property }) =>
-  listReservationsForApi(property.id, listReservationsApiQuery.parse(queryOf(request))),
+export const GET = v1Route(
+  { method: "GET", path: "/reservations", operationId: "listReservations", tag: "Reservations", summary: "List reservations", scope: "reservations:read", query: listReservationsApiQuery, response: listOf(reservationResource) },
+  ({ property, query }) => listReservationsForApi(property.id, query),
 );
 
-export const POST = v1Route({ scope: "reservations:write" }, async ({ request, property, key }) => {
-  const input = createReservationInput.parse(await readJsonBody(request));
-  const created = await createReservation({ property, actor: apiKeyActor(key), input });
-  return Response.json({ data: await getReservationForApi(property.id, created.id) }, { status: 201 });
-});
+export const POST = v1Route(
+  {
+    method: "POST", path: "/reservations", operationId: "createReservation", tag: "Reservations", summary: "Create a reservation",
+    description: "Books a room for an existing guest (`guestId`) or a new one (`guest`; a guest with the same email is reused). Refused with 409 INVALID_STATE when departure is not after arrival or the room is taken.",
+    scope: "reservations:write", body: createReservationInput, response: single(reservationResource), status: 201, errors: [409, 413, 415],
+  },
+  async ({ property, key, body }) => {
+    const created = await createReservation({ property, actor: apiKeyActor(key), input: body });
+    return { data: await getReservationForApi(property.id, created.id) };
+  },
+);

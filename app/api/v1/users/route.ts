@@ -1,6 +1,10 @@
 // GET /api/v1/users: the property's staff (name, email, role).
-import { listQuery, queryOf } from "@/lib/api/pagination";
+import { listQuery } from "@/lib/api/pagination";
+import { listOf, userResource } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { listUsersForApi } from "@/lib/users/api-users";
 
-export const GET = v1Route({ scope: "users:read" }, ({ request, property }) => listUsersForApi(property.id, listQuery.parse(queryOf(request))));
+export const GET = v1Route(
+  { method: "GET", path: "/users", operationId: "listUsers", tag: "Users", summary: "List the property's staff", scope: "users:read", query: listQuery, response: listOf(userResource) },
+  ({ property, query }) => listUsersForApi(property.id, query),
+);

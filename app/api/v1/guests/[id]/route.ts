@@ -1,5 +1,9 @@
 // GET /api/v1/guests/{id}: one guest of the key's property.
+import { guestResource, single } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { getGuestForApi } from "@/lib/guests/api-guests";
 
-export const GET = v1Route<{ id: string }>({ scope: "guests:read" }, async ({ property, params }) => ({ data: await getGuestForApi(property.id, params.id) }));
+export const GET = v1Route(
+  { method: "GET", path: "/guests/{id}", operationId: "getGuest", tag: "Guests", summary: "Get a guest", scope: "guests:read", response: single(guestResource), errors: [404] },
+  async ({ property, params }) => ({ data: await getGuestForApi(property.id, params.id) }),
+);

@@ -1,10 +1,17 @@
 // POST /api/v1/guests/checkin: check a guest in (RecepAI's shape); creates the guest and stay when new.
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { single, stayResource } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkInGuest, checkInInput } from "@/lib/guests/check-in-guest";
 
-export const POST = v1Route({ scope: "guests:write" }, async ({ request, property, key }) => {
-  const result = await checkInGuest({ property, actor: apiKeyActor(key), input: checkInInput.parse(await readJsonBody(request)) });
-  return Response.json({ data: result.data }, { status: result.created ? 201 : 200 });
-});
+export const POST = v1Route(
+  {
+    method: "POST", path: "/guests/checkin", operationId: "checkInGuest", tag: "Guests", summary: "Check a guest in",
+    description: "`pmsGuestId` is a reservation code (that stay is checked in, moved to `roomNumber` and `checkOutDate` when they differ) or your own guest reference (the guest and a stay from today are created, checked in: 201).",
+    scope: "guests:write", body: checkInInput, response: single(stayResource), otherStatuses: [{ status: 201, description: "A new guest and stay were created" }], errors: [409, 413, 415],
+  },
+  async ({ property, key, body }) => {
+    const result = await checkInGuest({ property, actor: apiKeyActor(key), input: body });
+    return Response.json({ data: result.data }, { status: result.created ? 201 : 200 });
+  },
+);

@@ -1,9 +1,10 @@
 // POST /api/v1/guests/checkout: check out the stay named by its code or by the guest's reference.
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { single, stayResource } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkOutGuest, checkOutInput } from "@/lib/guests/check-in-guest";
 
-export const POST = v1Route({ scope: "guests:write" }, async ({ request, property, key }) =>
-  checkOutGuest({ propertyId: property.id, actor: apiKeyActor(key), input: checkOutInput.parse(await readJsonBody(request)) }),
+export const POST = v1Route(
+  { method: "POST", path: "/guests/checkout", operationId: "checkOutGuest", tag: "Guests", summary: "Check a guest out", scope: "guests:write", body: checkOutInput, response: single(stayResource), errors: [404, 409, 413, 415] },
+  ({ property, key, body }) => checkOutGuest({ propertyId: property.id, actor: apiKeyActor(key), input: body }),
 );

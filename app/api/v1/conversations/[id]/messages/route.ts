@@ -1,14 +1,17 @@
 // GET /api/v1/conversations/{id}/messages: the conversation's messages, newest first.
 // POST /api/v1/conversations/{id}/messages: send a message to the guest.
-import { listQuery, queryOf } from "@/lib/api/pagination";
-import { readJsonBody } from "@/lib/api/read-json-body";
+import { listQuery } from "@/lib/api/pagination";
+import { listOf, messageResource, single } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { listMessagesForApi, sendMessage, sendMessageInput } from "@/lib/conversations/api-conversations";
 
-export const GET = v1Route<{ id: string }>({ scope: "conversations:read" }, ({ request, property, params }) => listMessagesForApi(property.id, params.id, listQuery.parse(queryOf(request))));
+export const GET = v1Route(
+  { method: "GET", path: "/conversations/{id}/messages", operationId: "listMessages", tag: "Conversations", summary: "List a conversation's messages", scope: "conversations:read", query: listQuery, response: listOf(messageResource), errors: [404] },
+  ({ property, params, query }) => listMessagesForApi(property.id, params.id, query),
+);
 
-export const POST = v1Route<{ id: string }>({ scope: "messages:send" }, async ({ request, property, key, params }) => {
-  const { body } = sendMessageInput.parse(await readJsonBody(request));
-  return Response.json({ data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body }) }, { status: 201 });
-});
+export const POST = v1Route(
+  { method: "POST", path: "/conversations/{id}/messages", operationId: "sendMessage", tag: "Conversations", summary: "Send a message to the guest", scope: "messages:send", body: sendMessageInput, response: single(messageResource), status: 201, errors: [404, 413, 415] },
+  async ({ property, key, params, body }) => ({ data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body: body.body }) }),
+);

@@ -1,5 +1,9 @@
 // GET /api/v1/reservations/{id}/accesses: the stay's door access codes (lock name, PIN, validity).
+import { accessResource, listOf } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { listReservationAccesses } from "@/lib/reservations/api-reservations";
 
-export const GET = v1Route<{ id: string }>({ scope: "reservation_accesses:read" }, ({ property, params }) => listReservationAccesses(property.id, params.id));
+export const GET = v1Route(
+  { method: "GET", path: "/reservations/{id}/accesses", operationId: "listReservationAccesses", tag: "Reservations", summary: "List a stay's access codes", scope: "reservation_accesses:read", response: listOf(accessResource), errors: [404] },
+  ({ property, params }) => listReservationAccesses(property.id, params.id),
+);

@@ -1,10 +1,14 @@
 // POST /api/v1/reservations/{id}/cancel: cancel a confirmed reservation (409 INVALID_STATE otherwise).
+import { reservationResource, single } from "@/lib/api/resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservationForApi } from "@/lib/reservations/api-reservations";
 import { changeReservationStatus } from "@/lib/reservations/change-reservation-status";
 
-export const POST = v1Route<{ id: string }>({ scope: "reservations:write" }, async ({ property, key, params }) => {
-  await changeReservationStatus({ propertyId: property.id, reservationId: params.id, transition: "cancel", actor: apiKeyActor(key) });
-  return { data: await getReservationForApi(property.id, params.id) };
-});
+export const POST = v1Route(
+  { method: "POST", path: "/reservations/{id}/cancel", operationId: "cancelReservation", tag: "Reservations", summary: "Cancel a reservation", scope: "reservations:write", response: single(reservationResource), errors: [404, 409] },
+  async ({ property, key, params }) => {
+    await changeReservationStatus({ propertyId: property.id, reservationId: params.id, transition: "cancel", actor: apiKeyActor(key) });
+    return { data: await getReservationForApi(property.id, params.id) };
+  },
+);

@@ -1,0 +1,32 @@
+// GET /docs/api: the API reference, rendered in the browser by Scalar from /api/v1/openapi.json.
+// Scalar's script is served from our own origin (no CDN) and told not to fetch its web fonts.
+// Nothing leaves our origin: no telemetry, no hosted AI agent or MCP upsell, no web fonts.
+const CONFIG = {
+  url: "/api/v1/openapi.json",
+  withDefaultFonts: false,
+  telemetry: false,
+  agent: { disabled: true },
+  mcp: { disabled: true },
+  showDeveloperTools: "never",
+  defaultOpenAllTags: true,
+  metaData: { title: "API reference" },
+};
+
+const HTML = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <meta name="viewport" content="width=device-width, initial-scale=1" />
+    <title>API reference · Property dashboard</title>
+  </head>
+  <body>
+    <noscript>The API reference needs JavaScript. The raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
+    <div id="app"></div>
+    <script src="/docs/api/scalar.js"></script>
+    <script>Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
+  </body>
+</html>`;
+
+export function GET() {
+  return new Response(HTML, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+}

@@ -1,0 +1,99 @@
+// The API's response contract, as zod schemas: the OpenAPI document is generated from these, and the
+// contract tests validate every response against them. Strict, so an undocumented field fails a test.
+import { z } from "zod";
+
+const id = z.string().meta({ description: "Opaque identifier" });
+const dateTime = z.iso.datetime().meta({ description: "ISO 8601 date-time (UTC)" });
+const day = z.iso.date().meta({ description: "ISO 8601 calendar date" });
+const minor = z.number().int().meta({ description: "Amount in minor units of `currency` (cents)" });
+const currency = z.string().length(3).meta({ description: "ISO 4217 code" });
+
+export const listOf = <T extends z.ZodType>(item: T) =>
+  z.strictObject({ data: z.array(item), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page" }) });
+export const single = <T extends z.ZodType>(item: T) => z.strictObject({ data: item });
+
+export const errorBody = z
+  .strictObject({
+    status: z.literal("error"),
+    code: z.string().meta({ description: "Stable machine-readable code, e.g. VALIDATION_ERROR, UNAUTHORIZED, KEY_REVOKED, FORBIDDEN, NOT_FOUND, INVALID_STATE" }),
+    message: z.string(),
+    requestId: z.string().meta({ description: "Also in the X-Request-Id header; quote it to support" }),
+    details: z.array(z.strictObject({ path: z.string(), message: z.string() })).optional().meta({ description: "Field errors: dotted path into the input" }),
+  })
+  .meta({ id: "Error", examples: [{ status: "error", code: "UNAUTHORIZED", message: "Invalid credentials", requestId: "req_5f0c9d1e2a3b4c5d6e7f8a9b" }] });
+
+export const propertyResource = z
+  .strictObject({ id, slug: z.string(), name: z.string(), timezone: z.string(), currency, plan: z.enum(["FREE", "PRO"]), createdAt: dateTime })
+  .meta({ id: "Property" });
+
+export const organizationResource = z
+  .strictObject({ id, name: z.string(), plan: z.enum(["FREE", "PRO"]), propertyCount: z.number().int(), memberCount: z.number().int(), roomCount: z.number().int(), createdAt: dateTime })
+  .meta({ id: "Organization" });
+
+export const reservationStatusSchema = z.enum(["CONFIRMED", "CHECKED_IN", "CHECKED_OUT", "CANCELLED", "NO_SHOW"]);
+
+export const reservationResource = z
+  .strictObject({
+    id,
+    code: z.string(),
+    status: reservationStatusSchema,
+    guestId: id,
+    guest: z.strictObject({ id, firstName: z.string(), lastName: z.string(), email: z.string().nullable() }).optional(),
+    roomId: id.nullable(),
+    roomNumber: z.string().nullable(),
+    arrivalDate: day,
+    departureDate: day,
+    adults: z.number().int(),
+    children: z.number().int(),
+    totalAmount: minor,
+    currency,
+    notes: z.string().nullable(),
+    checkedInAt: dateTime.nullable(),
+    checkedOutAt: dateTime.nullable(),
+    cancelledAt: dateTime.nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
+  .meta({
+    id: "Reservation",
+    examples: [
+      {
+        id: "cmwsot5jb0000he7d0pvfrheh", code: "GH-7K3M9Q", status: "CONFIRMED", guestId: "gh_guest_12",
+        guest: { id: "gh_guest_12", firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" },
+        roomId: "gh_room_3", roomNumber: "103", arrivalDate: "2027-03-01", departureDate: "2027-03-04", adults: 2, children: 0,
+        totalAmount: 38700, currency: "EUR", notes: null, checkedInAt: null, checkedOutAt: null, cancelledAt: null,
+        createdAt: "2026-11-23T10:00:00.000Z", updatedAt: "2026-11-23T10:00:00.000Z",
+      },
+    ],
+  });
+
+export const accessResource = z
+  .strictObject({ id, reservationId: id, lockName: z.string(), pin: z.string(), validFrom: dateTime, validUntil: dateTime, createdAt: dateTime })
+  .meta({ id: "ReservationAccess" });
+
+export const guestResource = z
+  .strictObject({ id, firstName: z.string(), lastName: z.string(), email: z.string().nullable(), phone: z.string().nullable(), country: z.string().nullable(), externalRef: z.string().nullable(), createdAt: dateTime, updatedAt: dateTime })
+  .meta({ id: "Guest" });
+
+export const stayResource = z.strictObject({ reservation: reservationResource, guest: guestResource }).meta({ id: "Stay" });
+
+export const conversationResource = z
+  .strictObject({
+    id,
+    guestId: id,
+    reservationId: id.nullable(),
+    channel: z.enum(["EMAIL", "SMS", "WHATSAPP", "WEB_CHAT", "BOOKING_COM", "AIRBNB"]),
+    status: z.enum(["OPEN", "CLOSED"]),
+    subject: z.string().nullable(),
+    lastMessageAt: dateTime,
+    createdAt: dateTime,
+  })
+  .meta({ id: "Conversation" });
+
+export const messageResource = z
+  .strictObject({ id, conversationId: id, direction: z.enum(["INBOUND", "OUTBOUND"]), body: z.string(), senderName: z.string().nullable(), sentAt: dateTime })
+  .meta({ id: "Message" });
+
+export const userResource = z
+  .strictObject({ id, name: z.string(), email: z.string(), role: z.enum(["OWNER", "ADMIN", "MANAGER", "STAFF"]), memberSince: dateTime })
+  .meta({ id: "User" });

@@ -1,0 +1,20 @@
+// Every /api/v1 route module, so the OpenAPI document can read their declarations. A test fails when
+// a route file under app/api/v1 is missing here.
+import * as conversationMessages from "@/app/api/v1/conversations/[id]/messages/route";
+import * as conversations from "@/app/api/v1/conversations/route";
+import * as guest from "@/app/api/v1/guests/[id]/route";
+import * as guestCheckin from "@/app/api/v1/guests/checkin/route";
+import * as guestCheckout from "@/app/api/v1/guests/checkout/route";
+import * as guests from "@/app/api/v1/guests/route";
+import * as organization from "@/app/api/v1/organization/route";
+import * as properties from "@/app/api/v1/properties/route";
+import * as reservationAccesses from "@/app/api/v1/reservations/[id]/accesses/route";
+import * as reservationCancel from "@/app/api/v1/reservations/[id]/cancel/route";
+import * as reservation from "@/app/api/v1/reservations/[id]/route";
+import * as reservations from "@/app/api/v1/reservations/route";
+import * as users from "@/app/api/v1/users/route";
+import type { V1Handler } from "../api/v1-route";
+
+const modules = [properties, organization, reservations, reservation, reservationCancel, reservationAccesses, guests, guest, guestCheckin, guestCheckout, conversations, conversationMessages, users];
+
+export const V1_HANDLERS: V1Handler[] = modules.flatMap((m) => Object.values(m).filter((value): value is V1Handler => typeof value === "function" && "definition" in value));

@@ -62,3 +62,16 @@ describe("GET /api/v1/users", () => {
     expect(result.text).not.toMatch(/password|\$2[aby]\$/i);
   });
 });
+
+describe("scopes and validation of the read-only lists", () => {
+  it("refuses users and conversations without their scopes, and a bad limit with a field path", async () => {
+    const { key } = await propertyWithKey(["reservations:read"]);
+    expect((await call(usersRoute.GET, { key })).status).toBe(403);
+    expect((await call(listRoute.GET, { key })).status).toBe(403);
+    const reader = await propertyWithKey(["users:read", "conversations:read"]);
+    const badLimit = await call(usersRoute.GET, { key: reader.key, path: "/api/v1/users?limit=0" });
+    expect(badLimit.status).toBe(400);
+    expect(badLimit.body!.details).toEqual([{ path: "limit", message: "limit is at least 1" }]);
+    expect((await call(listRoute.GET, { key: reader.key, path: "/api/v1/conversations?cursor=not-a-cursor" })).status).toBe(400);
+  });
+});

@@ -2,12 +2,7 @@
 // Every answer of a documented /api/v1 route is checked against its documented contract: the status
 // must be one the OpenAPI document lists, and the body must match the documented schema.
 import { errorBody } from "../lib/api/resources";
-import type { RouteDefinition } from "../lib/api/v1-route";
-
-function documentedStatuses(definition: RouteDefinition): number[] {
-  const errors = [401, 403, 500, ...(definition.query || definition.body ? [400] : []), ...(definition.errors ?? [])];
-  return [definition.status ?? 200, ...(definition.otherStatuses ?? []).map((o) => o.status), ...errors];
-}
+import { documentedStatuses, type RouteDefinition } from "../lib/api/v1-route";
 
 function assertDocumented(definition: RouteDefinition, status: number, body: unknown) {
   const where = `${definition.method} ${definition.path} answered ${status}`;
@@ -20,9 +15,11 @@ export type RouteHandler = (request: Request, context: { params: Promise<never> 
 
 export async function call(
   handler: RouteHandler,
-  options: { path?: string; method?: string; key?: string; headers?: Record<string, string>; params?: Record<string, string>; body?: unknown } = {},
+  options: { path?: string; method?: string; key?: string; headers?: Record<string, string>; params?: Record<string, string>; body?: unknown; idempotencyKey?: string | null } = {},
 ) {
   const headers = new Headers(options.headers);
+  // POSTs carry a fresh Idempotency-Key unless the test names one, or none (null).
+  if ((options.method ?? "GET") === "POST" && options.idempotencyKey !== null) headers.set("idempotency-key", options.idempotencyKey ?? crypto.randomUUID());
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   if (options.body !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, {

@@ -14,7 +14,7 @@ export const KEY_PATTERN = /^pms_(live|test)_([0-9A-Za-z]{30})([0-9A-Za-z]{6})$/
 
 export const prefixFor = (mode: KeyMode) => (mode === "LIVE" ? "pms_live_" : "pms_test_");
 
-function randomBase62(length: number): string {
+export function randomBase62(length: number): string {
   let out = "";
   while (out.length < length) {
     for (const byte of randomBytes(length * 2)) {

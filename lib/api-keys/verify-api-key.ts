@@ -17,7 +17,10 @@ export interface VerifiedKey {
   expiresAt: Date | null;
   revokedAt: Date | null;
   rolledAt: Date | null;
-  property: { id: string; slug: string; name: string; timezone: string; currency: string; plan: "FREE" | "PRO"; createdAt: Date };
+  property: {
+    id: string; slug: string; name: string; timezone: string; currency: string; plan: "FREE" | "PRO"; createdAt: Date;
+    rateLimitPerSecond: number; rateLimitBurst: number; rateLimitPerDay: number; requirePartnerKey: boolean;
+  };
 }
 
 interface Entry {
@@ -37,7 +40,12 @@ export async function findApiKey(plaintext: string, now = Date.now()): Promise<V
     where: { hash },
     select: {
       id: true, hash: true, name: true, mode: true, last4: true, scopes: true, expiresAt: true, revokedAt: true, rolledAt: true,
-      property: { select: { id: true, slug: true, name: true, timezone: true, currency: true, plan: true, createdAt: true } },
+      property: {
+        select: {
+          id: true, slug: true, name: true, timezone: true, currency: true, plan: true, createdAt: true,
+          rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true,
+        },
+      },
     },
   });
   if (!row) {

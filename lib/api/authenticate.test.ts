@@ -36,7 +36,7 @@ describe("GET /api/v1/properties authentication", () => {
     const result = await call(getProperties, { key: key.key });
     expect(result.status).toBe(200);
     expect(result.headers.get("x-request-id")).toMatch(/^req_/);
-    expect(result.body).toEqual({ data: [expect.objectContaining({ id: property.id, slug: property.slug, currency: "EUR", plan: "PRO" })], nextCursor: null });
+    expect(result.body).toEqual({ data: [expect.objectContaining({ id: property.id, slug: property.slug, currency: "EUR", plan: "PRO" })], nextCursor: null, livemode: true });
     const org = await call(getOrganization, { key: key.key });
     expect(org.body).toMatchObject({ data: { id: property.id, roomCount: 3, propertyCount: 1 } });
   });

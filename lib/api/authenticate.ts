@@ -4,6 +4,7 @@
 import { parseApiKey } from "../api-keys/key-format";
 import { keyRefusal } from "../api-keys/key-status";
 import { findApiKey, type VerifiedKey } from "../api-keys/verify-api-key";
+import { findPartner, type VerifiedPartner } from "../partners/partners";
 import { AppError } from "../errors/app-error";
 
 export const MESSAGES = {
@@ -12,6 +13,8 @@ export const MESSAGES = {
   revoked: "API key has been revoked. Contact your property admin for a new key.",
   expired: "API key has expired. Contact your property admin for a new key.",
   plan: "API access needs the PRO plan. The property's admin can upgrade it.",
+  partnerRequired: "This property accepts API keys only together with a valid partner key: send your integration's partner key as X-Api-Key.",
+  partnerInvalid: "Invalid partner key (X-Api-Key).",
 } as const;
 
 function credentialFrom(headers: Headers): string {
@@ -41,4 +44,16 @@ export async function authenticate(request: Request, onIdentified?: (key: Verifi
   if (refusal === "KEY_EXPIRED") throw new AppError("KEY_EXPIRED", MESSAGES.expired);
   if (key.property.plan !== "PRO") throw new AppError("PLAN_REQUIRED", MESSAGES.plan);
   return key;
+}
+
+/**
+ * The integration partner named by X-Api-Key, if any. A property that requires one refuses keys sent
+ * without a valid partner key; elsewhere a partner key is optional, but a wrong one is refused.
+ */
+export async function identifyPartner(request: Request, key: VerifiedKey): Promise<VerifiedPartner | null> {
+  const header = request.headers.get("x-api-key")?.trim();
+  const partner = header ? await findPartner(header) : null;
+  if (key.property.requirePartnerKey && !partner) throw new AppError("PARTNER_KEY_REQUIRED", MESSAGES.partnerRequired);
+  if (header && !partner) throw new AppError("UNAUTHORIZED", MESSAGES.partnerInvalid);
+  return partner;
 }

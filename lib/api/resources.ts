@@ -8,9 +8,10 @@ const day = z.iso.date().meta({ description: "ISO 8601 calendar date" });
 const minor = z.number().int().meta({ description: "Amount in minor units of `currency` (cents)" });
 const currency = z.string().length(3).meta({ description: "ISO 4217 code" });
 
+const livemode = z.boolean().meta({ description: "false for test keys (pms_test_): their writes are validated and answered, but nothing is kept" });
 export const listOf = <T extends z.ZodType>(item: T) =>
-  z.strictObject({ data: z.array(item), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page" }) });
-export const single = <T extends z.ZodType>(item: T) => z.strictObject({ data: item });
+  z.strictObject({ data: z.array(item), nextCursor: z.string().nullable().meta({ description: "Pass as `cursor` to get the next page; null on the last page" }), livemode });
+export const single = <T extends z.ZodType>(item: T) => z.strictObject({ data: item, livemode });
 
 export const errorBody = z
   .strictObject({

@@ -1,16 +1,21 @@
 // The one wrapper every /api/v1 route handler uses. A route declares its contract (method, path,
-// scope, query, body, response) and its handler; the wrapper does the rest: request id,
-// authentication, scope, input parsing with the declared schemas, the one error mapper, the
-// X-Request-Id header. The OpenAPI document is generated from the same declarations.
+// scope, query, body, response) and its handler; the wrapper composes the small steps around it:
+// request id → authenticate (key, then partner) → rate limit → scope → Idempotency-Key (POST) →
+// input parsing with the declared schemas → the handler (inside a rolled-back transaction for test
+// keys) → `livemode` → the one error mapper. The OpenAPI document is generated from the declarations.
 import type { z } from "zod";
 import { recordKeyUsage } from "../api-keys/record-key-usage";
 import { hasScope, type Scope } from "../api-keys/scopes";
 import type { VerifiedKey } from "../api-keys/verify-api-key";
+import { dryRun } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { authenticate } from "./authenticate";
+import { claimIdempotencyKey, fingerprint, settleIdempotencyKey } from "../idempotency/idempotency";
+import type { VerifiedPartner } from "../partners/partners";
+import { consumeRateLimits, rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
+import { authenticate, identifyPartner } from "./authenticate";
 import { apiErrorResponse } from "./error-response";
 import { queryOf } from "./pagination";
-import { readJsonBody } from "./read-json-body";
+import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "./request-id";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
@@ -27,11 +32,21 @@ export interface RouteDefinition<Path extends string = string, Q extends z.ZodTy
   query?: Q;
   body?: B;
   response: z.ZodType;
-  /** The success status; a handler may answer another documented one by returning a Response. */
+  /** The success status; a handler may answer another documented one with `reply(status, body)`. */
   status?: number;
   otherStatuses?: { status: number; description: string }[];
-  /** Error statuses the operation can answer beyond 400/401/403/500. */
+  /** Error statuses the operation can answer beyond those every operation can. */
   errors?: number[];
+}
+
+/** Every status an operation can answer: what the OpenAPI document lists and the tests hold it to. */
+export function documentedStatuses(definition: RouteDefinition): number[] {
+  const always = [401, 403, 429, 500];
+  const input = definition.query || definition.body || definition.method === "POST" ? [400] : [];
+  const post = definition.method === "POST" ? [409, 422] : [];
+  const body = definition.body ? [413, 415] : [];
+  const statuses = [definition.status ?? 200, ...(definition.otherStatuses ?? []).map((o) => o.status), ...always, ...input, ...post, ...body, ...(definition.errors ?? [])];
+  return [...new Set(statuses)].sort((a, b) => a - b);
 }
 
 type Output<T> = T extends z.ZodType ? z.output<T> : undefined;
@@ -40,37 +55,83 @@ export interface V1Context<Path extends string, Q, B> {
   request: Request;
   requestId: string;
   key: VerifiedKey;
+  partner: VerifiedPartner | null;
   property: VerifiedKey["property"];
   params: PathParams<Path>;
   query: Q;
   body: B;
 }
 
+/** A handler's answer with a status other than the declared success status. */
+export class Reply {
+  constructor(
+    readonly status: number,
+    readonly body: object,
+  ) {}
+}
+export const reply = (status: number, body: object) => new Reply(status, body);
+
 export type V1Handler = ((request: Request, route?: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition: RouteDefinition };
 
-const BASE_HEADERS = { "Cache-Control": "no-store" };
+function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
+  const limits: Limit[] = [{ subject: `key:${key.id}`, rate: key.property.rateLimitPerSecond, burst: key.property.rateLimitBurst, perDay: key.property.rateLimitPerDay }];
+  if (partner) limits.push({ subject: `partner:${partner.id}`, rate: partner.rateLimitPerSecond, burst: partner.rateLimitBurst, perDay: partner.rateLimitPerDay });
+  return limits;
+}
 
 export function v1Route<Path extends string, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   definition: RouteDefinition<Path, Q, B>,
-  handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<Response | object> | Response | object,
+  handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<Reply | object> | Reply | object,
 ): V1Handler {
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const requestId = newRequestId();
-    const headers = { ...BASE_HEADERS, "X-Request-Id": requestId };
+    const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Request-Id": requestId };
+    let claimId: string | null = null;
+    const respond = async (status: number, text: string, extra: Record<string, string> = {}) => {
+      if (claimId) await settleIdempotencyKey(claimId, status, text);
+      return new Response(text, { status, headers: { "Content-Type": "application/json", ...headers, ...extra } });
+    };
     try {
       const key = await authenticate(request, (identified) => recordKeyUsage(identified.id));
+      const partner = await identifyPartner(request, key);
+
+      const states = await consumeRateLimits(limitsFor(key, partner));
+      const refused = states.find((s) => !s.allowed);
+      Object.assign(headers, rateLimitHeaders(refused ?? states[0]!));
+      if (refused) {
+        const who = refused.subject.startsWith("partner:") ? "this partner" : "this API key";
+        throw new AppError("RATE_LIMITED", `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`);
+      }
       if (!hasScope(key.scopes, definition.scope)) {
         throw new AppError("FORBIDDEN", `This API key lacks the scope ${definition.scope}, which this endpoint requires.`);
       }
+
+      const bodyText = definition.method === "GET" ? "" : await readBodyText(request);
+      if (definition.method === "POST") {
+        const idempotencyKey = request.headers.get("idempotency-key")?.trim();
+        if (!idempotencyKey || idempotencyKey.length > 255) {
+          throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "POST requests need an Idempotency-Key header (1–255 characters), unique per operation, e.g. a UUID.");
+        }
+        const url = new URL(request.url);
+        const claim = await claimIdempotencyKey({ apiKeyId: key.id, key: idempotencyKey, fingerprint: fingerprint("POST", url.pathname + url.search, bodyText) });
+        if (claim.kind === "mismatch") throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request. Use a new key for a new operation.");
+        if (claim.kind === "in_use") throw new AppError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry later.");
+        if (claim.kind === "replay") return new Response(claim.body, { status: claim.status, headers: { "Content-Type": "application/json", ...headers, "Idempotent-Replayed": "true" } });
+        claimId = claim.id;
+      }
+
       const params = (route ? await route.params : {}) as PathParams<Path>;
       const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
-      const body = (definition.body ? definition.body.parse(await readJsonBody(request)) : undefined) as Output<B>;
-      const result = await handler({ request, requestId, key, property: key.property, params, query, body });
-      const response = result instanceof Response ? result : Response.json(result, { status: definition.status ?? 200 });
-      for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
-      return response;
+      const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
+      const context = { request, requestId, key, partner, property: key.property, params, query, body };
+      // Test keys: the same validation and rules, against real data, and nothing kept.
+      const writes = definition.method !== "GET";
+      const result = key.mode === "TEST" && writes ? await dryRun(async () => handler(context)) : await handler(context);
+      const [status, payload] = result instanceof Reply ? [result.status, result.body] : [definition.status ?? 200, result];
+      return await respond(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
-      return apiErrorResponse(error, requestId, headers);
+      const response = apiErrorResponse(error, requestId, headers);
+      return claimId ? respond(response.status, await response.text()) : response;
     }
   };
   return Object.assign(run, { definition: definition as RouteDefinition });

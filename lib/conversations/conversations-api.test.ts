@@ -58,7 +58,7 @@ describe("GET /api/v1/users", () => {
     const owner = await createUser({ memberships: [{ propertyId: property.id, role: "OWNER" }] });
     await createUser({ memberships: [{ propertyId: (await propertyWithKey()).property.id, role: "STAFF" }] });
     const result = await call(usersRoute.GET, { key });
-    expect(result.body).toEqual({ data: [{ id: owner.id, name: owner.name, email: owner.email, role: "OWNER", memberSince: expect.any(String) }], nextCursor: null });
+    expect(result.body).toEqual({ data: [{ id: owner.id, name: owner.name, email: owner.email, role: "OWNER", memberSince: expect.any(String) }], nextCursor: null, livemode: true });
     expect(result.text).not.toMatch(/password|\$2[aby]\$/i);
   });
 });

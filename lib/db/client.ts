@@ -1,5 +1,6 @@
 // One Prisma client per process (kept on globalThis so dev reloads reuse it), over a `pg` pool that
 // other raw-SQL needs can share. Created on first use: importing this module connects to nothing.
+import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { parseEnv } from "../env";
@@ -40,8 +41,47 @@ export function getPool(): pg.Pool {
   return handle().pool;
 }
 
+type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
+const globalForDryRun = globalThis as unknown as { __pmsDryRun?: AsyncLocalStorage<TxClient> };
+const dryRunTx = (globalForDryRun.__pmsDryRun ??= new AsyncLocalStorage<TxClient>());
+
+class DryRunRollback<T> extends Error {
+  constructor(readonly value: T) {
+    super("dry run rolled back");
+  }
+}
+
+/**
+ * Runs `work` with every query of `db` inside one transaction that is then rolled back: the work's
+ * validation, business rules and reads happen for real, and nothing it wrote remains. Test-mode
+ * API keys run their writes this way. Nested `db.$transaction(fn)` calls join the outer one.
+ */
+export async function dryRun<T>(work: () => Promise<T>): Promise<T> {
+  try {
+    await handle().prisma.$transaction(
+      async (tx) => {
+        const value = await dryRunTx.run(tx, work);
+        throw new DryRunRollback(value);
+      },
+      { timeout: 15_000, maxWait: 10_000 },
+    );
+  } catch (error) {
+    if (error instanceof DryRunRollback) return error.value as T;
+    throw error;
+  }
+  throw new Error("unreachable: a dry run always rolls back");
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
+    const tx = dryRunTx.getStore();
+    if (tx) {
+      if (property === "$transaction") {
+        return (arg: unknown) => (typeof arg === "function" ? (arg as (t: TxClient) => unknown)(tx) : Promise.all(arg as Promise<unknown>[]));
+      }
+      const value = Reflect.get(tx, property, tx) as unknown;
+      return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(tx) : value;
+    }
     const client = handle().prisma;
     const value = Reflect.get(client, property, client) as unknown;
     return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;

@@ -3,16 +3,18 @@
 import { z } from "zod";
 import { SCOPES } from "../api-keys/scopes";
 import { errorBody } from "../api/resources";
-import type { RouteDefinition, V1Handler } from "../api/v1-route";
+import { documentedStatuses, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
 type Json = Record<string, unknown>;
 
 const ERROR_TEXT: Record<number, string> = {
-  400: "Invalid input (VALIDATION_ERROR with `details`, or INVALID_JSON)",
-  401: "Missing, invalid, revoked (KEY_REVOKED) or expired (KEY_EXPIRED) key",
+  400: "Invalid input (VALIDATION_ERROR with `details`, INVALID_JSON), or a POST without Idempotency-Key (IDEMPOTENCY_KEY_REQUIRED)",
+  401: "Missing, invalid, revoked (KEY_REVOKED) or expired (KEY_EXPIRED) key; partner key missing where the property requires one (PARTNER_KEY_REQUIRED)",
   403: "The key lacks the scope (FORBIDDEN) or the property's plan has no API access (PLAN_REQUIRED)",
   404: "No such resource at the key's property",
-  409: "Impossible state (INVALID_STATE), e.g. cancelling a checked-out stay or a double-booked room",
+  409: "Impossible state (INVALID_STATE), e.g. cancelling a checked-out stay or a double-booked room; or the same Idempotency-Key is still being processed (IDEMPOTENCY_KEY_IN_USE)",
+  422: "This Idempotency-Key was used with a different request (IDEMPOTENCY_KEY_REUSED)",
+  429: "Rate limited (RATE_LIMITED): wait Retry-After seconds. Limits are per key (default 5/s, bursts of 10, 10,000/day) and per partner",
   413: "Body over 1 MB (PAYLOAD_TOO_LARGE)",
   415: "Body is not JSON (UNSUPPORTED_MEDIA_TYPE)",
   500: "Our fault (INTERNAL_ERROR); quote the requestId",
@@ -34,7 +36,12 @@ function schemaOf(schema: z.ZodType, io: "input" | "output", components: Json): 
 }
 
 function operation(definition: RouteDefinition, components: Json): Json {
-  const parameters: Json[] = [];
+  const parameters: Json[] = [
+    { name: "X-Api-Key", in: "header", required: false, description: "Your integration's partner key, where the property requires one", schema: { type: "string" } },
+  ];
+  if (definition.method === "POST") {
+    parameters.push({ name: "Idempotency-Key", in: "header", required: true, description: "Unique per operation (e.g. a UUID). Retrying with the same key replays the first answer (Idempotent-Replayed: true) for 24 hours.", schema: { type: "string", minLength: 1, maxLength: 255 } });
+  }
   for (const match of definition.path.matchAll(/\{(\w+)\}/g)) {
     parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string" } });
   }
@@ -52,8 +59,7 @@ function operation(definition: RouteDefinition, components: Json): Json {
   for (const other of definition.otherStatuses ?? []) {
     responses[String(other.status)] = { description: other.description, content: { "application/json": { schema: schemaOf(definition.response, "output", components) } } };
   }
-  const errors = new Set([401, 403, 500, ...(definition.query || definition.body ? [400] : []), ...(definition.errors ?? [])]);
-  for (const code of [...errors].sort()) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
+  for (const code of documentedStatuses(definition).filter((c) => c >= 400)) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
   const scope = SCOPES.find((s) => s.id === definition.scope);
   return {
     operationId: definition.operationId,

@@ -178,7 +178,7 @@ describe("one reservation", () => {
     const id = ((await post(key, body(rooms[0]!.id))).body as { data: { id: string } }).data.id;
     await db.reservationAccess.create({ data: { propertyId: property.id, reservationId: id, lockName: "Room 101 door", pin: "482913", validFrom: new Date("2031-03-01T15:00:00Z"), validUntil: new Date("2031-03-04T11:00:00Z") } });
     const result = await call(accessesRoute.GET, { key, params: { id } });
-    expect(result.body).toEqual({ data: [expect.objectContaining({ lockName: "Room 101 door", pin: "482913", validFrom: "2031-03-01T15:00:00.000Z" })], nextCursor: null });
+    expect(result.body).toEqual({ data: [expect.objectContaining({ lockName: "Room 101 door", pin: "482913", validFrom: "2031-03-01T15:00:00.000Z" })], nextCursor: null, livemode: true });
     const narrow = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "n", mode: "LIVE", scopes: ["reservations:read"] }) });
     expect((await call(accessesRoute.GET, { key: narrow[0]!.key, params: { id } })).status).toBe(403);
   });

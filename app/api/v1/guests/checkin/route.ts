@@ -1,6 +1,6 @@
 // POST /api/v1/guests/checkin: check a guest in (RecepAI's shape); creates the guest and stay when new.
 import { single, stayResource } from "@/lib/api/resources";
-import { v1Route } from "@/lib/api/v1-route";
+import { reply, v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkInGuest, checkInInput } from "@/lib/guests/check-in-guest";
 
@@ -12,6 +12,6 @@ export const POST = v1Route(
   },
   async ({ property, key, body }) => {
     const result = await checkInGuest({ property, actor: apiKeyActor(key), input: body });
-    return Response.json({ data: result.data }, { status: result.created ? 201 : 200 });
+    return reply(result.created ? 201 : 200, { data: result.data });
   },
 );

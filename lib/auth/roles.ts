@@ -6,6 +6,7 @@ export const ROLE_LABEL: Record<Role, string> = { OWNER: "Owner", ADMIN: "Admin"
 export const can = {
   viewApiAccess: (role: Role) => role !== "STAFF",
   manageApiAccess: (role: Role) => role === "OWNER" || role === "ADMIN",
+  manageApiLimits: (role: Role) => role === "OWNER",
   createReservation: (_role: Role) => true,
   checkInOut: (_role: Role) => true,
   cancelReservation: (role: Role) => role !== "STAFF",

@@ -1,11 +1,13 @@
 "use server";
 
+import { revalidatePath } from "next/cache";
 import { userActor } from "@/lib/audit/record-audit-event";
 import { createApiKey, type IssuedKey } from "@/lib/api-keys/create-api-key";
 import { revokeApiKey } from "@/lib/api-keys/revoke-api-key";
 import { rollApiKey } from "@/lib/api-keys/roll-api-key";
 import { createApiKeyInput, rollApiKeyInput } from "@/lib/api-keys/schemas";
 import { getPropertyAccess } from "@/lib/auth/property-access";
+import { apiSettingsInput, updateApiSettings } from "@/lib/properties/update-api-settings";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
 import { toActionResult, type ActionResult } from "@/lib/errors/action-result";
@@ -42,5 +44,15 @@ export async function revokeApiKeyAction(slug: string, keyId: string): Promise<A
     if (typeof keyId !== "string" || !keyId) throw new AppError("VALIDATION_ERROR", "Which key?");
     const key = await revokeApiKey({ propertyId: access.property.id, keyId, actor: userActor(access.user) });
     return `${key.name} was revoked.`;
+  });
+}
+
+export async function updateApiSettingsAction(slug: string, input: unknown): Promise<ActionResult> {
+  return toActionResult(async () => {
+    const access = await getPropertyAccess(slug);
+    if (!can.manageApiLimits(access.role)) throw new AppError("FORBIDDEN", "Only owners can change the API limits.");
+    await updateApiSettings({ propertyId: access.property.id, actor: userActor(access.user), input: apiSettingsInput.parse(input) });
+    revalidatePath(`/${slug}/settings/api-access`);
+    return "API settings saved. Keys use them within a few seconds.";
   });
 }

@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { ApiKeysPanel } from "@/components/api-keys/api-keys-panel";
+import { ApiSettingsCard } from "@/components/api-keys/api-settings-card";
 import { listApiKeyActivity, listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
@@ -11,5 +12,11 @@ export default async function ApiKeysTab({ params }: { params: Promise<{ propert
   // Checked here as well as in the layout: layouts and pages render concurrently.
   const access = await requirePermission(slug, "viewApiAccess");
   const [keys, activity] = await Promise.all([listApiKeys(access.property.id), listApiKeyActivity(access.property.id)]);
-  return <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={access.property.plan === "PRO"} />;
+  const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey } = access.property;
+  return (
+    <div className="space-y-6">
+      <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={access.property.plan === "PRO"} />
+      <ApiSettingsCard slug={slug} settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey }} canEdit={can.manageApiLimits(access.role)} />
+    </div>
+  );
 }

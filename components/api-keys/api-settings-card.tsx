@@ -1,0 +1,72 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition, type FormEvent } from "react";
+import { updateApiSettingsAction } from "@/app/(dashboard)/[property]/settings/api-access/actions";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import type { ActionResult } from "@/lib/errors/action-result";
+
+export interface ApiSettings {
+  rateLimitPerSecond: number;
+  rateLimitBurst: number;
+  rateLimitPerDay: number;
+  requirePartnerKey: boolean;
+}
+
+/** The property's API limits and partner-key requirement: OWNER edits, everyone else reads. */
+export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; settings: ApiSettings; canEdit: boolean }) {
+  const router = useRouter();
+  const [result, setResult] = useState<ActionResult | null>(null);
+  const [pending, startTransition] = useTransition();
+  const errors = (key: string) => (result && !result.ok ? result.fields?.[key] : undefined);
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    startTransition(async () => {
+      const next = await updateApiSettingsAction(slug, {
+        rateLimitPerSecond: form.get("rateLimitPerSecond"),
+        rateLimitBurst: form.get("rateLimitBurst"),
+        rateLimitPerDay: form.get("rateLimitPerDay"),
+        requirePartnerKey: form.get("requirePartnerKey") === "on",
+      });
+      setResult(next);
+      if (next.ok) router.refresh();
+    });
+  }
+
+  return (
+    <section aria-labelledby="api-limits" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h2 id="api-limits" className="text-sm font-semibold text-slate-900">Rate limits and partner keys</h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Every key of this property may send {settings.rateLimitPerSecond} requests per second with bursts of {settings.rateLimitBurst}, and{" "}
+        {settings.rateLimitPerDay.toLocaleString("en")} per day. Requests over the limit get 429 with Retry-After.
+        {settings.requirePartnerKey ? " Keys only work together with a valid partner key (X-Api-Key)." : ""}
+      </p>
+      {canEdit ? (
+        <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-4" noValidate>
+          <Field id="rateLimitPerSecond" label="Requests per second" errors={errors("rateLimitPerSecond")}>
+            <Input id="rateLimitPerSecond" name="rateLimitPerSecond" type="number" min={1} defaultValue={settings.rateLimitPerSecond} />
+          </Field>
+          <Field id="rateLimitBurst" label="Burst" errors={errors("rateLimitBurst")}>
+            <Input id="rateLimitBurst" name="rateLimitBurst" type="number" min={1} defaultValue={settings.rateLimitBurst} />
+          </Field>
+          <Field id="rateLimitPerDay" label="Requests per day" errors={errors("rateLimitPerDay")}>
+            <Input id="rateLimitPerDay" name="rateLimitPerDay" type="number" min={1} defaultValue={settings.rateLimitPerDay} />
+          </Field>
+          <div className="flex items-end">
+            <label className="flex items-center gap-2 pb-2 text-sm">
+              <input type="checkbox" name="requirePartnerKey" defaultChecked={settings.requirePartnerKey} />
+              Require partner key
+            </label>
+          </div>
+          <div className="flex items-center gap-3 sm:col-span-4">
+            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save limits"}</Button>
+            {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{result.message}</p> : null}
+          </div>
+        </form>
+      ) : null}
+    </section>
+  );
+}

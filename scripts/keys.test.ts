@@ -51,3 +51,34 @@ describe("npm run keys", () => {
     expect(await db.apiKey.count({ where: { propertyId: property.id } })).toBe(0);
   });
 });
+
+const partners = (...args: string[]) =>
+  promisify(execFile)(tsx, ["--conditions=react-server", "scripts/partners.ts", ...args], { env: process.env, encoding: "utf8" }).then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+
+describe("npm run partners and keys limits", () => {
+  it("registers a partner with its key shown once, lists it masked, and revokes it", async () => {
+    const created = await partners("create", "--name", "Acme Locks", "--burst", "7");
+    expect(created.code).toBe(0);
+    const [, id, key] = /^(\S+) +(pk_[0-9A-Za-z]{32})$/m.exec(created.stdout) ?? [];
+    expect(key).toBeDefined();
+    expect(await db.partner.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ name: "Acme Locks", rateLimitBurst: 7, last4: key!.slice(-4) });
+    const listed = await partners("list");
+    expect(listed.stdout).toContain(`pk_••••${key!.slice(-4)}`);
+    expect(listed.stdout).not.toContain(key!);
+    expect((await partners("revoke", id!)).code).toBe(0);
+    expect((await db.partner.findUniqueOrThrow({ where: { id: id! } })).revokedAt).toBeInstanceOf(Date);
+    expect((await partners("create")).code).toBe(1);
+  });
+
+  it("sets a property's rate limits, refusing impossible ones", async () => {
+    const { property } = await createProperty();
+    expect((await keys("limits", "--property", property.slug, "--per-second", "3", "--burst", "6", "--per-day", "500")).code).toBe(0);
+    expect(await db.property.findUniqueOrThrow({ where: { id: property.id } })).toMatchObject({ rateLimitPerSecond: 3, rateLimitBurst: 6, rateLimitPerDay: 500 });
+    const bad = await keys("limits", "--property", property.slug, "--burst", "1");
+    expect(bad.code).toBe(1);
+    expect(bad.stderr).toContain("rateLimitBurst: The burst must be at least the per-second rate");
+  });
+});

@@ -2,6 +2,7 @@
 //   npm run keys -- create --property grand-hotel --name "CI" --scopes full_access:write [--mode live|test|pair] [--expires never|30d|90d|365d|YYYY-MM-DD]
 //   npm run keys -- list --property grand-hotel
 //   npm run keys -- revoke <key id>
+//   npm run keys -- limits --property grand-hotel --per-second 5 --burst 10 --per-day 10000
 import { parseArgs } from "node:util";
 import { ZodError } from "zod";
 import { createApiKey } from "../lib/api-keys/create-api-key";
@@ -13,12 +14,14 @@ import { closeDb, db } from "../lib/db/client";
 import { pendingMigrations } from "../lib/db/migrate";
 import { openDatabase } from "../lib/db/open-database";
 import { AppError } from "../lib/errors/app-error";
+import { apiSettingsInput, updateApiSettings } from "../lib/properties/update-api-settings";
 
 const actor: Actor = { type: "SYSTEM", id: null, label: "Operator CLI" };
 const USAGE = `Usage:
   npm run keys -- create --property <slug> --name <name> --scopes <scope,scope> [--mode live|test|pair] [--expires never|30d|90d|365d|YYYY-MM-DD]
   npm run keys -- list --property <slug>
-  npm run keys -- revoke <key id>`;
+  npm run keys -- revoke <key id>
+  npm run keys -- limits --property <slug> --per-second N --burst N --per-day N`;
 
 class UsageError extends Error {}
 
@@ -33,7 +36,10 @@ async function run(argv: string[]): Promise<void> {
   const { positionals, values } = parseArgs({
     args: argv,
     allowPositionals: true,
-    options: { property: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, mode: { type: "string", default: "live" }, expires: { type: "string", default: "never" } },
+    options: {
+      property: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, mode: { type: "string", default: "live" }, expires: { type: "string", default: "never" },
+      "per-second": { type: "string" }, burst: { type: "string" }, "per-day": { type: "string" },
+    },
   });
   const [command, ...rest] = positionals;
   switch (command) {
@@ -68,6 +74,18 @@ async function run(argv: string[]): Promise<void> {
       if (!key) throw new AppError("NOT_FOUND", `No API key with the id ${id}.`);
       const revoked = await revokeApiKey({ propertyId: key.propertyId, keyId: id, actor });
       console.log(`Revoked ${revoked.id} (${revoked.name}).`);
+      return;
+    }
+    case "limits": {
+      const target = await property(values.property);
+      const input = apiSettingsInput.parse({
+        rateLimitPerSecond: values["per-second"] ?? target.rateLimitPerSecond,
+        rateLimitBurst: values.burst ?? target.rateLimitBurst,
+        rateLimitPerDay: values["per-day"] ?? target.rateLimitPerDay,
+        requirePartnerKey: target.requirePartnerKey,
+      });
+      const after = await updateApiSettings({ propertyId: target.id, actor, input });
+      console.log(`${target.slug}: ${after.rateLimitPerSecond}/s, bursts of ${after.rateLimitBurst}, ${after.rateLimitPerDay}/day`);
       return;
     }
     default:

@@ -79,6 +79,11 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
   return limits;
 }
 
+// Benchmark-only switch: a server started with PMS_BENCH=1 honours `X-Bench-Bypass: rate-limits,idempotency`,
+// so `npm run bench` can measure the same route with and without those steps in one run. Never set in production.
+const BENCH_BYPASS_ENABLED = process.env.PMS_BENCH === "1";
+const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
+
 export function v1Route<Path extends string, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   definition: RouteDefinition<Path, Q, B>,
   handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<Reply | object> | Reply | object,
@@ -95,9 +100,9 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
       const key = await authenticate(request, (identified) => recordKeyUsage(identified.id));
       const partner = await identifyPartner(request, key);
 
-      const states = await consumeRateLimits(limitsFor(key, partner));
+      const states = bypassed(request, "rate-limits") ? [] : await consumeRateLimits(limitsFor(key, partner));
       const refused = states.find((s) => !s.allowed);
-      Object.assign(headers, rateLimitHeaders(refused ?? states[0]!));
+      if (states[0]) Object.assign(headers, rateLimitHeaders(refused ?? states[0]));
       if (refused) {
         const who = refused.subject.startsWith("partner:") ? "this partner" : "this API key";
         throw new AppError("RATE_LIMITED", `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`);
@@ -107,7 +112,7 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
       }
 
       const bodyText = definition.method === "GET" ? "" : await readBodyText(request);
-      if (definition.method === "POST") {
+      if (definition.method === "POST" && !bypassed(request, "idempotency")) {
         const idempotencyKey = request.headers.get("idempotency-key")?.trim();
         if (!idempotencyKey || idempotencyKey.length > 255) {
           throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "POST requests need an Idempotency-Key header (1–255 characters), unique per operation, e.g. a UUID.");

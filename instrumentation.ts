@@ -2,6 +2,8 @@
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs" && process.env.DATABASE_URL) {
     const { startBackgroundJobs } = await import("./lib/jobs/background-jobs");
+    const { flushRequestLogsOnShutdown } = await import("./lib/request-logs/log-writer");
     startBackgroundJobs();
+    flushRequestLogsOnShutdown();
   }
 }

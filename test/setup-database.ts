@@ -1,6 +1,8 @@
 // Every test file gets its own fresh database before any module opens a connection.
 import { afterAll } from "vitest";
+import { flushKeyUsage } from "../lib/api-keys/record-key-usage";
 import { closeDb } from "../lib/db/client";
+import { flushRequestLogs } from "../lib/request-logs/log-writer";
 import { createTestDatabase } from "./test-database";
 
 const database = await createTestDatabase();
@@ -8,6 +10,9 @@ process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = database.kind === "pglite" ? "1" : "5";
 
 afterAll(async () => {
+  // Write what the file's requests left buffered, so no timer fires after the database is gone.
+  await flushRequestLogs();
+  await flushKeyUsage();
   await closeDb();
   await database.drop();
 });

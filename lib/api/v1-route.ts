@@ -2,7 +2,7 @@
 // scope, query, body, response) and its handler; the wrapper composes the small steps around it:
 // request id → authenticate (key, then partner) → rate limit → scope → Idempotency-Key (POST) →
 // input parsing with the declared schemas → the handler (inside a rolled-back transaction for test
-// keys) → `livemode` → the one error mapper. The OpenAPI document is generated from the declarations.
+// keys) → `livemode` → the one error mapper → one request-log entry for every attributable request. The OpenAPI document is generated from the declarations.
 import type { z } from "zod";
 import { recordKeyUsage } from "../api-keys/record-key-usage";
 import { hasScope, type Scope } from "../api-keys/scopes";
@@ -17,6 +17,9 @@ import { apiErrorResponse } from "./error-response";
 import { queryOf } from "./pagination";
 import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "./request-id";
+import { maskApiKey } from "../api-keys/key-format";
+import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
+import { redactBody, redactHeaders } from "../request-logs/redact";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
 
@@ -84,21 +87,66 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
 const BENCH_BYPASS_ENABLED = process.env.PMS_BENCH === "1";
 const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
 
+function logRequest(entry: { request: Request; requestId: string; started: number; key: VerifiedKey; partner: VerifiedPartner | null; bodyText: string; status: number; text: string }) {
+  const { request, key } = entry;
+  const url = new URL(request.url);
+  let errorCode: string | null = null;
+  if (entry.status >= 400) {
+    try {
+      errorCode = (JSON.parse(entry.text) as { code?: string }).code ?? null;
+    } catch {
+      errorCode = null;
+    }
+  }
+  enqueueRequestLog({
+    id: entry.requestId,
+    propertyId: key.property.id,
+    createdAt: new Date().toISOString(),
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: entry.status,
+    durationMs: Math.round(performance.now() - entry.started),
+    apiKeyId: key.id,
+    keyPreview: maskApiKey(key.mode, key.last4),
+    mode: key.mode,
+    partnerId: entry.partner?.id ?? null,
+    partnerName: entry.partner?.name ?? null,
+    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null,
+    userAgent: request.headers.get("user-agent"),
+    requestHeaders: redactHeaders(request.headers),
+    requestBody: redactBody(entry.bodyText),
+    responseBody: redactBody(entry.text),
+    errorCode,
+  });
+}
+
 export function v1Route<Path extends string, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
   definition: RouteDefinition<Path, Q, B>,
   handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<Reply | object> | Reply | object,
 ): V1Handler {
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
+    const started = performance.now();
     const requestId = newRequestId();
     const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Request-Id": requestId };
+    let identified: VerifiedKey | null = null;
+    let partner: VerifiedPartner | null = null;
+    let bodyText = "";
     let claimId: string | null = null;
-    const respond = async (status: number, text: string, extra: Record<string, string> = {}) => {
+
+    const finish = async (status: number, text: string, extra: Record<string, string> = {}): Promise<Response> => {
       if (claimId) await settleIdempotencyKey(claimId, status, text);
+      if (identified) logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
+      else countUnattributedRequest();
       return new Response(text, { status, headers: { "Content-Type": "application/json", ...headers, ...extra } });
     };
+
     try {
-      const key = await authenticate(request, (identified) => recordKeyUsage(identified.id));
-      const partner = await identifyPartner(request, key);
+      const key = await authenticate(request, (k) => {
+        identified = k;
+        recordKeyUsage(k.id);
+      });
+      partner = await identifyPartner(request, key);
 
       const states = bypassed(request, "rate-limits") ? [] : await consumeRateLimits(limitsFor(key, partner));
       const refused = states.find((s) => !s.allowed);
@@ -111,7 +159,7 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
         throw new AppError("FORBIDDEN", `This API key lacks the scope ${definition.scope}, which this endpoint requires.`);
       }
 
-      const bodyText = definition.method === "GET" ? "" : await readBodyText(request);
+      bodyText = definition.method === "GET" ? "" : await readBodyText(request);
       if (definition.method === "POST" && !bypassed(request, "idempotency")) {
         const idempotencyKey = request.headers.get("idempotency-key")?.trim();
         if (!idempotencyKey || idempotencyKey.length > 255) {
@@ -121,7 +169,7 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
         const claim = await claimIdempotencyKey({ apiKeyId: key.id, key: idempotencyKey, fingerprint: fingerprint("POST", url.pathname + url.search, bodyText) });
         if (claim.kind === "mismatch") throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request. Use a new key for a new operation.");
         if (claim.kind === "in_use") throw new AppError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry later.");
-        if (claim.kind === "replay") return new Response(claim.body, { status: claim.status, headers: { "Content-Type": "application/json", ...headers, "Idempotent-Replayed": "true" } });
+        if (claim.kind === "replay") return await finish(claim.status, claim.body, { "Idempotent-Replayed": "true" });
         claimId = claim.id;
       }
 
@@ -133,10 +181,10 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
       const writes = definition.method !== "GET";
       const result = key.mode === "TEST" && writes ? await dryRun(async () => handler(context)) : await handler(context);
       const [status, payload] = result instanceof Reply ? [result.status, result.body] : [definition.status ?? 200, result];
-      return await respond(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
+      return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
       const response = apiErrorResponse(error, requestId, headers);
-      return claimId ? respond(response.status, await response.text()) : response;
+      return finish(response.status, await response.text());
     }
   };
   return Object.assign(run, { definition: definition as RouteDefinition });

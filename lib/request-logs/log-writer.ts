@@ -1,0 +1,112 @@
+// Request logs are written in batches, never on a request's path: entries wait in a bounded buffer
+// and one INSERT writes up to 500 of them every 250 ms. When the database is down the buffer keeps
+// at most 10,000 entries and counts what it had to drop. SIGTERM/SIGINT flush it before exit.
+import { getPool } from "../db/client";
+
+export interface RequestLogEntry {
+  id: string;
+  propertyId: string;
+  createdAt: string;
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+  durationMs: number;
+  apiKeyId: string | null;
+  keyPreview: string | null;
+  mode: "LIVE" | "TEST" | null;
+  partnerId: string | null;
+  partnerName: string | null;
+  ip: string | null;
+  userAgent: string | null;
+  requestHeaders: Record<string, string>;
+  requestBody: string | null;
+  responseBody: string | null;
+  errorCode: string | null;
+}
+
+export const FLUSH_INTERVAL_MS = 250;
+export const BATCH_SIZE = 500;
+export const MAX_BUFFERED = 10_000;
+
+interface WriterState {
+  buffer: RequestLogEntry[];
+  dropped: number;
+  unattributed: number;
+  timer: NodeJS.Timeout | null;
+  flushing: Promise<void> | null;
+  disabled: boolean;
+}
+
+const globalForLogs = globalThis as unknown as { __pmsRequestLogs?: WriterState };
+const state = (globalForLogs.__pmsRequestLogs ??= { buffer: [], dropped: 0, unattributed: 0, timer: null, flushing: null, disabled: process.env.API_REQUEST_LOGS === "off" });
+
+export function enqueueRequestLog(entry: RequestLogEntry): void {
+  if (state.disabled) return;
+  state.buffer.push(entry);
+  if (state.buffer.length > MAX_BUFFERED) {
+    state.buffer.splice(0, state.buffer.length - MAX_BUFFERED);
+    state.dropped += 1;
+    if (state.dropped === 1 || state.dropped % 1000 === 0) console.error(`request logs: buffer full, ${state.dropped} entries dropped so far`);
+  }
+  if (!state.timer) {
+    state.timer = setInterval(() => void flushRequestLogs().catch((error: unknown) => console.error("request log flush failed:", (error as Error).message)), FLUSH_INTERVAL_MS);
+    state.timer.unref();
+  }
+}
+
+async function writeBatch(batch: RequestLogEntry[]): Promise<void> {
+  await getPool().query(
+    `INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING`,
+    [JSON.stringify(batch)],
+  );
+}
+
+/** Writes everything buffered (in batches); entries of a failed batch go back to the front. */
+export async function flushRequestLogs(): Promise<void> {
+  if (state.flushing) return state.flushing;
+  state.flushing = (async () => {
+    while (state.buffer.length > 0) {
+      const batch = state.buffer.splice(0, BATCH_SIZE);
+      try {
+        await writeBatch(batch);
+      } catch (error) {
+        state.buffer.unshift(...batch);
+        if (state.buffer.length > MAX_BUFFERED) {
+          state.dropped += state.buffer.length - MAX_BUFFERED;
+          state.buffer.length = MAX_BUFFERED;
+        }
+        throw error;
+      }
+    }
+  })().finally(() => {
+    state.flushing = null;
+  });
+  return state.flushing;
+}
+
+export function requestLogStats() {
+  return { buffered: state.buffer.length, dropped: state.dropped, unattributed: state.unattributed };
+}
+
+/** Requests with no key we recognise belong to no property: they are only counted, in the server log. */
+export function countUnattributedRequest(): void {
+  state.unattributed += 1;
+  if (state.unattributed === 1 || state.unattributed % 1000 === 0) console.info(`request logs: ${state.unattributed} unattributed /api/v1 requests so far`);
+}
+
+/** On SIGTERM/SIGINT: write what is buffered, then let the signal end the process as it would have. */
+export function flushRequestLogsOnShutdown(): void {
+  for (const signal of ["SIGTERM", "SIGINT"] as const) {
+    process.once(signal, () => {
+      const exit = () => process.kill(process.pid, signal);
+      const timeout = setTimeout(exit, 5_000);
+      flushRequestLogs()
+        .catch((error: unknown) => console.error("request logs: final flush failed:", (error as Error).message))
+        .finally(() => {
+          clearTimeout(timeout);
+          exit();
+        });
+    });
+  }
+}

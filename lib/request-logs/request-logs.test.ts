@@ -1,0 +1,103 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { describe, expect, it } from "vitest";
+import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/route";
+import * as oneReservation from "../../app/api/v1/reservations/[id]/route";
+import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import * as usersRoute from "../../app/api/v1/users/route";
+import { call } from "../../test/api-client";
+import { propertyWithKey } from "../../test/api-fixtures";
+import { createProperty } from "../../test/fixtures";
+import { createApiKey } from "../api-keys/create-api-key";
+import { generateApiKey } from "../api-keys/key-format";
+import { revokeApiKey } from "../api-keys/revoke-api-key";
+import { createApiKeyInput } from "../api-keys/schemas";
+import { db } from "../db/client";
+import { flushRequestLogs } from "./log-writer";
+import { BODY_LIMIT, REDACTED } from "./redact";
+
+const admin = { type: "USER" as const, id: null, label: "Admin" };
+
+async function logsOf(propertyId: string) {
+  await flushRequestLogs();
+  return db.requestLog.findMany({ where: { propertyId }, orderBy: { createdAt: "asc" } });
+}
+
+describe("request log capture", () => {
+  it("writes exactly one entry per attributable request: success, 400, 401 KEY_REVOKED, 403, 404, 429", async () => {
+    const { property, rooms } = await createProperty({ rateLimit: { perSecond: 1, burst: 6, perDay: 1000 } });
+    const [issued] = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "logged", mode: "LIVE", scopes: ["reservations:write"] }) });
+    const key = issued!.key;
+    const answers = [
+      await call(reservationsRoute.GET, { key, path: "/api/v1/reservations?limit=2" }),
+      await call(reservationsRoute.GET, { key, path: "/api/v1/reservations?limit=0" }),
+      await call(usersRoute.GET, { key }),
+      await call(oneReservation.GET, { key, params: { id: "missing" }, path: "/api/v1/reservations/missing" }),
+      await call(reservationsRoute.POST, { method: "POST", key, body: { roomId: rooms[0]!.id } }),
+      await call(reservationsRoute.GET, { key }),
+      await call(reservationsRoute.GET, { key }), // the 7th within the burst of 6: 429
+    ];
+    await revokeApiKey({ propertyId: property.id, keyId: issued!.id, actor: admin });
+    answers.push(await call(reservationsRoute.GET, { key }));
+    await call(reservationsRoute.GET, { key: generateApiKey("LIVE") }); // unknown key: no property, no entry
+
+    const logs = await logsOf(property.id);
+    expect(logs.map((l) => [l.method, l.status, l.errorCode])).toEqual([
+      ["GET", 200, null],
+      ["GET", 400, "VALIDATION_ERROR"],
+      ["GET", 403, "FORBIDDEN"],
+      ["GET", 404, "NOT_FOUND"],
+      ["POST", 400, "VALIDATION_ERROR"],
+      ["GET", 200, null],
+      ["GET", 429, "RATE_LIMITED"],
+      ["GET", 401, "KEY_REVOKED"],
+    ]);
+    expect(logs.map((l) => l.id)).toEqual(answers.map((a) => a.headers.get("x-request-id")));
+    const first = logs[0]!;
+    expect(first).toMatchObject({ path: "/api/v1/reservations", query: { limit: "2" }, apiKeyId: issued!.id, keyPreview: `pms_live_••••••••${key.slice(-4)}`, mode: "LIVE" });
+    expect(first.durationMs).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(first.responseBody!)).toMatchObject({ data: [], livemode: true });
+  });
+
+  it("redacts credentials in headers and secrets in bodies, and cuts bodies at 32 KB", async () => {
+    const { property, rooms, key } = await propertyWithKey();
+    const other = generateApiKey("TEST");
+    await call(reservationsRoute.GET, { key, headers: { "user-api-key": key, "x-api-key": "pk_abc", cookie: "session=1", "user-agent": "acme-sync/2.1", "x-forwarded-for": "203.0.113.9, 10.0.0.1" } });
+    await call(reservationsRoute.POST, { method: "POST", key, body: { roomId: rooms[0]!.id, notes: `copy of ${other}`, password: "hunter2", guest: { firstName: "A", lastName: "B", token: "t0k" } } });
+    const created = await call(reservationsRoute.POST, { method: "POST", key, body: { guest: { firstName: "A", lastName: "B" }, roomId: rooms[0]!.id, arrivalDate: "2033-01-01", departureDate: "2033-01-02", adults: 1, totalAmount: 1 } });
+    const id = (created.body as { data: { id: string } }).data.id;
+    await db.reservationAccess.create({ data: { propertyId: property.id, reservationId: id, lockName: "Door", pin: "123456", validFrom: new Date(), validUntil: new Date() } });
+    await call(accessesRoute.GET, { key, params: { id } });
+    await call(reservationsRoute.POST, { method: "POST", key, body: { notes: "é".repeat(BODY_LIMIT) } });
+
+    const [withHeaders, withSecrets, , accesses, huge] = await logsOf(property.id);
+    expect(withHeaders!.requestHeaders).toMatchObject({ authorization: REDACTED, "user-api-key": REDACTED, "x-api-key": REDACTED, cookie: REDACTED, "user-agent": "acme-sync/2.1" });
+    expect(withHeaders!).toMatchObject({ ip: "203.0.113.9", userAgent: "acme-sync/2.1", status: 401 });
+    const stored = JSON.stringify([withHeaders, withSecrets]);
+    for (const secret of [key, other, "hunter2", "t0k"]) expect(stored).not.toContain(secret);
+    expect(JSON.parse(withSecrets!.requestBody!)).toMatchObject({ password: REDACTED, notes: `copy of ${REDACTED}`, guest: { token: REDACTED } });
+    expect(accesses!.responseBody).not.toContain("123456");
+    expect(JSON.parse(accesses!.responseBody!).data[0].pin).toBe(REDACTED);
+    expect(Buffer.byteLength(huge!.requestBody!)).toBeLessThan(BODY_LIMIT + 100);
+    expect(huge!.requestBody!).toMatch(/…\[truncated: \d+ bytes in all\]$/);
+  });
+
+  it("writes buffered entries when the process gets SIGTERM", async () => {
+    const { property } = await createProperty();
+    const script = `
+      import { enqueueRequestLog, flushRequestLogsOnShutdown } from "./lib/request-logs/log-writer.ts";
+      flushRequestLogsOnShutdown();
+      for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null });
+      setTimeout(() => {}, 60_000); // stay alive until the signal
+      process.kill(process.pid, "SIGTERM");`;
+    const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { env: { ...process.env }, encoding: "utf8" }).then(
+      () => ({ signal: null as string | null, code: 0 }),
+      (error: { signal: string | null; code: number }) => ({ signal: error.signal, code: error.code }),
+    );
+    // It still ended by the signal (tsx reports a child's SIGTERM as exit code 143), after flushing.
+    expect(result.signal === "SIGTERM" || result.code === 143).toBe(true);
+    const rows = await db.requestLog.findMany({ where: { propertyId: property.id }, orderBy: { id: "asc" } });
+    expect(rows.map((r) => r.id)).toEqual(["req_sigterm_0", "req_sigterm_1", "req_sigterm_2"]);
+  });
+});

@@ -1,10 +1,24 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { RequestLogsPanel } from "@/components/request-logs/request-logs-panel";
 import { requirePermission } from "@/lib/auth/property-access";
+import { listLogKeys, listRequestLogs, requestLogFilters } from "@/lib/request-logs/list-request-logs";
 
 export const metadata: Metadata = { title: "Request logs" };
 
-export default async function LogsTab({ params }: { params: Promise<{ property: string }> }) {
-  await requirePermission((await params).property, "viewApiAccess");
-  return <EmptyState title="No API requests yet" description="Every call to this property's API will be listed here, with its request and response." />;
+type SearchParams = Record<string, string | string[] | undefined>;
+
+export default async function LogsTab({ params, searchParams }: { params: Promise<{ property: string }>; searchParams: Promise<SearchParams> }) {
+  const { property: slug } = await params;
+  const access = await requirePermission(slug, "viewApiAccess");
+  const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
+  const filters = requestLogFilters.parse(raw);
+  const [initial, keys] = await Promise.all([listRequestLogs(access.property.id, { ...filters, cursor: undefined }), listLogKeys(access.property.id)]);
+  return (
+    <RequestLogsPanel
+      slug={slug}
+      initial={initial}
+      keys={keys.map((k) => ({ id: k.id, label: `${k.name} (${k.mode === "LIVE" ? "live" : "test"} …${k.last4})` }))}
+      retentionDays={access.property.logRetentionDays}
+    />
+  );
 }

@@ -1,0 +1,69 @@
+import { describe, expect, it } from "vitest";
+import { createProperty } from "../../test/fixtures";
+import { db } from "../db/client";
+import { listRequestLogs, requestLogFilters } from "./list-request-logs";
+
+const NOW = new Date("2026-11-23T12:00:00Z");
+
+let prefix = "";
+
+async function seed() {
+  prefix = `t${Math.random().toString(36).slice(2, 8)}_`;
+  const { property } = await createProperty();
+  const other = await createProperty();
+  const specs = [
+    { method: "GET", status: 200, path: "/api/v1/reservations", key: "k1", ago: 10 * 60_000 },
+    { method: "POST", status: 201, path: "/api/v1/reservations", key: "k1", ago: 2 * 3600_000 },
+    { method: "POST", status: 409, path: "/api/v1/reservations", key: "k2", ago: 3 * 3600_000 },
+    { method: "GET", status: 404, path: "/api/v1/guests/x", key: "k2", ago: 2 * 86_400_000 },
+    { method: "PATCH", status: 400, path: "/api/v1/reservations/r1", key: "k1", ago: 10 * 86_400_000 },
+    { method: "GET", status: 500, path: "/api/v1/users", key: "k1", ago: 40 * 86_400_000 },
+    { method: "GET", status: 429, path: "/api/v1/guests", key: "k2", ago: 30_000 },
+  ];
+  const base = { query: {}, durationMs: 3, keyPreview: "pms_live_••••••••abcd", mode: "LIVE" as const, requestHeaders: {} };
+  await db.requestLog.createMany({
+    data: [
+      ...specs.map((s, i) => ({ ...base, id: `${prefix}req_${i}`, propertyId: property.id, method: s.method, status: s.status, path: s.path, apiKeyId: s.key, createdAt: new Date(NOW.getTime() - s.ago) })),
+      { ...base, id: `${prefix}req_other`, propertyId: other.property.id, method: "GET", status: 404, path: "/api/v1/guests/x", apiKeyId: "k9", createdAt: NOW },
+    ],
+  });
+  return property.id;
+}
+
+const ids = async (propertyId: string, query: Record<string, string>) =>
+  (await listRequestLogs(propertyId, requestLogFilters.parse(query.requestId ? { ...query, requestId: prefix + query.requestId } : query), NOW)).rows.map((r) => r.id.slice(prefix.length));
+
+describe("listRequestLogs", () => {
+  it("returns exactly the rows each filter and combination matches, newest first, never another property's", async () => {
+    const propertyId = await seed();
+    expect(await ids(propertyId, {})).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4", "req_5"]);
+    expect(await ids(propertyId, { method: "POST" })).toEqual(["req_1", "req_2"]);
+    expect(await ids(propertyId, { method: "POST,PATCH" })).toEqual(["req_1", "req_2", "req_4"]);
+    expect(await ids(propertyId, { status: "4xx" })).toEqual(["req_6", "req_2", "req_3", "req_4"]);
+    expect(await ids(propertyId, { status: "404" })).toEqual(["req_3"]);
+    expect(await ids(propertyId, { key: "k2" })).toEqual(["req_6", "req_2", "req_3"]);
+    expect(await ids(propertyId, { range: "1h" })).toEqual(["req_6", "req_0"]);
+    expect(await ids(propertyId, { range: "24h" })).toEqual(["req_6", "req_0", "req_1", "req_2"]);
+    expect(await ids(propertyId, { range: "7d" })).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3"]);
+    expect(await ids(propertyId, { range: "30d" })).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4"]);
+    expect(await ids(propertyId, { range: "custom", from: "2026-11-13T00:00:00Z", to: "2026-11-21T13:00:00Z" })).toEqual(["req_3", "req_4"]);
+    expect(await ids(propertyId, { path: "guests" })).toEqual(["req_6", "req_3"]);
+    expect(await ids(propertyId, { requestId: "req_4" })).toEqual(["req_4"]);
+    expect(await ids(propertyId, { requestId: "req_other" })).toEqual([]);
+    expect(await ids(propertyId, { status: "4xx", range: "24h", method: "POST" })).toEqual(["req_2"]);
+    expect(await ids(propertyId, { status: "4xx", key: "k1", path: "reservations" })).toEqual(["req_4"]);
+    expect(await ids(propertyId, { status: "nonsense", limit: "-1" })).toHaveLength(7); // nonsense filters are ignored, not a 500
+  });
+
+  it("walks every row exactly once with keyset pagination", async () => {
+    const propertyId = await seed();
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const page: { rows: { id: string }[]; nextCursor: string | null } = await listRequestLogs(propertyId, requestLogFilters.parse({ limit: "2", ...(cursor ? { cursor } : {}) }), NOW);
+      seen.push(...page.rows.map((r) => r.id.slice(prefix.length)));
+      cursor = page.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4", "req_5"]);
+  });
+});

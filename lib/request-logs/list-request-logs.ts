@@ -1,0 +1,88 @@
+import "server-only";
+import { z } from "zod";
+import { afterCursor, cursorSchema } from "../api/pagination";
+import { db, type Prisma } from "../db/client";
+import { notFound } from "../errors/app-error";
+
+export const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
+export const RANGES = { "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
+
+const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
+const instant = z.string().trim().optional().transform((v, ctx) => {
+  if (!v) return undefined;
+  const date = new Date(v);
+  if (Number.isNaN(date.getTime())) {
+    ctx.addIssue({ code: "custom", message: "Not a date" });
+    return z.NEVER;
+  }
+  return date;
+});
+
+/** The Logs tab's filters, as they stand in the URL. */
+export const requestLogFilters = z.object({
+  method: z
+    .string()
+    .optional()
+    .transform((v) => (v ? v.split(",").filter((m): m is (typeof METHODS)[number] => (METHODS as readonly string[]).includes(m)) : [])),
+  status: z.string().trim().regex(/^([1-5]xx|[1-5]\d\d)$/, "A status code (404) or class (4xx)").optional().catch(undefined),
+  range: z.enum(["1h", "24h", "7d", "30d", "custom"]).optional().catch(undefined),
+  from: instant.catch(undefined),
+  to: instant.catch(undefined),
+  key: optionalText(100),
+  path: optionalText(200),
+  requestId: optionalText(100),
+  cursor: cursorSchema.optional().catch(undefined),
+  limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
+});
+export type RequestLogFilters = z.infer<typeof requestLogFilters>;
+
+export function requestLogWhere(propertyId: string, filters: RequestLogFilters, now = new Date()): Prisma.RequestLogWhereInput {
+  const where: Prisma.RequestLogWhereInput = { propertyId };
+  if (filters.method.length > 0) where.method = { in: filters.method };
+  if (filters.status) {
+    const [first] = filters.status;
+    where.status = filters.status.endsWith("xx") ? { gte: Number(first) * 100, lt: Number(first) * 100 + 100 } : Number(filters.status);
+  }
+  const createdAt: Prisma.DateTimeFilter = {};
+  if (filters.range && filters.range !== "custom") createdAt.gte = new Date(now.getTime() - RANGES[filters.range]);
+  if (filters.range === "custom" || !filters.range) {
+    if (filters.from) createdAt.gte = filters.from;
+    if (filters.to) createdAt.lte = filters.to;
+  }
+  if (createdAt.gte || createdAt.lte) where.createdAt = createdAt;
+  if (filters.key) where.apiKeyId = filters.key;
+  if (filters.path) where.path = { contains: filters.path };
+  if (filters.requestId) where.id = filters.requestId;
+  return where;
+}
+
+const SUMMARY = { id: true, createdAt: true, method: true, path: true, status: true, durationMs: true, keyPreview: true, apiKeyId: true, mode: true, errorCode: true, partnerName: true } as const;
+
+/** One page, newest first, by keyset on (createdAt, id): no OFFSET however deep the page. */
+export async function listRequestLogs(propertyId: string, filters: RequestLogFilters, now = new Date()) {
+  const rows = await db.requestLog.findMany({
+    where: { AND: [requestLogWhere(propertyId, filters, now), afterCursor(filters.cursor)] },
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: filters.limit + 1,
+    select: SUMMARY,
+  });
+  const more = rows.length > filters.limit;
+  const shown = more ? rows.slice(0, filters.limit) : rows;
+  const last = shown.at(-1);
+  return {
+    rows: shown.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
+    nextCursor: more && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url") : null,
+  };
+}
+export type RequestLogRow = Awaited<ReturnType<typeof listRequestLogs>>["rows"][number];
+
+export async function getRequestLog(propertyId: string, id: string) {
+  const row = await db.requestLog.findFirst({ where: { id, propertyId } });
+  if (!row) throw notFound("Request log entry");
+  return { ...row, createdAt: row.createdAt.toISOString() };
+}
+export type RequestLogDetail = Awaited<ReturnType<typeof getRequestLog>>;
+
+export async function listLogKeys(propertyId: string) {
+  return db.apiKey.findMany({ where: { propertyId }, select: { id: true, name: true, mode: true, last4: true }, orderBy: { createdAt: "desc" } });
+}

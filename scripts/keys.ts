@@ -83,6 +83,7 @@ async function run(argv: string[]): Promise<void> {
         rateLimitBurst: values.burst ?? target.rateLimitBurst,
         rateLimitPerDay: values["per-day"] ?? target.rateLimitPerDay,
         requirePartnerKey: target.requirePartnerKey,
+        logRetentionDays: target.logRetentionDays,
       });
       const after = await updateApiSettings({ propertyId: target.id, actor, input });
       console.log(`${target.slug}: ${after.rateLimitPerSecond}/s, bursts of ${after.rateLimitBurst}, ${after.rateLimitPerDay}/day`);

@@ -12,6 +12,7 @@ export interface ApiSettings {
   rateLimitBurst: number;
   rateLimitPerDay: number;
   requirePartnerKey: boolean;
+  logRetentionDays: number;
 }
 
 /** The property's API limits and partner-key requirement: OWNER edits, everyone else reads. */
@@ -30,6 +31,7 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
         rateLimitBurst: form.get("rateLimitBurst"),
         rateLimitPerDay: form.get("rateLimitPerDay"),
         requirePartnerKey: form.get("requirePartnerKey") === "on",
+        logRetentionDays: form.get("logRetentionDays"),
       });
       setResult(next);
       if (next.ok) router.refresh();
@@ -42,10 +44,10 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
       <p className="mt-1 text-sm text-slate-600">
         Every key of this property may send {settings.rateLimitPerSecond} requests per second with bursts of {settings.rateLimitBurst}, and{" "}
         {settings.rateLimitPerDay.toLocaleString("en")} per day. Requests over the limit get 429 with Retry-After.
-        {settings.requirePartnerKey ? " Keys only work together with a valid partner key (X-Api-Key)." : ""}
+        {settings.requirePartnerKey ? " Keys only work together with a valid partner key (X-Api-Key)." : ""} Request logs are kept {settings.logRetentionDays} days.
       </p>
       {canEdit ? (
-        <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-4" noValidate>
+        <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-5" noValidate>
           <Field id="rateLimitPerSecond" label="Requests per second" errors={errors("rateLimitPerSecond")}>
             <Input id="rateLimitPerSecond" name="rateLimitPerSecond" type="number" min={1} defaultValue={settings.rateLimitPerSecond} />
           </Field>
@@ -55,13 +57,16 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
           <Field id="rateLimitPerDay" label="Requests per day" errors={errors("rateLimitPerDay")}>
             <Input id="rateLimitPerDay" name="rateLimitPerDay" type="number" min={1} defaultValue={settings.rateLimitPerDay} />
           </Field>
+          <Field id="logRetentionDays" label="Keep request logs (days)" errors={errors("logRetentionDays")}>
+            <Input id="logRetentionDays" name="logRetentionDays" type="number" min={7} max={90} defaultValue={settings.logRetentionDays} />
+          </Field>
           <div className="flex items-end">
             <label className="flex items-center gap-2 pb-2 text-sm">
               <input type="checkbox" name="requirePartnerKey" defaultChecked={settings.requirePartnerKey} />
               Require partner key
             </label>
           </div>
-          <div className="flex items-center gap-3 sm:col-span-4">
+          <div className="flex items-center gap-3 sm:col-span-5">
             <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save limits"}</Button>
             {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{result.message}</p> : null}
           </div>

@@ -148,7 +148,15 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
           <input type="checkbox" checked={live} onChange={(event) => setLive(event.target.checked)} />
           Live (refresh every 3 s)
         </label>
-        {query.isFetching ? <span className="text-xs text-slate-500">Refreshing…</span> : null}
+        <span className="flex items-center gap-3">
+          {query.isFetching ? <span className="text-xs text-slate-500">Refreshing…</span> : null}
+          <a
+            href={`/api/dashboard/properties/${encodeURIComponent(slug)}/request-logs/export${filterString ? `?${filterString}` : ""}`}
+            className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-xs font-medium text-slate-800 hover:bg-slate-50"
+          >
+            Export CSV
+          </a>
+        </span>
       </div>
 
       {rows.length === 0 ? (

@@ -1,6 +1,7 @@
-// Recurring work of an app instance: expired Idempotency-Key records are purged in small batches.
-// Every instance may run it; the deletes are idempotent.
+// Recurring work of an app instance: expired Idempotency-Key records and request logs past their
+// property's retention are purged in small batches. Every instance may run it; the deletes are idempotent.
 import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
+import { purgeExpiredRequestLogs } from "../request-logs/purge-request-logs";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 const globalForJobs = globalThis as unknown as { __pmsJobs?: NodeJS.Timeout[] };
@@ -9,6 +10,7 @@ export function startBackgroundJobs(): void {
   if (globalForJobs.__pmsJobs) return;
   const purge = setInterval(() => {
     purgeExpiredIdempotencyRecords().catch((error: unknown) => console.error("idempotency purge failed:", error));
+    purgeExpiredRequestLogs().catch((error: unknown) => console.error("request log retention failed:", error));
   }, PURGE_EVERY_MS);
   purge.unref();
   globalForJobs.__pmsJobs = [purge];

@@ -67,3 +67,27 @@ describe("listRequestLogs", () => {
     expect(seen).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4", "req_5"]);
   });
 });
+
+describe("CSV export and retention", () => {
+  it("streams exactly the filtered rows as CSV, across pages", async () => {
+    const { exportRequestLogsCsv } = await import("./export-request-logs");
+    const propertyId = await seed();
+    const csv = await new Response(exportRequestLogsCsv(propertyId, requestLogFilters.parse({ status: "4xx" }), NOW)).text();
+    const lines = csv.trim().split("\n");
+    expect(lines[0]).toBe("id,createdAt,method,path,status,durationMs,errorCode,keyPreview,mode,partnerName,ip,userAgent");
+    expect(lines.slice(1).map((l) => JSON.parse(l.split(",")[0]!).slice(prefix.length))).toEqual(["req_6", "req_2", "req_3", "req_4"]);
+    expect(lines[1]).toContain('"429"');
+  });
+
+  it("deletes entries past each property's retention, in batches", async () => {
+    const { purgeExpiredRequestLogs } = await import("./purge-request-logs");
+    const propertyId = await seed();
+    await db.property.update({ where: { id: propertyId }, data: { logRetentionDays: 7 } });
+    const before = await db.requestLog.count({ where: { propertyId } });
+    const deleted = await purgeExpiredRequestLogs({ now: NOW, batch: 1 });
+    expect(deleted).toBeGreaterThanOrEqual(2); // 10 and 40 days old; the other property keeps 30 days
+    const left = (await db.requestLog.findMany({ where: { propertyId }, select: { id: true } })).map((r) => r.id.slice(prefix.length)).sort();
+    expect(left).toEqual(["req_0", "req_1", "req_2", "req_3", "req_6"]);
+    expect(before - left.length).toBe(2);
+  });
+});

@@ -12,11 +12,11 @@ export default async function ApiKeysTab({ params }: { params: Promise<{ propert
   // Checked here as well as in the layout: layouts and pages render concurrently.
   const access = await requirePermission(slug, "viewApiAccess");
   const [keys, activity] = await Promise.all([listApiKeys(access.property.id), listApiKeyActivity(access.property.id)]);
-  const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey } = access.property;
+  const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays } = access.property;
   return (
     <div className="space-y-6">
       <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={access.property.plan === "PRO"} />
-      <ApiSettingsCard slug={slug} settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey }} canEdit={can.manageApiLimits(access.role)} />
+      <ApiSettingsCard slug={slug} settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays }} canEdit={can.manageApiLimits(access.role)} />
     </div>
   );
 }

@@ -90,6 +90,7 @@ async function main() {
       "GET /api/health (bare)": { url: `${base}/api/health`, headers: {} },
       "GET /api/v1/properties (authenticated)": { url: `${base}/api/v1/properties`, headers: auth },
       "GET /api/v1/properties, no rate limit": { url: `${base}/api/v1/properties`, headers: { ...auth, "x-bench-bypass": "rate-limits" } },
+      "GET /api/v1/properties, no request log": { url: `${base}/api/v1/properties`, headers: { ...auth, "x-bench-bypass": "request-logs" } },
       "GET /api/v1/reservations?limit=25": { url: `${base}/api/v1/reservations?limit=25`, headers: auth },
       "POST …/messages (idempotency + limit)": { url: messages, headers: { ...auth, "content-type": "application/json" }, ...message, idempotent: true },
       "POST …/messages, neither": { url: messages, headers: { ...auth, "content-type": "application/json", "x-bench-bypass": "rate-limits,idempotency" }, ...message },
@@ -118,6 +119,7 @@ async function main() {
     const reservationsRatio = rps("GET /api/v1/reservations?limit=25") / rps("GET /api/health (bare)");
     const rateLimitRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no rate limit");
     const idempotencyRatio = rps("POST …/messages (idempotency + limit)") / rps("POST …/messages, neither");
+    const loggingRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no request log");
     console.log(`\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`);
     console.log("route".padEnd(44) + "req/s".padStart(8) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "non-2xx".padStart(9));
     for (const [name, s] of Object.entries(summary)) {
@@ -127,8 +129,9 @@ async function main() {
     console.log(`reservations page of 25 / bare throughput: ${reservationsRatio.toFixed(2)}`);
     console.log(`with rate limiting / without (GET /api/v1/properties): ${rateLimitRatio.toFixed(2)}`);
     console.log(`with idempotency + rate limiting / without (POST messages): ${idempotencyRatio.toFixed(2)}`);
+    console.log(`with request logging / without (GET /api/v1/properties): ${loggingRatio.toFixed(2)}`);
     fs.mkdirSync(".reports", { recursive: true });
-    fs.writeFileSync(".reports/bench.json", JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, summary, ratio, reservationsRatio, rateLimitRatio, idempotencyRatio }, null, 2));
+    fs.writeFileSync(".reports/bench.json", JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, summary, ratio, reservationsRatio, rateLimitRatio, idempotencyRatio, loggingRatio }, null, 2));
   } finally {
     process.kill(-app.pid!, "SIGTERM");
     await new Promise((resolve) => app.on("exit", resolve));

@@ -83,7 +83,8 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
 }
 
 // Benchmark-only switch: a server started with PMS_BENCH=1 honours `X-Bench-Bypass: rate-limits,idempotency`,
-// so `npm run bench` can measure the same route with and without those steps in one run. Never set in production.
+// (and request-logs), so `npm run bench` can measure the same route with and without those steps in one
+// run. Never set in production.
 const BENCH_BYPASS_ENABLED = process.env.PMS_BENCH === "1";
 const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
 
@@ -136,7 +137,7 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
 
     const finish = async (status: number, text: string, extra: Record<string, string> = {}): Promise<Response> => {
       if (claimId) await settleIdempotencyKey(claimId, status, text);
-      if (identified) logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
+      if (identified && !bypassed(request, "request-logs")) logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
       else countUnattributedRequest();
       return new Response(text, { status, headers: { "Content-Type": "application/json", ...headers, ...extra } });
     };

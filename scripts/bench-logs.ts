@@ -1,0 +1,76 @@
+// `npm run bench:logs`: fills the request log of one property with 1,000,000 rows (one INSERT … SELECT
+// generate_series, in batches of 100,000) and measures the first page (50 rows, keyset order) of each
+// Logs-tab filter: 20 runs each, reporting p50 and p95. On BENCH_DATABASE_URL (PostgreSQL) or a fresh
+// embedded PGlite. BENCH_LOG_ROWS changes the row count.
+import fs from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { closeDb, db, getPool } from "../lib/db/client";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { listRequestLogs, requestLogFilters } from "../lib/request-logs/list-request-logs";
+
+const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
+const RUNS = 20;
+
+const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: null });
+const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+process.env.DATABASE_URL = url;
+process.env.DATABASE_POOL_SIZE = "1";
+try {
+  await migrate(url);
+  const slug = `bench-logs-${Date.now().toString(36)}`;
+  const property = await db.property.create({ data: { slug, name: "Log benchmark", plan: "PRO" } });
+  const started = performance.now();
+  for (let offset = 0; offset < ROWS; offset += 100_000) {
+    const count = Math.min(100_000, ROWS - offset);
+    await getPool().query(
+      `INSERT INTO "RequestLog" (id, "propertyId", "createdAt", method, path, query, status, "durationMs", "apiKeyId", "keyPreview", mode, "requestHeaders", "errorCode")
+       SELECT 'req_' || $1 || '_' || g, $2, now() - (g * interval '2.5 seconds'),
+              (ARRAY['GET','GET','GET','POST','PATCH'])[1 + g % 5],
+              (ARRAY['/api/v1/reservations','/api/v1/guests','/api/v1/reservations/r' || (g % 997),'/api/v1/conversations','/api/v1/users'])[1 + (g / 7) % 5],
+              '{}', (ARRAY[200,200,200,201,400,401,403,404,409,429,500])[1 + (g / 3) % 11], 1 + g % 300,
+              'key_' || (g % 8), 'pms_live_••••••••abcd', 'LIVE', '{}',
+              NULL
+         FROM generate_series($3::int, $4::int) AS g`,
+      [slug, property.id, offset, offset + count - 1],
+    );
+  }
+  await getPool().query(`ANALYZE "RequestLog"`);
+  const seededSeconds = (performance.now() - started) / 1000;
+  const sampleId = `req_${slug}_${Math.floor(ROWS / 2)}`;
+  const filters: Record<string, Record<string, string>> = {
+    "none (newest first)": {},
+    "method POST": { method: "POST" },
+    "status class 5xx": { status: "5xx" },
+    "exact status 404": { status: "404" },
+    "key": { key: "key_3" },
+    "date range (custom, a day a week ago)": { range: "custom", from: new Date(Date.now() - 8 * 86_400_000).toISOString(), to: new Date(Date.now() - 7 * 86_400_000).toISOString() },
+    "path contains /guests": { path: "/guests" },
+    "request id": { requestId: sampleId },
+    "4xx + POST + 7 days": { status: "4xx", method: "POST", range: "7d" },
+  };
+  const results: Record<string, { p50: number; p95: number; rows: number }> = {};
+  for (const [name, query] of Object.entries(filters)) {
+    const parsed = requestLogFilters.parse(query);
+    const times: number[] = [];
+    let rows = 0;
+    for (let i = 0; i < RUNS; i++) {
+      const t0 = performance.now();
+      rows = (await listRequestLogs(property.id, parsed)).rows.length;
+      times.push(performance.now() - t0);
+    }
+    times.sort((a, b) => a - b);
+    results[name] = { p50: times[Math.floor(RUNS * 0.5)]!, p95: times[Math.ceil(RUNS * 0.95) - 1]!, rows };
+  }
+  const kind = process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
+  console.log(`\n${ROWS.toLocaleString("en")} log rows for one property on ${kind}, seeded in ${seededSeconds.toFixed(1)} s; first page (50) of each filter, ${RUNS} runs:`);
+  console.log("filter".padEnd(40) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "rows".padStart(6));
+  for (const [name, r] of Object.entries(results)) console.log(name.padEnd(40) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + String(r.rows).padStart(6));
+  fs.mkdirSync(".reports", { recursive: true });
+  fs.writeFileSync(path.join(".reports", `bench-logs-${kind.split(" ").pop()!.toLowerCase()}.json`), JSON.stringify({ rows: ROWS, kind, seededSeconds, results }, null, 2));
+  await getPool().query(`DELETE FROM "Property" WHERE id = $1`, [property.id]);
+} finally {
+  await closeDb();
+  await embedded?.stop();
+}

@@ -5,6 +5,9 @@ import { closeDb } from "../lib/db/client";
 import { flushRequestLogs } from "../lib/request-logs/log-writer";
 import { createTestDatabase } from "./test-database";
 
+// Key usage is flushed by the tests themselves, so no timer can write between a request and an assertion.
+process.env.KEY_USAGE_FLUSH_MS = "3600000";
+
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = database.kind === "pglite" ? "1" : "5";

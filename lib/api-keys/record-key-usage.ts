@@ -2,7 +2,8 @@
 // counted in memory and written in one statement for all keys every second (and on shutdown).
 import { getPool } from "../db/client";
 
-export const USAGE_FLUSH_INTERVAL_MS = 1_000;
+/** How often counted uses are written; KEY_USAGE_FLUSH_MS overrides it (the test suite flushes by hand). */
+const flushInterval = () => Number(process.env.KEY_USAGE_FLUSH_MS ?? 1_000);
 
 interface Usage {
   count: number;
@@ -21,7 +22,7 @@ export function recordKeyUsage(keyId: string, at = new Date()): void {
     state.pending.set(keyId, { count: 1, lastUsedAt: at });
   }
   if (!state.timer) {
-    state.timer = setInterval(() => void flushKeyUsage().catch((error: unknown) => console.error("key usage flush failed:", error)), USAGE_FLUSH_INTERVAL_MS);
+    state.timer = setInterval(() => void flushKeyUsage().catch((error: unknown) => console.error("key usage flush failed:", error)), flushInterval());
     state.timer.unref();
   }
 }

@@ -84,8 +84,9 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
 
 function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyView; onClose: () => void }) {
   const invalidate = useInvalidateApiKeys(slug);
+  const [pair, setPair] = useState(Boolean(apiKey.pairId));
   const mutation = useMutation({
-    mutationFn: () => revokeApiKeyAction(slug, apiKey.id),
+    mutationFn: () => revokeApiKeyAction(slug, apiKey.id, pair),
     onSuccess: async (result) => {
       await invalidate();
       if (result.ok) onClose();
@@ -96,6 +97,12 @@ function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyV
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Revoke “${apiKey.name}”?`} description="Every request with this key will be refused from now on with KEY_REVOKED. This cannot be undone.">
         <p className="font-mono text-sm text-slate-700">{apiKey.preview}</p>
+        {apiKey.pairId ? (
+          <label className="mt-3 flex items-center gap-2 text-sm">
+            <input type="checkbox" checked={pair} onChange={(event) => setPair(event.target.checked)} />
+            Revoke its {apiKey.mode === "LIVE" ? "test" : "live"} key too
+          </label>
+        ) : null}
         {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>

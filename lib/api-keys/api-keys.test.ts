@@ -135,3 +135,17 @@ describe("roll and revoke", () => {
     expect((await listApiKeyActivity(property.id)).map((e) => e.action)).toEqual(["api_key.revoked", "api_key.created"]);
   });
 });
+
+describe("revoking a pair", () => {
+  it("revokes the live and test keys together when asked, and only the one otherwise", async () => {
+    const { property } = await createProperty();
+    const [live, test] = await createApiKey({ property, actor, input: input({ mode: "PAIR" }) });
+    await revokeApiKey({ propertyId: property.id, keyId: live!.id, actor });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: test!.id } })).revokedAt).toBeNull();
+    const [live2, test2] = await createApiKey({ property, actor, input: input({ mode: "PAIR" }) });
+    await revokeApiKey({ propertyId: property.id, keyId: test2!.id, actor, pair: true });
+    const rows = await db.apiKey.findMany({ where: { id: { in: [live2!.id, test2!.id] } } });
+    expect(rows.every((r) => r.revokedAt instanceof Date && r.revokedByLabel === actor.label)).toBe(true);
+    expect((await listApiKeyActivity(property.id)).filter((e) => e.action === "api_key.revoked")).toHaveLength(3);
+  });
+});

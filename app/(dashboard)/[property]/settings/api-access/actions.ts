@@ -38,11 +38,11 @@ export async function rollApiKeyAction(slug: string, input: unknown): Promise<Ke
   return result.ok ? { ...result, keys } : result;
 }
 
-export async function revokeApiKeyAction(slug: string, keyId: string): Promise<ActionResult> {
+export async function revokeApiKeyAction(slug: string, keyId: string, pair = false): Promise<ActionResult> {
   return toActionResult(async () => {
     const access = await manager(slug);
     if (typeof keyId !== "string" || !keyId) throw new AppError("VALIDATION_ERROR", "Which key?");
-    const key = await revokeApiKey({ propertyId: access.property.id, keyId, actor: userActor(access.user) });
+    const key = await revokeApiKey({ propertyId: access.property.id, keyId, actor: userActor(access.user), pair: pair === true });
     return `${key.name} was revoked.`;
   });
 }

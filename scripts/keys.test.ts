@@ -8,11 +8,15 @@ import { db } from "../lib/db/client";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 // Asynchronous on purpose: the test's own event loop serves the embedded database the CLI talks to.
-const keys = (...args: string[]) =>
-  promisify(execFile)(tsx, ["--conditions=react-server", "scripts/keys.ts", ...args], { env: process.env, encoding: "utf8" }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
+const cli =
+  (script: string) =>
+  (...args: string[]) =>
+    promisify(execFile)(tsx, ["--conditions=react-server", script, ...args], { env: process.env, encoding: "utf8" }).then(
+      (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+      (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+    );
+const keys = cli("scripts/keys.ts");
+const partners = cli("scripts/partners.ts");
 
 describe("npm run keys", () => {
   it("creates a key printed once, lists it masked, and revokes it", async () => {
@@ -51,12 +55,6 @@ describe("npm run keys", () => {
     expect(await db.apiKey.count({ where: { propertyId: property.id } })).toBe(0);
   });
 });
-
-const partners = (...args: string[]) =>
-  promisify(execFile)(tsx, ["--conditions=react-server", "scripts/partners.ts", ...args], { env: process.env, encoding: "utf8" }).then(
-    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
-    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
-  );
 
 describe("npm run partners and keys limits", () => {
   it("registers a partner with its key shown once, lists it masked, and revokes it", async () => {

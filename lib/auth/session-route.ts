@@ -1,5 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
+import { apiErrorResponse } from "../api/error-response";
+import { newRequestId } from "../api/request-id";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { authOptions } from "./auth-options";
@@ -19,4 +21,21 @@ export async function requireSessionAccess(slug: string, permission: Permission)
   if (!membership) throw new AppError("NOT_FOUND", "Property not found.");
   if (!can[permission](membership.role)) throw new AppError("FORBIDDEN", "Your role does not allow this.");
   return { user: membership.user, property: membership.property, role: membership.role };
+}
+
+type SessionAccess = Awaited<ReturnType<typeof requireSessionAccess>>;
+
+/** A dashboard JSON route: the member's access checked first, every error in the one error shape. */
+export function dashboardRoute<P extends { property: string }>(
+  permission: Permission,
+  handler: (context: { request: Request; params: P; access: SessionAccess }) => Promise<Response>,
+) {
+  return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const resolved = await params;
+      return await handler({ request, params: resolved, access: await requireSessionAccess(resolved.property, permission) });
+    } catch (error) {
+      return apiErrorResponse(error, newRequestId());
+    }
+  };
 }

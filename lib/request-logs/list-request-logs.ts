@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, cursorSchema } from "../api/pagination";
+import { afterCursor, cursorSchema, page } from "../api/pagination";
 import { db, type Prisma } from "../db/client";
 import { notFound } from "../errors/app-error";
 
@@ -66,13 +66,8 @@ export async function listRequestLogs(propertyId: string, filters: RequestLogFil
     take: filters.limit + 1,
     select: SUMMARY,
   });
-  const more = rows.length > filters.limit;
-  const shown = more ? rows.slice(0, filters.limit) : rows;
-  const last = shown.at(-1);
-  return {
-    rows: shown.map((r) => ({ ...r, createdAt: r.createdAt.toISOString() })),
-    nextCursor: more && last ? Buffer.from(JSON.stringify([last.createdAt.toISOString(), last.id])).toString("base64url") : null,
-  };
+  const { data, nextCursor } = page(rows, filters.limit, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  return { rows: data, nextCursor };
 }
 export type RequestLogRow = Awaited<ReturnType<typeof listRequestLogs>>["rows"][number];
 

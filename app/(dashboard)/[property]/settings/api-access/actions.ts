@@ -20,22 +20,21 @@ async function manager(slug: string) {
   return access;
 }
 
-export async function createApiKeyAction(slug: string, input: unknown): Promise<KeysResult> {
+/** Runs a use case that issues keys and answers with them (their only showing). */
+async function issuing(slug: string, issue: (access: Awaited<ReturnType<typeof manager>>) => Promise<IssuedKey[]>): Promise<KeysResult> {
   let keys: IssuedKey[] = [];
   const result = await toActionResult(async () => {
-    const access = await manager(slug);
-    keys = await createApiKey({ property: access.property, actor: userActor(access.user), input: createApiKeyInput.parse(input) });
+    keys = await issue(await manager(slug));
   });
   return result.ok ? { ...result, keys } : result;
 }
 
+export async function createApiKeyAction(slug: string, input: unknown): Promise<KeysResult> {
+  return issuing(slug, (access) => createApiKey({ property: access.property, actor: userActor(access.user), input: createApiKeyInput.parse(input) }));
+}
+
 export async function rollApiKeyAction(slug: string, input: unknown): Promise<KeysResult> {
-  let keys: IssuedKey[] = [];
-  const result = await toActionResult(async () => {
-    const access = await manager(slug);
-    keys = await rollApiKey({ property: access.property, actor: userActor(access.user), input: rollApiKeyInput.parse(input) });
-  });
-  return result.ok ? { ...result, keys } : result;
+  return issuing(slug, (access) => rollApiKey({ property: access.property, actor: userActor(access.user), input: rollApiKeyInput.parse(input) }));
 }
 
 export async function revokeApiKeyAction(slug: string, keyId: string, pair = false): Promise<ActionResult> {

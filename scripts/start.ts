@@ -54,6 +54,9 @@ async function main(): Promise<number> {
       NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret(path.resolve(".data")),
       AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
       PORT: String(env.PORT),
+      // The demo (embedded database) may send webhooks to this machine and its network; a deployment
+      // on PostgreSQL refuses private addresses unless the operator sets the flag.
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? (embedded ? "true" : "false"),
     };
     const next = path.join("node_modules", ".bin", "next");
     if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {

@@ -13,6 +13,8 @@ export const SCOPES = [
   { id: "conversations:write", label: "Conversations – edit", description: "Change guest conversations" },
   { id: "messages:send", label: "Messages – send", description: "Send messages to guests on the property's behalf" },
   { id: "users:read", label: "Organization users – read", description: "The property's staff: names, emails, roles" },
+  { id: "webhooks:read", label: "Webhooks – read", description: "Webhook endpoints and their recent deliveries" },
+  { id: "webhooks:write", label: "Webhooks – edit", description: "Create, change and delete webhook endpoints" },
 ] as const;
 
 export type Scope = (typeof SCOPES)[number]["id"];
@@ -27,6 +29,7 @@ const IMPLIED_BY_WRITE: Partial<Record<Scope, Scope>> = {
   "reservations:read": "reservations:write",
   "guests:read": "guests:write",
   "conversations:read": "conversations:write",
+  "webhooks:read": "webhooks:write",
 };
 
 /** Whether a key with `granted` scopes may use an endpoint that needs `needed`. */

@@ -1,6 +1,7 @@
 // Request logs are written in batches, never on a request's path: entries wait in a bounded buffer
 // and one INSERT writes up to 500 of them every 250 ms. When the database is down the buffer keeps
 // at most 10,000 entries and counts what it had to drop. SIGTERM/SIGINT flush it before exit.
+import { onShutdown } from "../jobs/shutdown";
 import { getPool } from "../db/client";
 
 export interface RequestLogEntry {
@@ -97,16 +98,5 @@ export function countUnattributedRequest(): void {
 
 /** On SIGTERM/SIGINT: write what is buffered, then let the signal end the process as it would have. */
 export function flushRequestLogsOnShutdown(): void {
-  for (const signal of ["SIGTERM", "SIGINT"] as const) {
-    process.once(signal, () => {
-      const exit = () => process.kill(process.pid, signal);
-      const timeout = setTimeout(exit, 5_000);
-      flushRequestLogs()
-        .catch((error: unknown) => console.error("request logs: final flush failed:", (error as Error).message))
-        .finally(() => {
-          clearTimeout(timeout);
-          exit();
-        });
-    });
-  }
+  onShutdown("request logs: final flush", flushRequestLogs);
 }

@@ -1,0 +1,187 @@
+// The delivery engine's database steps, each one statement (so each is atomic on its own):
+// 1. fan out: outbox events not yet dispatched become one delivery per subscribed, enabled endpoint;
+// 2. claim: due deliveries are leased to this worker (FOR UPDATE SKIP LOCKED, so workers never wait on
+//    each other and never take the same rows); a crashed worker's lease simply runs out;
+// 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
+// Times come from the caller's clock, so tests move time instead of sleeping.
+import type pg from "pg";
+import { MAX_ATTEMPTS, parseRetryAfter, retryDelayMs } from "./retry-schedule";
+import type { AttemptResult } from "./send-attempt";
+
+export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
+
+/** Turns up to `limit` undispatched outbox events into deliveries. Returns events and deliveries made. */
+export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promise<{ events: number; deliveries: number }> {
+  const { rows } = await pool.query<{ events: string; deliveries: string }>(
+    `WITH ev AS (
+       SELECT id, "propertyId", type, payload, "createdAt" FROM "OutboxEvent"
+       WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT $2::int FOR UPDATE SKIP LOCKED
+     ), made AS (
+       INSERT INTO "WebhookDelivery" (id, "propertyId", "endpointId", "eventId", "eventType", payload, status, "nextAttemptAt", "createdAt", "updatedAt")
+       SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), ev."propertyId", e.id, ev.id, ev.type,
+              json_build_object('id', ev.id, 'type', ev.type,
+                                'createdAt', to_char(ev."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+                                'data', ev.payload)::text,
+              'PENDING', $1::timestamptz, $1::timestamptz, $1::timestamptz
+       FROM ev JOIN "WebhookEndpoint" e
+         ON e."propertyId" = ev."propertyId" AND e.enabled
+        AND (ev.type = ANY(e."eventTypes") OR '*' = ANY(e."eventTypes"))
+        AND e."createdAt" <= ev."createdAt" AT TIME ZONE 'UTC'
+       ON CONFLICT ("endpointId", "eventId") DO NOTHING
+       RETURNING 1
+     ), marked AS (
+       UPDATE "OutboxEvent" o SET "dispatchedAt" = $1::timestamptz AT TIME ZONE 'UTC' FROM ev WHERE o.id = ev.id RETURNING 1
+     )
+     SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM made) AS deliveries`,
+    [now, limit],
+  );
+  return { events: Number(rows[0]?.events ?? 0), deliveries: Number(rows[0]?.deliveries ?? 0) };
+}
+
+export interface ClaimedDelivery {
+  id: string;
+  endpointId: string;
+  propertyId: string;
+  eventType: string;
+  payload: string;
+  attemptCount: number;
+  url: string;
+  secret: string;
+  previousSecret: string | null;
+  previousSecretExpiresAt: Date | null;
+}
+
+/** Leases up to `limit` due deliveries of enabled endpoints until `leaseUntil`. */
+export async function claimDueDeliveries(pool: pg.Pool, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+  const { rows } = await pool.query<ClaimedDelivery>(
+    `WITH due AS (
+       SELECT d.id FROM "WebhookDelivery" d
+       JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e.enabled
+       WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= $1 AND (d."lockedUntil" IS NULL OR d."lockedUntil" <= $1)
+       ORDER BY d."nextAttemptAt"
+       LIMIT $3
+       FOR UPDATE OF d SKIP LOCKED
+     )
+     UPDATE "WebhookDelivery" d SET "lockedUntil" = $2
+     FROM due, "WebhookEndpoint" e
+     WHERE d.id = due.id AND e.id = d."endpointId"
+     RETURNING d.id, d."endpointId", d."propertyId", d."eventType", d.payload, d."attemptCount",
+               e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt"`,
+    [now, leaseUntil, limit],
+  );
+  return rows;
+}
+
+export interface CompletedAttempt {
+  delivery: ClaimedDelivery;
+  request: { url: string; headers: Record<string, string>; body: string };
+  result: AttemptResult;
+  /** The clock's time when the attempt finished; drives the schedule. */
+  at: Date;
+}
+
+export interface Outcome {
+  status: "SUCCEEDED" | "PENDING" | "FAILED";
+  nextAttemptAt: Date | null;
+  disableEndpoint: boolean;
+}
+
+/** What an attempt's answer means for its delivery. */
+export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math.random): Outcome {
+  const { status, headers } = attempt.result;
+  if (status !== null && status >= 200 && status < 300) return { status: "SUCCEEDED", nextAttemptAt: null, disableEndpoint: false };
+  if (status === 410) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: true };
+  const made = attempt.delivery.attemptCount + 1;
+  const delay = retryDelayMs(made, random);
+  if (delay === null || made >= MAX_ATTEMPTS) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: false };
+  const retryAfter = status === 429 || status === 503 ? parseRetryAfter(headers?.["retry-after"], attempt.at) : null;
+  return { status: "PENDING", nextAttemptAt: new Date(attempt.at.getTime() + Math.max(delay, retryAfter ?? 0)), disableEndpoint: false };
+}
+
+const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
+
+/** Writes a batch of finished attempts: attempt rows, delivery states, endpoint health. One transaction. */
+export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[], random: () => number = Math.random): Promise<void> {
+  if (attempts.length === 0) return;
+  const now = attempts.reduce((latest, a) => (a.at > latest ? a.at : latest), attempts[0]!.at);
+  const rows = attempts.map((attempt) => {
+    const outcome = outcomeOf(attempt, random);
+    return {
+      attempt,
+      outcome,
+      attemptRow: {
+        id: attemptId(),
+        deliveryId: attempt.delivery.id,
+        attemptNumber: attempt.delivery.attemptCount + 1,
+        createdAt: attempt.result.startedAt.toISOString(),
+        url: attempt.request.url,
+        requestHeaders: attempt.request.headers,
+        requestBody: attempt.request.body,
+        responseStatus: attempt.result.status,
+        responseHeaders: attempt.result.headers,
+        responseBody: attempt.result.body,
+        durationMs: attempt.result.durationMs,
+        error: attempt.result.error,
+      },
+      deliveryRow: {
+        id: attempt.delivery.id,
+        status: outcome.status,
+        nextAttemptAt: outcome.nextAttemptAt?.toISOString() ?? null,
+        lastAttemptAt: attempt.at.toISOString(),
+        lastStatusCode: attempt.result.status,
+        lastDurationMs: attempt.result.durationMs,
+        lastError: attempt.result.error,
+      },
+    };
+  });
+  const succeeded = [...new Set(rows.filter((r) => r.outcome.status === "SUCCEEDED").map((r) => r.attempt.delivery.endpointId))];
+  const failed = [...new Set(rows.filter((r) => r.outcome.status !== "SUCCEEDED").map((r) => r.attempt.delivery.endpointId))].filter((id) => !succeeded.includes(id));
+  const gone = [...new Set(rows.filter((r) => r.outcome.disableEndpoint).map((r) => r.attempt.delivery.endpointId))];
+
+  const client = await pool.connect();
+  try {
+    await client.query("BEGIN");
+    await client.query(
+      `INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
+       SELECT id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "deliveryId" text, "attemptNumber" int, "createdAt" timestamptz, url text, "requestHeaders" jsonb,
+         "requestBody" text, "responseStatus" int, "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)`,
+      [JSON.stringify(rows.map((r) => r.attemptRow))],
+    );
+    await client.query(
+      `UPDATE "WebhookDelivery" d SET status = r.status::"WebhookDeliveryStatus", "attemptCount" = d."attemptCount" + 1,
+         "nextAttemptAt" = r."nextAttemptAt", "lockedUntil" = NULL, "lastAttemptAt" = r."lastAttemptAt",
+         "lastStatusCode" = r."lastStatusCode", "lastDurationMs" = r."lastDurationMs", "lastError" = r."lastError", "updatedAt" = $2
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, status text, "nextAttemptAt" timestamptz, "lastAttemptAt" timestamptz,
+         "lastStatusCode" int, "lastDurationMs" int, "lastError" text)
+       WHERE d.id = r.id`,
+      [JSON.stringify(rows.map((r) => r.deliveryRow)), now],
+    );
+    if (succeeded.length > 0) {
+      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id = ANY($1) AND "failingSince" IS NOT NULL`, [succeeded]);
+    }
+    if (failed.length > 0) {
+      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = $2 WHERE id = ANY($1) AND "failingSince" IS NULL`, [failed, now]);
+      await client.query(
+        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
+           "disabledReason" = 'Disabled automatically: every delivery failed for 5 days (since ' || to_char("failingSince" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC).'
+         WHERE id = ANY($1) AND enabled AND "failingSince" <= $3`,
+        [failed, now, new Date(now.getTime() - FAILING_DISABLE_AFTER_MS)],
+      );
+    }
+    if (gone.length > 0) {
+      await client.query(
+        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
+           "disabledReason" = 'Disabled automatically: the endpoint answered 410 Gone on ' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.'
+         WHERE id = ANY($1) AND enabled`,
+        [gone, now],
+      );
+    }
+    await client.query("COMMIT");
+  } catch (error) {
+    await client.query("ROLLBACK").catch(() => undefined);
+    throw error;
+  } finally {
+    client.release();
+  }
+}

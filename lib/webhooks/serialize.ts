@@ -1,0 +1,53 @@
+// Endpoints and deliveries as the API and the dashboard show them: never the signing secret.
+import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "../db/generated/prisma/client";
+import type { WebhookEventType } from "./event-types";
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()) {
+  const rotating = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now;
+  return {
+    id: endpoint.id,
+    url: endpoint.url,
+    description: endpoint.description,
+    eventTypes: endpoint.eventTypes as WebhookEventType[],
+    enabled: endpoint.enabled,
+    disabledReason: endpoint.enabled ? null : endpoint.disabledReason,
+    disabledAt: endpoint.enabled ? null : iso(endpoint.disabledAt),
+    secretRotationEndsAt: rotating ? iso(endpoint.previousSecretExpiresAt) : null,
+    createdAt: endpoint.createdAt.toISOString(),
+    updatedAt: endpoint.updatedAt.toISOString(),
+  };
+}
+
+export function serializeAttempt(attempt: WebhookAttempt) {
+  return {
+    attemptNumber: attempt.attemptNumber,
+    createdAt: attempt.createdAt.toISOString(),
+    url: attempt.url,
+    requestHeaders: attempt.requestHeaders as Record<string, string>,
+    requestBody: attempt.requestBody,
+    responseStatus: attempt.responseStatus,
+    responseHeaders: attempt.responseHeaders as Record<string, string> | null,
+    responseBody: attempt.responseBody,
+    durationMs: attempt.durationMs,
+    error: attempt.error,
+  };
+}
+
+export function serializeDelivery(delivery: WebhookDelivery & { attempts: WebhookAttempt[] }) {
+  return {
+    id: delivery.id,
+    endpointId: delivery.endpointId,
+    eventId: delivery.eventId,
+    eventType: delivery.eventType,
+    status: delivery.status,
+    attemptCount: delivery.attemptCount,
+    nextAttemptAt: delivery.status === "PENDING" ? iso(delivery.nextAttemptAt) : null,
+    lastStatusCode: delivery.lastStatusCode,
+    lastDurationMs: delivery.lastDurationMs,
+    lastAttemptAt: iso(delivery.lastAttemptAt),
+    createdAt: delivery.createdAt.toISOString(),
+    attempts: delivery.attempts.map(serializeAttempt),
+  };
+}

@@ -1,0 +1,117 @@
+// Server-side request forgery guard: a webhook URL may not reach loopback, private, link-local (cloud
+// metadata lives at 169.254.169.254), carrier-grade NAT, multicast or otherwise reserved addresses.
+// Checked when an endpoint is saved and again for every connection (DNS answers can change), unless
+// WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (local development, the tests and the demo).
+import dns from "node:dns";
+import type { LookupAddress, LookupAllOptions, LookupOptions } from "node:dns";
+import ipaddr from "ipaddr.js";
+import { AppError } from "../errors/app-error";
+
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+export const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
+
+export function privateNetworksAllowed(env: Record<string, string | undefined> = process.env): boolean {
+  return env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "true";
+}
+
+/** Why an address may not be called, or null when it is public unicast. */
+export function forbiddenAddressReason(address: string): string | null {
+  if (!ipaddr.isValid(address)) return "not an IP address";
+  let parsed = ipaddr.parse(address);
+  if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
+  const range = parsed.range();
+  return range === "unicast" ? null : `${parsed.toString()} is a ${describeRange(range)} address`;
+}
+
+function describeRange(range: string): string {
+  switch (range) {
+    case "loopback":
+      return "loopback";
+    case "private":
+    case "uniqueLocal":
+      return "private network";
+    case "linkLocal":
+      return "link-local (cloud metadata)";
+    case "carrierGradeNat":
+      return "carrier-grade NAT";
+    default:
+      return `reserved (${range})`;
+  }
+}
+
+const MAX_URL_LENGTH = 2048;
+
+function reject(message: string): never {
+  throw new AppError("URL_NOT_ALLOWED", message, { url: [message] });
+}
+
+/**
+ * Checks a URL an endpoint is saved with: absolute http(s), https unless private networks are
+ * allowed, no credentials, and every address the host resolves to public. Returns the normalised URL.
+ */
+export async function assertDeliverableUrl(raw: string, options: { allowPrivate?: boolean; resolve?: Resolver } = {}): Promise<string> {
+  const allowPrivate = options.allowPrivate ?? privateNetworksAllowed();
+  if (raw.length > MAX_URL_LENGTH) reject(`The URL is longer than ${MAX_URL_LENGTH} characters.`);
+  let url: URL;
+  try {
+    url = new URL(raw.trim());
+  } catch {
+    return reject("Enter an absolute URL such as https://example.com/webhooks.");
+  }
+  if (url.protocol !== "https:" && url.protocol !== "http:") reject("The URL must start with https://.");
+  if (url.protocol === "http:" && !allowPrivate) reject("The URL must use https://.");
+  if (url.username || url.password) reject("The URL may not contain a user name or password.");
+  if (url.hash) reject("The URL may not contain a fragment (#…).");
+  if (!allowPrivate) await assertPublicHost(url.hostname, options.resolve ?? systemResolver);
+  return url.toString();
+}
+
+async function assertPublicHost(hostname: string, resolve: Resolver): Promise<void> {
+  const host = hostname.replace(/^\[|\]$/g, "");
+  if (ipaddr.isValid(host)) {
+    const reason = forbiddenAddressReason(host);
+    if (reason) reject(`Webhooks cannot be sent to ${reason}.`);
+    return;
+  }
+  let addresses: LookupAddress[];
+  try {
+    addresses = await resolve(host);
+  } catch {
+    return reject(`The host name ${host} does not resolve.`);
+  }
+  if (addresses.length === 0) reject(`The host name ${host} does not resolve.`);
+  for (const { address } of addresses) {
+    const reason = forbiddenAddressReason(address);
+    if (reason) reject(`${host} resolves to ${reason}; webhooks cannot be sent there.`);
+  }
+}
+
+export class ForbiddenAddressError extends Error {
+  readonly code = "EFORBIDDENADDRESS";
+}
+
+type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | LookupAddress[], family?: number) => void;
+
+/**
+ * A `lookup` for http.request: resolves, refuses the connection when any answer is forbidden, and
+ * connects to the address it checked (no second resolution a rebinding DNS server could change).
+ */
+export function guardedLookup(resolve: Resolver = systemResolver) {
+  return (hostname: string, options: LookupOptions | LookupAllOptions, callback: LookupCallback): void => {
+    resolve(hostname).then(
+      (addresses) => {
+        const bad = addresses.map((a) => forbiddenAddressReason(a.address)).find((reason) => reason !== null);
+        if (bad || addresses.length === 0) {
+          callback(new ForbiddenAddressError(bad ? `${hostname} resolves to ${bad}` : `${hostname} does not resolve`), "", 4);
+          return;
+        }
+        const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;
+        const list = wanted.length > 0 ? wanted : addresses;
+        if (options.all) callback(null, list);
+        else callback(null, list[0]!.address, list[0]!.family);
+      },
+      (error: NodeJS.ErrnoException) => callback(error, "", 4),
+    );
+  };
+}

@@ -1,0 +1,190 @@
+// The webhook worker: fans out new outbox events, leases due deliveries, sends them with up to
+// `concurrency` requests in flight, and writes finished attempts in batches. Any number of workers may
+// run against one database (inside every `npm start` instance, or alone with `npm run worker`).
+// Nothing is lost when a worker dies: an event leaves the outbox only in the statement that creates
+// its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
+// and sent with the same webhook-id, so receivers can drop the duplicate.
+import type pg from "pg";
+import { claimDueDeliveries, fanOutEvents, recordAttempts, type ClaimedDelivery, type CompletedAttempt } from "./delivery-engine";
+import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt } from "./send-attempt";
+import { activeSecrets, signedHeaders } from "./signing";
+import { privateNetworksAllowed, type Resolver } from "./url-guard";
+
+export interface WorkerOptions {
+  pool: pg.Pool;
+  /** The scheduling clock (injected by tests); signatures always carry the real time of sending. */
+  clock?: () => Date;
+  random?: () => number;
+  concurrency?: number;
+  pollMs?: number;
+  timeoutMs?: number;
+  /** How long a claimed delivery stays with this worker; must outlast an attempt. */
+  leaseMs?: number;
+  allowPrivate?: boolean;
+  resolve?: Resolver;
+  log?: (message: string) => void;
+}
+
+export function workerOptionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<WorkerOptions> {
+  const number = (name: string) => {
+    const value = Number(env[name]);
+    return Number.isFinite(value) && value > 0 ? value : undefined;
+  };
+  return {
+    concurrency: number("WEBHOOK_CONCURRENCY"),
+    pollMs: number("WEBHOOK_POLL_MS"),
+    timeoutMs: number("WEBHOOK_TIMEOUT_MS"),
+    leaseMs: number("WEBHOOK_LEASE_MS"),
+  };
+}
+
+export class WebhookWorker {
+  private readonly pool: pg.Pool;
+  private readonly clock: () => Date;
+  private readonly random: () => number;
+  private readonly concurrency: number;
+  private readonly pollMs: number;
+  private readonly timeoutMs: number;
+  private readonly leaseMs: number;
+  private readonly allowPrivate: boolean;
+  private readonly resolve: Resolver | undefined;
+  private readonly log: (message: string) => void;
+
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private inFlight = 0;
+  private finished: CompletedAttempt[] = [];
+  private writing: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+  /** Attempts sent and recorded by this worker, for benchmarks and the worker's log. */
+  recorded = 0;
+
+  constructor(options: WorkerOptions) {
+    this.pool = options.pool;
+    this.clock = options.clock ?? (() => new Date());
+    this.random = options.random ?? Math.random;
+    this.concurrency = options.concurrency ?? 64;
+    this.pollMs = options.pollMs ?? 100;
+    this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+    this.leaseMs = options.leaseMs ?? this.timeoutMs + 15_000;
+    this.allowPrivate = options.allowPrivate ?? privateNetworksAllowed();
+    this.resolve = options.resolve;
+    this.log = options.log ?? ((message) => console.error(`[webhooks] ${message}`));
+  }
+
+  /** Runs until stop(): poll every `pollMs` when idle, go on at once while there is work. */
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    await this.drain();
+  }
+
+  /** One pass for tests and scripts: fan out, then send every due delivery and record it. */
+  async runOnce(): Promise<{ events: number; attempts: number }> {
+    let events = 0;
+    let attempts = 0;
+    for (;;) {
+      const fanned = await fanOutEvents(this.pool, this.clock());
+      events += fanned.events;
+      if (fanned.events === 0) break;
+    }
+    for (;;) {
+      const claimed = await this.claim(this.concurrency);
+      if (claimed.length === 0) break;
+      attempts += claimed.length;
+      await Promise.all(claimed.map((delivery) => this.send(delivery)));
+      await this.drain();
+    }
+    return { events, attempts };
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let busy = false;
+      try {
+        const fanned = await fanOutEvents(this.pool, this.clock());
+        busy = fanned.events > 0;
+        const free = this.concurrency - this.inFlight;
+        if (free > 0) {
+          const claimed = await this.claim(free);
+          if (claimed.length > 0) busy = true;
+          for (const delivery of claimed) void this.send(delivery);
+        } else {
+          busy = false;
+        }
+      } catch (error) {
+        this.log(`worker pass failed: ${error instanceof Error ? error.message : String(error)}`);
+      }
+      if (!this.running) break;
+      if (!busy || this.inFlight >= this.concurrency) await this.idle();
+    }
+  }
+
+  private idle(): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(done, this.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = () => {
+        this.wake = null;
+        done();
+      };
+    });
+  }
+
+  private claim(limit: number): Promise<ClaimedDelivery[]> {
+    const now = this.clock();
+    return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit);
+  }
+
+  private async send(delivery: ClaimedDelivery): Promise<void> {
+    this.inFlight += 1;
+    try {
+      const sentAt = new Date();
+      const headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
+      const request = { url: delivery.url, headers, body: delivery.payload };
+      const result = await sendAttempt(request, { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve });
+      this.finished.push({ delivery, request, result, at: this.clock() });
+    } finally {
+      this.inFlight -= 1;
+    }
+    this.flushSoon();
+    // A slot is free: claim more without waiting for the poll interval.
+    if (this.inFlight === this.concurrency - 1) this.wake?.();
+  }
+
+  private flushSoon(): void {
+    if (this.writing) return;
+    this.writing = (async () => {
+      while (this.finished.length > 0) {
+        const batch = this.finished.splice(0, 500);
+        try {
+          await recordAttempts(this.pool, batch, this.random);
+          this.recorded += batch.length;
+        } catch (error) {
+          // Not recorded: the deliveries stay leased and are sent again after the lease, same webhook-id.
+          this.log(`could not record ${batch.length} attempt(s): ${error instanceof Error ? error.message : String(error)}`);
+        }
+      }
+    })().finally(() => {
+      this.writing = null;
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.inFlight > 0 || this.writing || this.finished.length > 0) {
+      if (this.writing) await this.writing;
+      else if (this.finished.length > 0) this.flushSoon();
+      else await new Promise((resolve) => setTimeout(resolve, 5));
+    }
+  }
+}

@@ -1,13 +1,21 @@
-// `npm run worker`: the webhook worker alone (any number may run beside the app instances). Uses
-// DATABASE_URL, or joins the embedded database a running `npm start` serves. Stops cleanly on
-// SIGTERM/SIGINT: in-flight attempts finish and are recorded.
+// `npm run worker`: the webhook worker alone (any number may run beside the app instances, which can
+// leave delivery to them with WEBHOOKS_WORKER=off). Uses DATABASE_URL, or opens the embedded database
+// when no app holds it. Stops cleanly on SIGTERM/SIGINT: in-flight attempts finish and are recorded.
 import { closeDb } from "../lib/db/client";
 import { pendingMigrations } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open-database";
+import { runningEmbeddedDatabase } from "../lib/db/embedded";
+import { openDatabase, pgliteDataDir } from "../lib/db/open-database";
+import { parseEnv } from "../lib/env";
 import { redactUrl } from "../lib/db/prepare-database";
 import { onShutdown } from "../lib/jobs/shutdown";
 import { startWebhookWorker } from "../lib/webhooks/run-worker";
 
+// The embedded database multiplexes one session over its connections, so a second process must not
+// run a worker beside a running app on it (the app has its own worker); PostgreSQL has no such limit.
+if (!parseEnv().DATABASE_URL && runningEmbeddedDatabase(pgliteDataDir(parseEnv()))) {
+  console.error("[worker] the running app already delivers webhooks from the embedded database; separate workers need DATABASE_URL (PostgreSQL).");
+  process.exit(1);
+}
 const database = await openDatabase();
 process.env.DATABASE_URL = database.url;
 process.env.DATABASE_POOL_SIZE = process.env.DATABASE_POOL_SIZE ?? String(database.poolSize);

@@ -7,6 +7,8 @@ import { createTestDatabase } from "./test-database";
 
 // Key usage is flushed by the tests themselves, so no timer can write between a request and an assertion.
 process.env.KEY_USAGE_FLUSH_MS = "3600000";
+// Webhook receivers in the tests listen on loopback; the SSRF tests turn the guard on explicitly.
+process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "true";
 
 const database = await createTestDatabase();
 process.env.DATABASE_URL = database.url;

@@ -13,7 +13,7 @@ const ERROR_TEXT: Record<number, string> = {
   403: "The key lacks the scope (FORBIDDEN) or the property's plan has no API access (PLAN_REQUIRED)",
   404: "No such resource at the key's property",
   409: "Impossible state (INVALID_STATE), e.g. cancelling a checked-out stay or a double-booked room; or the same Idempotency-Key is still being processed (IDEMPOTENCY_KEY_IN_USE)",
-  422: "This Idempotency-Key was used with a different request (IDEMPOTENCY_KEY_REUSED)",
+  422: "This Idempotency-Key was used with a different request (IDEMPOTENCY_KEY_REUSED); or a webhook URL that may not be called (URL_NOT_ALLOWED, with `details`)",
   429: "Rate limited (RATE_LIMITED): wait Retry-After seconds. Limits are per key (default 5/s, bursts of 10, 10,000/day) and per partner",
   413: "Body over 1 MB (PAYLOAD_TOO_LARGE)",
   415: "Body is not JSON (UNSUPPORTED_MEDIA_TYPE)",

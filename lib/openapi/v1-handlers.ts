@@ -13,8 +13,12 @@ import * as reservationCancel from "@/app/api/v1/reservations/[id]/cancel/route"
 import * as reservation from "@/app/api/v1/reservations/[id]/route";
 import * as reservations from "@/app/api/v1/reservations/route";
 import * as users from "@/app/api/v1/users/route";
+import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
+import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
+import * as webhookEndpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
+import * as webhookEndpoints from "@/app/api/v1/webhook-endpoints/route";
 import type { V1Handler } from "../api/v1-route";
 
-const modules = [properties, organization, reservations, reservation, reservationCancel, reservationAccesses, guests, guest, guestCheckin, guestCheckout, conversations, conversationMessages, users];
+const modules = [properties, organization, reservations, reservation, reservationCancel, reservationAccesses, guests, guest, guestCheckin, guestCheckout, conversations, conversationMessages, users, webhookEndpoints, webhookEndpoint, webhookDeliveries, webhookRotate];
 
 export const V1_HANDLERS: V1Handler[] = modules.flatMap((m) => Object.values(m).filter((value): value is V1Handler => typeof value === "function" && "definition" in value));

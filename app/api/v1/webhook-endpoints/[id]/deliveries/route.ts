@@ -1,0 +1,10 @@
+// GET /api/v1/webhook-endpoints/{id}/deliveries: recent deliveries to one endpoint, newest first, each
+// with its attempts (what was sent, what the endpoint answered).
+import { listOf, webhookDeliveryResource } from "@/lib/api/resources";
+import { v1Route } from "@/lib/api/v1-route";
+import { listDeliveriesForApi, listDeliveriesQuery } from "@/lib/webhooks/api-webhooks";
+
+export const GET = v1Route(
+  { method: "GET", path: "/webhook-endpoints/{id}/deliveries", operationId: "listWebhookDeliveries", tag: "Webhooks", summary: "List an endpoint's deliveries", scope: "webhooks:read", query: listDeliveriesQuery, response: listOf(webhookDeliveryResource), errors: [404] },
+  ({ property, params, query }) => listDeliveriesForApi(property.id, params.id, query),
+);

@@ -1,0 +1,395 @@
+// Webhooks end to end against a real local HTTP receiver that verifies every delivery with the
+// `standardwebhooks` package: fan-out, signatures, retries on schedule (the clock is injected, never
+// slept), 410, Retry-After, timeouts, response capture, rotation, resend, and the API's contract.
+import { afterEach, describe, expect, it } from "vitest";
+import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
+import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import * as deliveriesRoute from "../../app/api/v1/webhook-endpoints/[id]/deliveries/route";
+import * as rotateRoute from "../../app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
+import * as endpointRoute from "../../app/api/v1/webhook-endpoints/[id]/route";
+import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
+import { call } from "../../test/api-client";
+import { propertyWithKey } from "../../test/api-fixtures";
+import { startReceiver, type Answer } from "../../test/webhook-receiver";
+import { db, getPool } from "../db/client";
+import { recordDomainEvent } from "../events/record-domain-event";
+import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
+import { FAILING_DISABLE_AFTER_MS } from "./delivery-engine";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
+import { WebhookWorker } from "./webhook-worker";
+
+const system = { type: "SYSTEM" as const, id: null, label: "test" };
+const receivers: { close(): Promise<void> }[] = [];
+
+afterEach(async () => {
+  await db.webhookEndpoint.deleteMany();
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+async function receiver(answer?: (count: number) => Answer) {
+  const secrets: string[] = [];
+  const r = await startReceiver({ secrets: () => secrets, answer: answer ? (_received, count) => answer(count) : undefined });
+  receivers.push(r);
+  return { ...r, secrets };
+}
+
+function clockAt(start = new Date()) {
+  const clock = { now: start, at: () => clock.now, advance: (ms: number) => (clock.now = new Date(clock.now.getTime() + ms)) };
+  return clock;
+}
+
+async function setup(eventTypes: string[] = ["reservation.created"], answer?: (count: number) => Answer) {
+  const fixture = await propertyWithKey();
+  const r = await receiver(answer);
+  const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: fixture.key, body: { url: r.url, eventTypes, description: "PMS sync" } });
+  expect(created.status).toBe(201);
+  const endpoint = (created.body as { data: { id: string; secret: string } }).data;
+  r.secrets.push(endpoint.secret);
+  return { ...fixture, receiver: r, endpoint };
+}
+
+const book = (key: string, roomId: string, arrival = "2031-03-01") =>
+  call(reservationsRoute.POST, {
+    method: "POST",
+    path: "/api/v1/reservations",
+    key,
+    body: { guest: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" }, roomId, arrivalDate: arrival, departureDate: "2031-03-20", adults: 1, totalAmount: 1000 },
+  });
+
+async function emit(propertyId: string, type: "reservation.created" | "guest.checked_in" = "reservation.created", data: Record<string, unknown> = { n: 1 }) {
+  return db.$transaction((tx) => recordDomainEvent(tx, { propertyId, type, data: data as never }));
+}
+
+/** A worker on `clock` (the real time when none is given), with the jitter at its midpoint. */
+const worker = (clock?: ReturnType<typeof clockAt>, options: Partial<ConstructorParameters<typeof WebhookWorker>[0]> = {}) =>
+  new WebhookWorker({ pool: getPool(), clock: clock?.at, random: () => 0.5, log: () => {}, ...options });
+
+describe("delivery", () => {
+  it("delivers a committed event to the subscribed endpoint, signed so Webhook.verify accepts it", async () => {
+    const { key, rooms, receiver: r, endpoint } = await setup();
+    const booked = await book(key, rooms[0]!.id);
+    expect(booked.status).toBe(201);
+    const reservation = (booked.body as { data: { id: string; code: string } }).data;
+
+    await worker().runOnce();
+
+    expect(r.received).toHaveLength(1);
+    const got = r.received[0]!;
+    expect(got.verifyError).toBeNull();
+    expect(got.verified).toBe(true);
+    expect(got.signature).toMatch(/^v1,[A-Za-z0-9+/=]+$/);
+    expect(Object.keys(got.json)).toEqual(["id", "type", "createdAt", "data"]);
+    expect(got.json).toMatchObject({ type: "reservation.created", data: { reservation: { id: reservation.id, code: reservation.code } } });
+    expect(got.json.id).toMatch(/^evt_/);
+    expect(new Date(got.json.createdAt).toISOString()).toBe(got.json.createdAt);
+
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
+    expect(delivery).toMatchObject({ id: got.id, eventId: got.json.id, status: "SUCCEEDED", attemptCount: 1, lastStatusCode: 200 });
+    expect(delivery.attempts).toHaveLength(1);
+    expect(delivery.attempts[0]).toMatchObject({ attemptNumber: 1, responseStatus: 200, responseBody: "ok", requestBody: got.body, error: null });
+    expect((delivery.attempts[0]!.requestHeaders as Record<string, string>)["webhook-id"]).toBe(got.id);
+    expect((delivery.attempts[0]!.responseHeaders as Record<string, string>)["content-type"]).toBe("text/plain");
+  });
+
+  it("sends each event only to enabled endpoints subscribed to its type (or *)", async () => {
+    const { property, key, rooms, receiver: created } = await setup(["reservation.created"]);
+    const all = await receiver();
+    const other = await receiver();
+    const off = await receiver();
+    for (const [r, eventTypes, enabled] of [[all, ["*"], true], [other, ["guest.checked_in"], true], [off, ["*"], false]] as const) {
+      const res = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key, body: { url: r.url, eventTypes, enabled } });
+      expect(res.status).toBe(201);
+      r.secrets.push((res.body as { data: { secret: string } }).data.secret);
+    }
+    await book(key, rooms[0]!.id);
+    await emit(property.id, "guest.checked_in");
+    await worker().runOnce();
+    expect(created.received.map((r) => r.json.type)).toEqual(["reservation.created"]);
+    expect(all.received.map((r) => r.json.type).sort()).toEqual(["guest.checked_in", "reservation.created"]);
+    expect(other.received.map((r) => r.json.type)).toEqual(["guest.checked_in"]);
+    expect(off.received).toHaveLength(0);
+    expect([...created.received, ...all.received, ...other.received].every((r) => r.verified)).toBe(true);
+  });
+
+  it("does not send events that happened before the endpoint existed", async () => {
+    const fixture = await propertyWithKey();
+    await emit(fixture.property.id);
+    const r = await receiver();
+    await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: fixture.key, body: { url: r.url, eventTypes: ["*"] } });
+    await worker().runOnce();
+    expect(r.received).toHaveLength(0);
+  });
+
+  it("retries failures on the schedule (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), then marks the delivery failed", async () => {
+    const { property, receiver: r, endpoint } = await setup(["reservation.created"], () => ({ status: 500, body: "boom" }));
+    const clock = clockAt();
+    const w = worker(clock);
+    await emit(property.id);
+    await w.runOnce();
+    expect(r.received).toHaveLength(1);
+    for (const delay of RETRY_DELAYS_MS) {
+      const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+      expect(delivery.status).toBe("PENDING");
+      // random() = 0.5: the jitter's midpoint, so the delay is exact.
+      expect(delivery.nextAttemptAt!.getTime() - clock.now.getTime()).toBe(delay);
+      const before = r.received.length;
+      clock.advance(delay - 1000);
+      await w.runOnce();
+      expect(r.received).toHaveLength(before);
+      clock.advance(1000);
+      await w.runOnce();
+      expect(r.received).toHaveLength(before + 1);
+    }
+    expect(r.received).toHaveLength(MAX_ATTEMPTS);
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(1);
+    expect(r.received.every((x) => x.verified)).toBe(true);
+    const failed = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+    expect(failed).toMatchObject({ status: "FAILED", attemptCount: 8, nextAttemptAt: null, lastStatusCode: 500 });
+    expect(failed.attempts.map((a) => a.attemptNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    expect(failed.attempts.every((a) => a.responseBody === "boom")).toBe(true);
+    clock.advance(24 * 3_600_000);
+    await w.runOnce();
+    expect(r.received).toHaveLength(MAX_ATTEMPTS);
+  });
+
+  it("spreads each retry by ±10 %", () => {
+    expect(retryDelayMs(1, () => 0)).toBe(4_500);
+    expect(retryDelayMs(1, () => 0.999999)).toBeCloseTo(5_500, -1);
+    expect(retryDelayMs(2, () => 0)).toBe(270_000);
+    expect(retryDelayMs(8, () => 0.5)).toBeNull();
+    const spread = new Set(Array.from({ length: 50 }, () => retryDelayMs(3)));
+    expect(spread.size).toBeGreaterThan(10);
+    for (const delay of spread) expect(delay! >= 27 * 60_000 && delay! <= 33 * 60_000).toBe(true);
+  });
+
+  it("disables the endpoint on 410 Gone and stops sending to it", async () => {
+    const { property, receiver: r, endpoint } = await setup(["*"], () => ({ status: 410 }));
+    await emit(property.id);
+    const w = worker();
+    await w.runOnce();
+    const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(after.enabled).toBe(false);
+    expect(after.disabledReason).toMatch(/410 Gone/);
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({ status: "FAILED", attemptCount: 1 });
+    await emit(property.id);
+    await w.runOnce();
+    expect(r.received).toHaveLength(1);
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(1);
+  });
+
+  it("honours Retry-After on 429 and 503", async () => {
+    const { property, endpoint } = await setup(["*"], (count) => (count === 1 ? { status: 429, headers: { "retry-after": "120" } } : { status: 503, headers: { "retry-after": "3" } }));
+    const clock = clockAt();
+    const w = worker(clock);
+    await emit(property.id);
+    await w.runOnce();
+    let delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(delivery.nextAttemptAt!.getTime() - clock.now.getTime()).toBe(120_000);
+    clock.advance(120_000);
+    await w.runOnce();
+    // A Retry-After shorter than the schedule's next step does not bring the attempt forward.
+    delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(delivery.attemptCount).toBe(2);
+    expect(delivery.nextAttemptAt!.getTime() - clock.now.getTime()).toBe(5 * 60_000);
+  });
+
+  it("disables an endpoint whose deliveries all failed for 5 days, with the reason; a success resets the streak", async () => {
+    let ok = false;
+    const { property, endpoint } = await setup(["*"], () => (ok ? { status: 200 } : { status: 500 }));
+    const clock = clockAt();
+    const w = worker(clock);
+    await emit(property.id);
+    await w.runOnce();
+    const since = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince;
+    expect(since).not.toBeNull();
+    clock.advance(3 * 24 * 3_600_000);
+    ok = true;
+    await emit(property.id);
+    await w.runOnce();
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince).toBeNull();
+    ok = false;
+    await emit(property.id);
+    await w.runOnce();
+    clock.advance(FAILING_DISABLE_AFTER_MS - 60_000);
+    await emit(property.id);
+    await w.runOnce();
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled).toBe(true);
+    clock.advance(120_000);
+    await emit(property.id);
+    await w.runOnce();
+    const disabled = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(disabled.enabled).toBe(false);
+    expect(disabled.disabledReason).toMatch(/every delivery failed for 5 days/);
+  });
+
+  it("retries a timeout and a network error; keeps only the first 32 KB of an answer; does not follow redirects", async () => {
+    const big = "x".repeat(100 * 1024);
+    const { property, receiver: r, endpoint } = await setup(["*"], (count) => (count === 1 ? { status: 200, hang: true } : count === 2 ? { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } } : { status: 200, body: big }));
+    const clock = clockAt();
+    const w = worker(clock, { timeoutMs: 300 });
+    await emit(property.id);
+    await w.runOnce();
+    clock.advance(RETRY_DELAYS_MS[0]);
+    await w.runOnce();
+    clock.advance(RETRY_DELAYS_MS[1]);
+    await w.runOnce();
+    expect(r.received).toHaveLength(3);
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+    expect(delivery.status).toBe("SUCCEEDED");
+    const [timeout, redirect, success] = delivery.attempts;
+    expect(timeout).toMatchObject({ responseStatus: null, error: "Timed out after 0.3 s" });
+    expect(redirect).toMatchObject({ responseStatus: 302, error: null });
+    expect(Buffer.byteLength(success!.responseBody!)).toBeLessThan(33 * 1024);
+    expect(success!.responseBody).toMatch(/…\[truncated at 32 KB\]$/);
+
+    // Nobody listening: a connection error, recorded and scheduled again.
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://127.0.0.1:1/closed" } });
+    await emit(property.id);
+    await w.runOnce();
+    const refused = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, status: "PENDING" }, include: { attempts: true } });
+    expect(refused.attempts[0]!.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("signing secret rotation", () => {
+  it("signs with both secrets for 24 hours after a rotation, then with the new one only", async () => {
+    const { property, key, receiver: r, endpoint } = await setup(["*"]);
+    const rotated = await call(rotateRoute.POST, { method: "POST", path: `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, key, params: { id: endpoint.id } });
+    expect(rotated.status).toBe(200);
+    const fresh = (rotated.body as { data: { secret: string; secretRotationEndsAt: string } }).data;
+    expect(fresh.secret).toMatch(/^whsec_/);
+    expect(fresh.secret).not.toBe(endpoint.secret);
+    const clock = clockAt();
+    const w = worker(clock);
+    await emit(property.id);
+    await w.runOnce();
+    const both = r.received[0]!;
+    expect(both.signature.split(" ")).toHaveLength(2);
+    // Old secret alone verifies (it is the only one the receiver knows so far)...
+    expect(both.verified).toBe(true);
+    // ...and so does the new one alone.
+    r.secrets.splice(0, r.secrets.length, fresh.secret);
+    await emit(property.id);
+    clock.advance(24 * 3_600_000 + 1000);
+    await w.runOnce();
+    const after = r.received[1]!;
+    expect(after.verified).toBe(true);
+    expect(after.signature.split(" ")).toHaveLength(1);
+    r.secrets.splice(0, r.secrets.length, endpoint.secret);
+    await emit(property.id);
+    await w.runOnce();
+    expect(r.received[2]!.verified).toBe(false);
+  });
+});
+
+describe("resend, retry all failed, test event", () => {
+  it("resends a delivery with the same webhook-id; retries every failed delivery of an endpoint; sends a ping", async () => {
+    let fail = true;
+    const { property, receiver: r, endpoint } = await setup(["*"], () => (fail ? { status: 410 } : { status: 200 }));
+    await emit(property.id);
+    await emit(property.id);
+    const w = worker();
+    await w.runOnce();
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "FAILED" } })).toBe(2);
+    await expect(retryFailedDeliveries({ propertyId: property.id, actor: system }, endpoint.id)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: true } });
+    fail = false;
+    expect(await retryFailedDeliveries({ propertyId: property.id, actor: system }, endpoint.id)).toBe(2);
+    await w.runOnce();
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "SUCCEEDED" } })).toBe(2);
+
+    const first = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, orderBy: { createdAt: "asc" } });
+    await resendDelivery({ propertyId: property.id, actor: system }, first.id);
+    await w.runOnce();
+    const copies = r.received.filter((x) => x.id === first.id);
+    expect(copies.length).toBe(3);
+    expect(new Set(copies.map((x) => x.body)).size).toBe(1);
+    expect((await db.webhookDelivery.findUniqueOrThrow({ where: { id: first.id } })).attemptCount).toBe(3);
+
+    const ping = await sendTestEvent({ propertyId: property.id, actor: system }, endpoint.id);
+    await w.runOnce();
+    const pinged = r.received.find((x) => x.id === ping.id)!;
+    expect(pinged.verified).toBe(true);
+    expect(pinged.json).toMatchObject({ type: "ping", data: { endpointId: endpoint.id } });
+  });
+
+  it("two workers at once never send the same delivery twice", async () => {
+    const { property, receiver: r } = await setup(["*"]);
+    for (let i = 0; i < 40; i++) await emit(property.id, "reservation.created", { i });
+    await Promise.all([worker(undefined, { concurrency: 8 }).runOnce(), worker(undefined, { concurrency: 8 }).runOnce()]);
+    expect(r.received).toHaveLength(40);
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(40);
+  });
+});
+
+describe("/api/v1/webhook-endpoints", () => {
+  it("lists, gets, changes and deletes endpoints; the secret appears only at creation", async () => {
+    const { key, endpoint, receiver: r } = await setup(["reservation.created"]);
+    expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    const list = await call(endpointsRoute.GET, { path: "/api/v1/webhook-endpoints", key });
+    expect(list.status).toBe(200);
+    expect(list.body).toMatchObject({ data: [{ id: endpoint.id, url: r.url, eventTypes: ["reservation.created"], enabled: true, description: "PMS sync" }], nextCursor: null, livemode: true });
+    expect(list.text).not.toContain("whsec_");
+    const one = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
+    expect(one.status).toBe(200);
+    expect(one.text).not.toContain("whsec_");
+
+    const patched = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { eventTypes: ["reservation.cancelled", "reservation.created", "*"], enabled: false } });
+    expect(patched.status).toBe(200);
+    expect(patched.body).toMatchObject({ data: { eventTypes: ["*"], enabled: false, disabledReason: expect.stringMatching(/Disabled by API key/) } });
+    const enabled = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { enabled: true } });
+    expect(enabled.body).toMatchObject({ data: { enabled: true, disabledReason: null } });
+
+    const bad = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { eventTypes: ["reservation.exploded"], color: "red" } });
+    expect(bad.status).toBe(400);
+    expect((bad.body!.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["", "eventTypes.0"]);
+
+    const removed = await call(endpointRoute.DELETE, { method: "DELETE", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
+    expect(removed.status).toBe(200);
+    const gone = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
+    expect(gone.status).toBe(404);
+    expect(await db.auditEvent.count({ where: { targetId: endpoint.id } })).toBe(4);
+  });
+
+  it("lists an endpoint's deliveries with their attempts, filtered and paginated", async () => {
+    const { property, key, rooms, endpoint } = await setup(["*"], (count) => ({ status: count % 2 === 0 ? 500 : 200, body: `answer ${count}` }));
+    const booked = await book(key, rooms[0]!.id);
+    const id = (booked.body as { data: { id: string } }).data.id;
+    await call(cancelRoute.POST, { method: "POST", path: `/api/v1/reservations/${id}/cancel`, key, params: { id } });
+    await emit(property.id, "guest.checked_in");
+    await worker().runOnce();
+    const path = `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`;
+    const all = await call(deliveriesRoute.GET, { path, key, params: { id: endpoint.id } });
+    expect(all.status).toBe(200);
+    const data = (all.body as { data: { eventType: string; status: string; attempts: { responseBody: string }[] }[] }).data;
+    expect(data).toHaveLength(3);
+    expect(data.every((d) => d.attempts.length === 1)).toBe(true);
+    const failed = await call(deliveriesRoute.GET, { path: `${path}?status=PENDING`, key, params: { id: endpoint.id } });
+    expect((failed.body as { data: unknown[] }).data).toHaveLength(1);
+    const typed = await call(deliveriesRoute.GET, { path: `${path}?eventType=reservation.cancelled`, key, params: { id: endpoint.id } });
+    expect((typed.body as { data: { eventType: string }[] }).data.map((d) => d.eventType)).toEqual(["reservation.cancelled"]);
+    const first = await call(deliveriesRoute.GET, { path: `${path}?limit=2`, key, params: { id: endpoint.id } });
+    const cursor = (first.body as { nextCursor: string }).nextCursor;
+    const second = await call(deliveriesRoute.GET, { path: `${path}?limit=2&cursor=${cursor}`, key, params: { id: endpoint.id } });
+    const ids = [...(first.body as { data: { id: string }[] }).data, ...(second.body as { data: { id: string }[] }).data].map((d) => d.id);
+    expect(new Set(ids).size).toBe(3);
+    const bad = await call(deliveriesRoute.GET, { path: `${path}?status=LOST`, key, params: { id: endpoint.id } });
+    expect(bad.status).toBe(400);
+  });
+
+  it("guards endpoints by scope and by property", async () => {
+    const { endpoint } = await setup();
+    const reader = await propertyWithKey(["reservations:read"]);
+    const denied = await call(endpointsRoute.GET, { path: "/api/v1/webhook-endpoints", key: reader.key });
+    expect(denied.status).toBe(403);
+    const webhooksReader = await propertyWithKey(["webhooks:read"]);
+    const list = await call(endpointsRoute.GET, { path: "/api/v1/webhook-endpoints", key: webhooksReader.key });
+    expect(list.body).toMatchObject({ data: [] });
+    const create = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: webhooksReader.key, body: { url: "https://example.com/x", eventTypes: ["*"] } });
+    expect(create.status).toBe(403);
+    const foreign = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: webhooksReader.key, params: { id: endpoint.id } });
+    expect(foreign.status).toBe(404);
+    const foreignDeliveries = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, key: webhooksReader.key, params: { id: endpoint.id } });
+    expect(foreignDeliveries.status).toBe(404);
+  });
+});

@@ -1,0 +1,151 @@
+// `npm run bench:webhooks`: the webhook worker against a local receiver (its own thread, so it does
+// not share the worker's event loop), on a fresh embedded database (or BENCH_DATABASE_URL).
+// 1. Throughput: N events committed to the outbox, then one worker delivers them all: deliveries/s,
+//    side by side with the same signed POSTs sent straight from memory (no database) as the ceiling.
+// 2. Latency: events committed one by one at a steady rate while the worker runs: time from each
+//    event's commit to its first attempt reaching the receiver (p50, p95, p99).
+// Results also go to .reports/bench-webhooks.json.
+import fs from "node:fs";
+import path from "node:path";
+import { Worker } from "node:worker_threads";
+import pg from "pg";
+import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { migrate } from "../lib/db/migrate";
+import { requestHeaders, sendAttempt } from "../lib/webhooks/send-attempt";
+import { newSigningSecret, signedHeaders } from "../lib/webhooks/signing";
+import { WebhookWorker } from "../lib/webhooks/webhook-worker";
+
+const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 5_000);
+const LATENCY_EVENTS = Number(process.env.BENCH_WEBHOOK_LATENCY_EVENTS ?? 200);
+const LATENCY_RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 20);
+const CONCURRENCY = Number(process.env.WEBHOOK_CONCURRENCY ?? 64);
+
+const RECEIVER = `
+const http = require("node:http");
+const { parentPort } = require("node:worker_threads");
+const firstSeen = new Map();
+let count = 0;
+const server = http.createServer((req, res) => {
+  const chunks = [];
+  req.on("data", (c) => chunks.push(c));
+  req.on("end", () => {
+    count++;
+    const id = JSON.parse(Buffer.concat(chunks).toString()).id;
+    if (!firstSeen.has(id)) firstSeen.set(id, Date.now());
+    res.writeHead(200, { "content-type": "text/plain" });
+    res.end("ok");
+  });
+});
+server.keepAliveTimeout = 60000;
+server.listen(0, "127.0.0.1", () => parentPort.postMessage({ port: server.address().port }));
+parentPort.on("message", (m) => {
+  if (m === "stats") parentPort.postMessage({ count, unique: firstSeen.size, firstSeen: [...firstSeen] });
+  if (m === "reset") { count = 0; firstSeen.clear(); parentPort.postMessage({ reset: true }); }
+});
+`;
+
+function receiver() {
+  const thread = new Worker(RECEIVER, { eval: true });
+  const ask = <T>(message: string) => new Promise<T>((resolve) => thread.once("message", (reply: T) => resolve(reply)) && thread.postMessage(message));
+  const ready = new Promise<number>((resolve) => thread.once("message", (m: { port: number }) => resolve(m.port)));
+  return { ready, stats: () => ask<{ count: number; unique: number; firstSeen: [string, number][] }>("stats"), reset: () => ask("reset"), stop: () => thread.terminate() };
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function main() {
+  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: null });
+  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
+  await migrate(url);
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10 });
+  const rx = receiver();
+  const port = await rx.ready;
+  const endpointUrl = `http://127.0.0.1:${port}/hooks`;
+  const secret = newSigningSecret();
+  try {
+    const propertyId = `bench_${Date.now()}`;
+    await pool.query(`INSERT INTO "Property" (id, slug, name, "updatedAt") VALUES ($1, $1, 'Bench', now())`, [propertyId]);
+    await pool.query(
+      `INSERT INTO "WebhookEndpoint" (id, "propertyId", url, "eventTypes", secret, "createdAt", "updatedAt") VALUES ('we_bench', $1, $2, '{*}', $3, now() - interval '1 minute', now())`,
+      [propertyId, endpointUrl, secret],
+    );
+    const insertEvents = (count: number, from: number) =>
+      pool.query(
+        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT 'evt_bench_' || g, $1, 'reservation.created', jsonb_build_object('reservation', jsonb_build_object('n', g, 'code', 'BENCH-' || g, 'status', 'CONFIRMED', 'notes', repeat('x', 400))) FROM generate_series($2::int, $3::int) g`,
+        [propertyId, from, from + count - 1],
+      );
+
+    // 1a. The ceiling: the same signed POSTs straight from memory, same concurrency, no database.
+    const body = JSON.stringify({ id: "evt_x", type: "reservation.created", createdAt: new Date().toISOString(), data: { reservation: { notes: "x".repeat(400) } } });
+    let next = 0;
+    const rawStart = performance.now();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (next < EVENTS) {
+          const n = next++;
+          await sendAttempt({ url: endpointUrl, headers: requestHeaders(signedHeaders([secret], `msg_raw_${n}`, new Date(), body.replace("evt_x", `evt_raw_${n}`))), body }, { allowPrivate: true });
+        }
+      }),
+    );
+    const rawSeconds = (performance.now() - rawStart) / 1000;
+    await rx.reset();
+
+    // 1b. The engine: EVENTS events in the outbox, one worker fans them out, sends and records them.
+    await insertEvents(EVENTS, 1);
+    const worker = new WebhookWorker({ pool, allowPrivate: true, concurrency: CONCURRENCY, log: (m) => console.error(m) });
+    const engineStart = performance.now();
+    worker.start();
+    for (;;) {
+      const { rows } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'SUCCEEDED'`);
+      if (Number(rows[0]!.n) >= EVENTS) break;
+      await sleep(20);
+    }
+    const engineSeconds = (performance.now() - engineStart) / 1000;
+    const delivered = await rx.stats();
+    await rx.reset();
+
+    // 2. Latency: events committed one at a time, LATENCY_RATE per second, while the worker runs.
+    const committed = new Map<string, number>();
+    for (let i = 0; i < LATENCY_EVENTS; i++) {
+      const id = `evt_lat_${i}`;
+      await pool.query(`INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}')`, [id, propertyId]);
+      committed.set(id, Date.now());
+      await sleep(1000 / LATENCY_RATE);
+    }
+    for (;;) {
+      const stats = await rx.stats();
+      if (stats.unique >= LATENCY_EVENTS) break;
+      await sleep(50);
+    }
+    await worker.stop();
+    const seen = new Map((await rx.stats()).firstSeen);
+    const latencies = [...committed].map(([id, at]) => seen.get(id)! - at).sort((a, b) => a - b);
+
+    const result = {
+      database: embedded ? "embedded PGlite" : "PostgreSQL",
+      events: EVENTS,
+      concurrency: CONCURRENCY,
+      engine: { seconds: engineSeconds, deliveriesPerSecond: Math.round(EVENTS / engineSeconds), received: delivered.count, unique: delivered.unique },
+      rawHttp: { seconds: rawSeconds, postsPerSecond: Math.round(EVENTS / rawSeconds) },
+      ratio: rawSeconds / engineSeconds,
+      latencyMs: { events: LATENCY_EVENTS, ratePerSecond: LATENCY_RATE, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
+    };
+    console.log(`\nwebhooks on ${result.database}, ${EVENTS} events, ${CONCURRENCY} in flight:`);
+    console.log(`  engine (outbox → deliveries → signed POST → recorded attempt): ${result.engine.deliveriesPerSecond} deliveries/s (target ≥ 300), ${delivered.count} received, ${delivered.unique} distinct`);
+    console.log(`  same signed POSTs from memory, no database:                    ${result.rawHttp.postsPerSecond} POST/s`);
+    console.log(`  engine / raw HTTP: ${result.ratio.toFixed(2)}`);
+    console.log(`  committed event → first attempt, ${LATENCY_EVENTS} events at ${LATENCY_RATE}/s: p50 ${result.latencyMs.p50} ms (target < 250), p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms`);
+    fs.mkdirSync(".reports", { recursive: true });
+    fs.writeFileSync(path.join(".reports", "bench-webhooks.json"), JSON.stringify(result, null, 2));
+  } finally {
+    await rx.stop();
+    await pool.end();
+    await embedded?.stop();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});

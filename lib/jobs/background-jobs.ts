@@ -1,7 +1,9 @@
-// Recurring work of an app instance: expired Idempotency-Key records and request logs past their
-// property's retention are purged in small batches. Every instance may run it; the deletes are idempotent.
+// Recurring work of an app instance: expired Idempotency-Key records, request logs past their
+// property's retention and webhook history older than 30 days are purged in small batches. Every
+// instance may run it; the deletes are idempotent.
 import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
 import { purgeExpiredRequestLogs } from "../request-logs/purge-request-logs";
+import { purgeWebhookHistory } from "../webhooks/purge-webhook-history";
 
 const PURGE_EVERY_MS = 10 * 60_000;
 const globalForJobs = globalThis as unknown as { __pmsJobs?: NodeJS.Timeout[] };
@@ -11,6 +13,7 @@ export function startBackgroundJobs(): void {
   const purge = setInterval(() => {
     purgeExpiredIdempotencyRecords().catch((error: unknown) => console.error("idempotency purge failed:", error));
     purgeExpiredRequestLogs().catch((error: unknown) => console.error("request log retention failed:", error));
+    purgeWebhookHistory().catch((error: unknown) => console.error("webhook history retention failed:", error));
   }, PURGE_EVERY_MS);
   purge.unref();
   globalForJobs.__pmsJobs = [purge];

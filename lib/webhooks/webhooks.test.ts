@@ -14,6 +14,7 @@ import { startReceiver, type Answer } from "../../test/webhook-receiver";
 import { db, getPool } from "../db/client";
 import { recordDomainEvent } from "../events/record-domain-event";
 import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
+import { purgeWebhookHistory } from "./purge-webhook-history";
 import { FAILING_DISABLE_AFTER_MS } from "./delivery-engine";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
 import { WebhookWorker } from "./webhook-worker";
@@ -391,5 +392,21 @@ describe("/api/v1/webhook-endpoints", () => {
     expect(foreign.status).toBe(404);
     const foreignDeliveries = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, key: webhooksReader.key, params: { id: endpoint.id } });
     expect(foreignDeliveries.status).toBe(404);
+  });
+});
+
+describe("retention", () => {
+  it("deletes finished deliveries and dispatched events after 30 days, keeping pending ones", async () => {
+    const { property, endpoint } = await setup(["*"], (count) => ({ status: count === 1 ? 200 : 500 }));
+    await emit(property.id);
+    await emit(property.id);
+    await worker().runOnce();
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id } })).toBe(2);
+    expect(await purgeWebhookHistory({ now: new Date(Date.now() + 29 * 24 * 3_600_000) })).toEqual({ deliveries: 0, events: 0 });
+    const purged = await purgeWebhookHistory({ now: new Date(Date.now() + 31 * 24 * 3_600_000), batch: 1 });
+    expect(purged.deliveries).toBe(1);
+    expect(purged.events).toBeGreaterThanOrEqual(2);
+    expect(await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { status: true } })).toEqual([{ status: "PENDING" }]);
+    expect(await db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } })).toBe(1);
   });
 });

@@ -159,3 +159,28 @@ export const webhookDeliveryResource = z
     attempts: z.array(webhookAttemptResource),
   })
   .meta({ id: "WebhookDelivery" });
+
+const paymentEventData = z
+  .strictObject({ id, reservationId: id.nullable(), amount: minor, currency, status: z.string(), method: z.string().nullable(), updatedAt: dateTime })
+  .meta({ id: "PaymentEventData" });
+
+/** The body of each webhook event type (documented under `webhooks` in the OpenAPI document). */
+export const webhookEventData = {
+  "reservation.created": z.strictObject({ reservation: reservationResource }),
+  "reservation.updated": z.strictObject({ reservation: reservationResource, changed: z.array(z.string()).meta({ description: "The fields that changed" }) }),
+  "reservation.cancelled": z.strictObject({ reservation: reservationResource }),
+  "guest.checked_in": z.strictObject({ reservation: reservationResource }),
+  "guest.checked_out": z.strictObject({ reservation: reservationResource }),
+  "payment.updated": z.strictObject({ payment: paymentEventData }),
+  "message.received": z.strictObject({ message: messageResource, conversation: conversationResource }),
+  "message.sent": z.strictObject({ message: messageResource, conversation: conversationResource }),
+  "access_code.created": z.strictObject({ access: accessResource }),
+} as const;
+
+export const webhookEvent = <T extends keyof typeof webhookEventData>(type: T) =>
+  z.strictObject({
+    id: id.meta({ description: "The event's id (evt_…); the same event reaches each endpoint once, under its own webhook-id" }),
+    type: z.literal(type),
+    createdAt: dateTime.meta({ description: "When the change was committed" }),
+    data: webhookEventData[type],
+  });

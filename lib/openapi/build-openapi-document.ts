@@ -2,7 +2,8 @@
 // there is no second, hand-written copy of the contract to drift from the code.
 import { z } from "zod";
 import { SCOPES } from "../api-keys/scopes";
-import { errorBody } from "../api/resources";
+import { errorBody, webhookEvent, webhookEventData } from "../api/resources";
+import { EVENT_DESCRIPTIONS } from "../webhooks/event-types";
 import { documentedStatuses, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
 type Json = Record<string, unknown>;
@@ -73,6 +74,36 @@ function operation(definition: RouteDefinition, components: Json): Json {
   };
 }
 
+const SIGNATURE_HEADERS = [
+  { name: "webhook-id", in: "header", required: true, description: "The delivery's id (msg_…), the same on every attempt: deduplicate on it", schema: { type: "string" } },
+  { name: "webhook-timestamp", in: "header", required: true, description: "Unix seconds when this attempt was sent; reject old ones (the libraries allow 5 minutes)", schema: { type: "string" } },
+  { name: "webhook-signature", in: "header", required: true, description: "`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's secret; two, space-separated, while a rotated secret still signs", schema: { type: "string" } },
+];
+
+/** OpenAPI 3.1 `webhooks`: what we POST to an endpoint for each event type (Standard Webhooks). */
+function webhookOperations(components: Json): Json {
+  return Object.fromEntries(
+    (Object.keys(webhookEventData) as (keyof typeof webhookEventData)[]).map((type) => [
+      type,
+      {
+        post: {
+          operationId: `webhook.${type}`,
+          summary: type,
+          description: `${EVENT_DESCRIPTIONS[type]}. Signed as Standard Webhooks: verify with \`new Webhook(secret).verify(rawBody, headers)\` from any Standard Webhooks or Svix library.`,
+          tags: ["Webhooks"],
+          security: [],
+          parameters: SIGNATURE_HEADERS,
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf(webhookEvent(type), "output", components) } } },
+          responses: {
+            "200": { description: "Received (any 2xx). Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 429/503 with Retry-After wait at least that long." },
+            "410": { description: "Gone: the endpoint is disabled and receives nothing more." },
+          },
+        },
+      },
+    ]),
+  );
+}
+
 export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1"): Json {
   const components: Json = {};
   const paths: Record<string, Json> = {};
@@ -109,9 +140,11 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       { name: "Guests", description: "Guest records, check-in and check-out" },
       { name: "Conversations", description: "Guest conversations and messages" },
       { name: "Users", description: "The property's staff" },
+      { name: "Webhooks", description: "Endpoints that receive the property's events, signed (Standard Webhooks), with their deliveries" },
       { name: "Meta", description: "About this API" },
     ],
     paths,
+    webhooks: webhookOperations(components),
     components: {
       securitySchemes: {
         bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "pms_live_… or pms_test_…", description: "An API key from Settings → API Access." },

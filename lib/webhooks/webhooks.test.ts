@@ -9,6 +9,7 @@ import * as rotateRoute from "../../app/api/v1/webhook-endpoints/[id]/rotate-sec
 import * as endpointRoute from "../../app/api/v1/webhook-endpoints/[id]/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../../test/api-client";
+import { webhookEvent } from "../api/resources";
 import { propertyWithKey } from "../../test/api-fixtures";
 import { startReceiver, type Answer } from "../../test/webhook-receiver";
 import { db, getPool } from "../db/client";
@@ -83,6 +84,8 @@ describe("delivery", () => {
     expect(got.json).toMatchObject({ type: "reservation.created", data: { reservation: { id: reservation.id, code: reservation.code } } });
     expect(got.json.id).toMatch(/^evt_/);
     expect(new Date(got.json.createdAt).toISOString()).toBe(got.json.createdAt);
+    // The body is exactly what the OpenAPI document's `webhooks` section promises.
+    expect(webhookEvent("reservation.created").parse(got.json)).toBeTruthy();
 
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
     expect(delivery).toMatchObject({ id: got.id, eventId: got.json.id, status: "SUCCEEDED", attemptCount: 1, lastStatusCode: 200 });
@@ -368,7 +371,9 @@ describe("/api/v1/webhook-endpoints", () => {
     const failed = await call(deliveriesRoute.GET, { path: `${path}?status=PENDING`, key, params: { id: endpoint.id } });
     expect((failed.body as { data: unknown[] }).data).toHaveLength(1);
     const typed = await call(deliveriesRoute.GET, { path: `${path}?eventType=reservation.cancelled`, key, params: { id: endpoint.id } });
-    expect((typed.body as { data: { eventType: string }[] }).data.map((d) => d.eventType)).toEqual(["reservation.cancelled"]);
+    const cancelled = (typed.body as { data: { eventType: string; attempts: { requestBody: string }[] }[] }).data;
+    expect(cancelled.map((d) => d.eventType)).toEqual(["reservation.cancelled"]);
+    expect(webhookEvent("reservation.cancelled").parse(JSON.parse(cancelled[0]!.attempts[0]!.requestBody))).toMatchObject({ data: { reservation: { id, status: "CANCELLED" } } });
     const first = await call(deliveriesRoute.GET, { path: `${path}?limit=2`, key, params: { id: endpoint.id } });
     const cursor = (first.body as { nextCursor: string }).nextCursor;
     const second = await call(deliveriesRoute.GET, { path: `${path}?limit=2&cursor=${cursor}`, key, params: { id: endpoint.id } });

@@ -2,7 +2,11 @@
 // `standardwebhooks` package: fan-out, signatures, retries on schedule (the clock is injected, never
 // slept), 410, Retry-After, timeouts, response capture, rotation, resend, and the API's contract.
 import { afterEach, describe, expect, it } from "vitest";
+import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/route";
+import * as checkinRoute from "../../app/api/v1/guests/checkin/route";
+import * as checkoutRoute from "../../app/api/v1/guests/checkout/route";
 import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
+import * as reservationRoute from "../../app/api/v1/reservations/[id]/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as deliveriesRoute from "../../app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as rotateRoute from "../../app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
@@ -252,6 +256,33 @@ describe("delivery", () => {
     await w.runOnce();
     const refused = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, status: "PENDING" }, include: { attempts: true } });
     expect(refused.attempts[0]!.error).toMatch(/ECONNREFUSED/);
+  });
+});
+
+describe("event bodies", () => {
+  it("every event the services emit arrives in the shape the OpenAPI document's webhooks section declares", async () => {
+    const { property, key, rooms, receiver: r } = await setup(["*"]);
+    const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    const booked = await call(reservationsRoute.POST, { method: "POST", key, body: { guest: { firstName: "Jane", lastName: "Doe" }, roomId: rooms[0]!.id, arrivalDate: future(0), departureDate: future(3), adults: 1, totalAmount: 10000 } });
+    const { id, code } = (booked.body as { data: { id: string; code: string } }).data;
+    expect((await call(reservationRoute.PATCH, { method: "PATCH", key, params: { id }, body: { notes: "Late arrival" } })).status).toBe(200);
+    expect((await call(checkinRoute.POST, { method: "POST", key, body: { pmsGuestId: code, lastName: "Doe", roomNumber: "102", checkOutDate: future(4) } })).status).toBe(200);
+    expect((await call(checkoutRoute.POST, { method: "POST", key, body: { pmsGuestId: code, lastName: "Doe" } })).status).toBe(200);
+    const other = await book(key, rooms[2]!.id);
+    const otherId = (other.body as { data: { id: string } }).data.id;
+    expect((await call(cancelRoute.POST, { method: "POST", key, params: { id: otherId } })).status).toBe(200);
+    const guest = await db.guest.create({ data: { propertyId: property.id, firstName: "A", lastName: "B" } });
+    const thread = await db.conversation.create({ data: { propertyId: property.id, guestId: guest.id, channel: "EMAIL", status: "OPEN" } });
+    expect((await call(messagesRoute.POST, { method: "POST", key, params: { id: thread.id }, body: { body: "See you at 3pm!" } })).status).toBe(201);
+
+    await worker().runOnce();
+    const types = r.received.map((x) => x.json.type).sort();
+    expect(types).toEqual(["guest.checked_in", "guest.checked_out", "message.sent", "reservation.cancelled", "reservation.created", "reservation.created", "reservation.updated"]);
+    for (const got of r.received) {
+      expect(got.verified).toBe(true);
+      const parsed = webhookEvent(got.json.type as "reservation.created").safeParse(got.json);
+      expect(parsed.success, `${got.json.type}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
+    }
   });
 });
 

@@ -14,7 +14,8 @@ export function ApiAccessTabs({ base }: { base: string }) {
   return (
     <nav aria-label="API Access" className="flex gap-1 border-b border-slate-200">
       {tabs.map((tab) => {
-        const active = pathname === tab.href;
+        // A sub-page (one endpoint's deliveries) keeps its tab marked; the Keys tab is the base path only.
+        const active = pathname === tab.href || (tab.href !== base && pathname.startsWith(`${tab.href}/`));
         return (
           <Link
             key={tab.href}

@@ -1,10 +1,23 @@
 import type { Metadata } from "next";
-import { EmptyState } from "@/components/ui/empty-state";
+import { WebhookEndpointsPanel } from "@/components/webhooks/webhook-endpoints-panel";
 import { requirePermission } from "@/lib/auth/property-access";
+import { can } from "@/lib/auth/roles";
+import { listEndpointViews, webhookEventCatalog } from "@/lib/webhooks/dashboard-queries";
+import { MAX_ENDPOINTS_PER_PROPERTY } from "@/lib/webhooks/endpoints";
 
 export const metadata: Metadata = { title: "Webhooks" };
 
 export default async function WebhooksTab({ params }: { params: Promise<{ property: string }> }) {
-  await requirePermission((await params).property, "viewApiAccess");
-  return <EmptyState title="No webhooks yet" description="Webhooks tell your systems the moment something changes, instead of polling the API." />;
+  const { property: slug } = await params;
+  // Checked here as well as in the layout: layouts and pages render concurrently.
+  const access = await requirePermission(slug, "viewApiAccess");
+  return (
+    <WebhookEndpointsPanel
+      slug={slug}
+      initialData={await listEndpointViews(access.property.id)}
+      catalog={webhookEventCatalog()}
+      canManage={can.manageApiAccess(access.role)}
+      maxEndpoints={MAX_ENDPOINTS_PER_PROPERTY}
+    />
+  );
 }

@@ -1,0 +1,11 @@
+// GET /api/dashboard/properties/{slug}/webhooks/{endpointId}/deliveries?status=&eventType=&cursor=:
+// a page of the endpoint's recent deliveries, newest first (Load more, and the 3-second refresh).
+import { queryOf } from "@/lib/api/pagination";
+import { dashboardRoute } from "@/lib/auth/session-route";
+import { deliveryFilters, listEndpointDeliveries } from "@/lib/webhooks/dashboard-queries";
+
+export const GET = dashboardRoute<{ property: string; endpointId: string }>("viewApiAccess", async ({ request, params, access }) =>
+  Response.json(await listEndpointDeliveries(access.property.id, params.endpointId, deliveryFilters.parse(queryOf(request))), {
+    headers: { "Cache-Control": "no-store" },
+  }),
+);

@@ -1,0 +1,218 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import Link from "next/link";
+import { useRouter } from "next/navigation";
+import { useId, useState } from "react";
+import {
+  deleteWebhookEndpointAction,
+  sendWebhookTestEventAction,
+  setWebhookEndpointEnabledAction,
+} from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { RelativeTime } from "@/components/ui/relative-time";
+import type { ActionResult } from "@/lib/errors/action-result";
+import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+import { ResponseBadge } from "./delivery-status";
+import { EndpointFormDialog } from "./endpoint-form-dialog";
+import { SigningSecret } from "./signing-secret";
+import { useInvalidateWebhooks } from "./use-webhooks";
+
+interface Props {
+  slug: string;
+  endpoint: WebhookEndpointView;
+  catalog: EventTypeOption[];
+  canManage: boolean;
+  /** On the endpoint's own page: no link to itself, and deleting goes back to the list. */
+  detail?: boolean;
+}
+
+export const webhooksHref = (slug: string) => `/${slug}/settings/api-access/webhooks`;
+
+function successRate({ attempted24h, succeeded24h }: WebhookEndpointView["health"]): { text: string; tone: BadgeTone } | null {
+  if (attempted24h === 0) return null;
+  const rate = (succeeded24h / attempted24h) * 100;
+  // Never round a failure up to "100%".
+  const text = rate === 100 ? "100%" : `${Math.min(Math.floor(rate * 10) / 10, 99.9)}%`;
+  return { text, tone: rate >= 95 ? "green" : rate >= 80 ? "amber" : "red" };
+}
+
+/** One endpoint: where it points, what it receives, how it has been doing, and what can be done to it. */
+export function EndpointCard({ slug, endpoint, catalog, canManage, detail = false }: Props) {
+  const headingId = useId();
+  const router = useRouter();
+  const invalidate = useInvalidateWebhooks(slug);
+  const [dialog, setDialog] = useState<"edit" | "disable" | "delete" | null>(null);
+  const [notice, setNotice] = useState<ActionResult | null>(null);
+  const after = async (result: ActionResult) => {
+    setNotice(result);
+    await invalidate();
+  };
+  const test = useMutation({ mutationFn: () => sendWebhookTestEventAction(slug, endpoint.id), onSuccess: after });
+  const enable = useMutation({ mutationFn: () => setWebhookEndpointEnabledAction(slug, endpoint.id, true), onSuccess: after });
+  const rate = successRate(endpoint.health);
+  const last = endpoint.health.lastDelivery;
+  const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;
+
+  return (
+    <article aria-labelledby={headingId} data-testid="webhook-endpoint" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+      <header className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
+        <div className="min-w-0">
+          <h3 id={headingId} className="font-mono text-sm font-semibold break-all text-slate-900">{endpoint.url}</h3>
+          {endpoint.description ? <p className="mt-0.5 text-sm text-slate-600">{endpoint.description}</p> : null}
+        </div>
+        <Badge tone={endpoint.enabled ? "green" : "red"} className="shrink-0 self-start">{endpoint.enabled ? "Enabled" : "Disabled"}</Badge>
+      </header>
+
+      {!endpoint.enabled ? (
+        <div role="note" aria-label="Endpoint disabled" className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 sm:flex-row sm:items-center sm:justify-between">
+          <div>
+            <p className="font-semibold">No events are sent to this endpoint</p>
+            <p className="mt-0.5 font-medium">{endpoint.disabledReason ?? "Disabled."}</p>
+            <p className="mt-0.5 text-xs">
+              {endpoint.disabledAt ? <>Since <RelativeTime value={endpoint.disabledAt} />. </> : null}
+              Events that happen while it is disabled are not delivered later; deliveries waiting for a retry go out once it is enabled.
+            </p>
+          </div>
+          {canManage ? (
+            <Button size="sm" onClick={() => enable.mutate()} disabled={enable.isPending} className="shrink-0">{enable.isPending ? "Enabling…" : "Enable"}</Button>
+          ) : null}
+        </div>
+      ) : null}
+
+      <dl className="grid gap-4 text-sm sm:grid-cols-3">
+        <div>
+          <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Events</dt>
+          <dd className="mt-1 flex flex-wrap gap-1">
+            {endpoint.eventTypes.map((type) => (
+              <Badge key={type} tone={type === "*" ? "violet" : "gray"} className="font-mono">
+                <span title={catalog.find((option) => option.type === type)?.description}>{type === "*" ? "All events (*)" : type}</span>
+              </Badge>
+            ))}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Success rate (24 h)</dt>
+          <dd className="mt-1" data-testid="webhook-success-rate">
+            {rate ? (
+              <span className="flex items-center gap-2">
+                <Badge tone={rate.tone}>{rate.text}</Badge>
+                <span className="text-xs text-slate-500">
+                  {endpoint.health.succeeded24h} of {endpoint.health.attempted24h} {endpoint.health.attempted24h === 1 ? "delivery" : "deliveries"}
+                </span>
+              </span>
+            ) : (
+              <span className="text-slate-500">No deliveries in 24 hours</span>
+            )}
+          </dd>
+        </div>
+        <div>
+          <dt className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Last delivery</dt>
+          <dd className="mt-1" data-testid="webhook-last-delivery">
+            {last ? (
+              <span className="flex flex-wrap items-center gap-2">
+                <ResponseBadge status={last.statusCode} />
+                <span className="font-mono text-xs">{last.eventType}</span>
+                <span className="text-xs text-slate-500"><RelativeTime value={last.at} /></span>
+              </span>
+            ) : (
+              <span className="text-slate-500">None yet</span>
+            )}
+          </dd>
+        </div>
+      </dl>
+
+      <SigningSecret slug={slug} endpoint={endpoint} canManage={canManage} />
+
+      {!detail || canManage ? (
+        <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
+          {!detail ? (
+            <Link href={deliveriesHref} className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-xs font-medium text-slate-800 hover:bg-slate-50">
+              View recent deliveries
+            </Link>
+          ) : null}
+          {canManage ? (
+            <>
+              <Button size="sm" variant="secondary" onClick={() => test.mutate()} disabled={test.isPending || !endpoint.enabled} title={endpoint.enabled ? undefined : "Enable the endpoint to send a test event"}>
+                {test.isPending ? "Sending…" : "Send test event"}
+              </Button>
+              <Button size="sm" variant="secondary" onClick={() => setDialog("edit")}>Edit</Button>
+              {endpoint.enabled ? <Button size="sm" variant="secondary" onClick={() => setDialog("disable")}>Disable</Button> : null}
+              <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setDialog("delete")}>Delete</Button>
+            </>
+          ) : null}
+          {notice ? (
+            <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
+              {notice.message}
+              {notice.ok && test.isSuccess && !detail && notice === test.data ? <> <Link href={deliveriesHref} className="underline">See it</Link></> : null}
+            </p>
+          ) : null}
+        </div>
+      ) : null}
+
+      {dialog === "edit" ? <EndpointFormDialog slug={slug} catalog={catalog} endpoint={endpoint} onClose={() => setDialog(null)} /> : null}
+      {dialog === "disable" ? <DisableDialog slug={slug} endpoint={endpoint} onDone={after} onClose={() => setDialog(null)} /> : null}
+      {dialog === "delete" ? (
+        <DeleteDialog
+          slug={slug}
+          endpoint={endpoint}
+          onClose={() => setDialog(null)}
+          onDeleted={async () => {
+            if (detail) router.push(webhooksHref(slug));
+            await invalidate();
+          }}
+        />
+      ) : null}
+    </article>
+  );
+}
+
+function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endpoint: WebhookEndpointView; onDone: (result: ActionResult) => Promise<void>; onClose: () => void }) {
+  const mutation = useMutation({
+    mutationFn: () => setWebhookEndpointEnabledAction(slug, endpoint.id, false),
+    onSuccess: async (result) => {
+      if (result.ok) onClose();
+      await onDone(result);
+    },
+  });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent
+        title="Disable this endpoint?"
+        description="Events that happen while it is disabled are not sent, not even later. Deliveries already waiting for a retry go out when you enable it again."
+      >
+        <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
+        {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+        <div className="mt-4 flex justify-end gap-2">
+          <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
+          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Disabling…" : "Disable endpoint"}</Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function DeleteDialog({ slug, endpoint, onClose, onDeleted }: { slug: string; endpoint: WebhookEndpointView; onClose: () => void; onDeleted: () => Promise<void> }) {
+  const mutation = useMutation({
+    mutationFn: () => deleteWebhookEndpointAction(slug, endpoint.id),
+    onSuccess: async (result) => {
+      if (result.ok) await onDeleted();
+    },
+  });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent title="Delete this endpoint?" description="No more events are sent to it, and its delivery history is deleted with it. This cannot be undone.">
+        <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
+        {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+        <div className="mt-4 flex justify-end gap-2">
+          <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
+          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Deleting…" : "Delete endpoint"}</Button>
+        </div>
+      </DialogContent>
+    </Dialog>
+  );
+}

@@ -1,0 +1,72 @@
+"use client";
+
+import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { DeliveryDetail, DeliveryRow, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+
+export interface DeliveriesPage {
+  rows: DeliveryRow[];
+  nextCursor: string | null;
+}
+
+// Every webhook query of a property starts with ["webhooks", slug]: one invalidation refreshes them all.
+export const webhooksQueryKey = (slug: string) => ["webhooks", slug] as const;
+
+const base = (slug: string) => `/api/dashboard/properties/${encodeURIComponent(slug)}/webhooks`;
+
+async function getJson<T>(url: string, what: string): Promise<T> {
+  const response = await fetch(url, { cache: "no-store" });
+  if (!response.ok) throw new Error(`Could not load ${what} (${response.status})`);
+  return (await response.json()) as T;
+}
+
+/** The endpoints with their 24-hour health; refreshed every 5 s so the cards follow deliveries. */
+export function useWebhookEndpoints(slug: string, initialData: WebhookEndpointView[]) {
+  return useQuery({
+    queryKey: [...webhooksQueryKey(slug), "endpoints"],
+    queryFn: async () => (await getJson<{ endpoints: WebhookEndpointView[] }>(base(slug), "webhook endpoints")).endpoints,
+    initialData,
+    refetchInterval: 5_000,
+  });
+}
+
+export function useWebhookEndpoint(slug: string, initialData: WebhookEndpointView) {
+  return useQuery({
+    queryKey: [...webhooksQueryKey(slug), "endpoint", initialData.id],
+    queryFn: () => getJson<WebhookEndpointView>(`${base(slug)}/${encodeURIComponent(initialData.id)}`, "the endpoint"),
+    initialData,
+    refetchInterval: 5_000,
+  });
+}
+
+/** Recent deliveries of an endpoint under the URL's filters, every loaded page refreshed every 3 s. */
+export function useWebhookDeliveries(slug: string, endpointId: string, filterString: string, initial: { filterString: string; page: DeliveriesPage }) {
+  return useInfiniteQuery({
+    queryKey: [...webhooksQueryKey(slug), "deliveries", endpointId, filterString],
+    queryFn: ({ pageParam }) => {
+      const params = new URLSearchParams(filterString);
+      if (pageParam) params.set("cursor", pageParam);
+      return getJson<DeliveriesPage>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries?${params}`, "deliveries");
+    },
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextCursor,
+    // The server rendered the first page for the filters it saw; other filters start from the network.
+    initialData: initial.filterString === filterString ? { pages: [initial.page], pageParams: [null] } : undefined,
+    // A filter change keeps the rows on screen until the new ones arrive, instead of flashing "Loading…".
+    placeholderData: keepPreviousData,
+    refetchInterval: 3_000,
+  });
+}
+
+/** One delivery with its attempts; refreshed every 3 s while it is open, so a resend's attempt appears. */
+export function useWebhookDelivery(slug: string, endpointId: string, deliveryId: string) {
+  return useQuery({
+    queryKey: [...webhooksQueryKey(slug), "delivery", deliveryId],
+    queryFn: () => getJson<DeliveryDetail>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`, "the delivery"),
+    refetchInterval: 3_000,
+  });
+}
+
+export function useInvalidateWebhooks(slug: string) {
+  const client = useQueryClient();
+  return () => client.invalidateQueries({ queryKey: webhooksQueryKey(slug) });
+}

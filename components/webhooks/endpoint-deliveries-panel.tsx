@@ -5,6 +5,7 @@ import { usePathname, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
 import { retryFailedWebhookDeliveriesAction } from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
 import { Button } from "@/components/ui/button";
+import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
@@ -157,11 +158,7 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
           </table>
         </div>
       )}
-      {query.hasNextPage ? (
-        <Button variant="secondary" onClick={() => void query.fetchNextPage()} disabled={query.isFetchingNextPage}>
-          {query.isFetchingNextPage ? "Loading…" : "Load more"}
-        </Button>
-      ) : null}
+      <LoadMore query={query} />
     </section>
   );
 }

@@ -106,6 +106,7 @@ export class WebhookWorker {
   }
 
   private async run(): Promise<void> {
+    let failures = 0;
     while (this.running) {
       let busy = false;
       try {
@@ -119,8 +120,12 @@ export class WebhookWorker {
         } else {
           busy = false;
         }
+        failures = 0;
       } catch (error) {
-        this.log(`worker pass failed: ${error instanceof Error ? error.message : String(error)}`);
+        // The database is away: say so once per back-off step, wait longer each time (at most 5 s).
+        failures += 1;
+        this.log(`worker pass failed (${failures}): ${error instanceof Error ? error.message : String(error)}`);
+        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, this.pollMs * 2 ** failures)));
       }
       if (!this.running) break;
       if (!busy || this.inFlight >= this.concurrency) await this.idle();

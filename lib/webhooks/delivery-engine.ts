@@ -51,14 +51,36 @@ export interface ClaimedDelivery {
   previousSecretExpiresAt: Date | null;
 }
 
-/** Leases up to `limit` due deliveries of enabled endpoints until `leaseUntil`. */
-export async function claimDueDeliveries(pool: pg.Pool, now: Date, leaseUntil: Date, limit: number): Promise<ClaimedDelivery[]> {
+/**
+ * Leases up to `limit` due deliveries of enabled endpoints until `leaseUntil`: for each endpoint its
+ * earliest due ones, at most `perEndpoint` counting those `inFlight` already holds (so one slow or
+ * failing endpoint cannot take every slot from the others), then the earliest of those overall.
+ */
+export async function claimDueDeliveries(
+  pool: pg.Pool,
+  now: Date,
+  leaseUntil: Date,
+  limit: number,
+  options: { perEndpoint?: number; inFlight?: ReadonlyMap<string, number> } = {},
+): Promise<ClaimedDelivery[]> {
+  const perEndpoint = options.perEndpoint ?? limit;
+  const busy = [...(options.inFlight ?? new Map<string, number>())].filter(([, n]) => n > 0);
   const { rows } = await pool.query<ClaimedDelivery>(
     `WITH due AS (
-       SELECT d.id FROM "WebhookDelivery" d
-       JOIN "WebhookEndpoint" e ON e.id = d."endpointId" AND e.enabled
-       WHERE d.status = 'PENDING' AND d."nextAttemptAt" <= $1 AND (d."lockedUntil" IS NULL OR d."lockedUntil" <= $1)
-       ORDER BY d."nextAttemptAt"
+       SELECT d.id FROM "WebhookEndpoint" e
+       LEFT JOIN unnest($5::text[], $6::int[]) AS busy(id, n) ON busy.id = e.id
+       CROSS JOIN LATERAL (
+         SELECT x.id, x."nextAttemptAt" FROM "WebhookDelivery" x
+         WHERE x."endpointId" = e.id AND x.status = 'PENDING' AND x."nextAttemptAt" <= $1
+           AND (x."lockedUntil" IS NULL OR x."lockedUntil" <= $1)
+         ORDER BY x."nextAttemptAt"
+         LIMIT greatest($4::int - coalesce(busy.n, 0), 0)
+       ) first
+       JOIN "WebhookDelivery" d ON d.id = first.id
+       -- The lease conditions again, on the locked row itself: PostgreSQL re-checks them against the
+       -- newest version when another worker has just claimed and committed the same row.
+       WHERE e.enabled AND d.status = 'PENDING' AND d."nextAttemptAt" <= $1 AND (d."lockedUntil" IS NULL OR d."lockedUntil" <= $1)
+       ORDER BY first."nextAttemptAt"
        LIMIT $3
        FOR UPDATE OF d SKIP LOCKED
      )
@@ -67,7 +89,7 @@ export async function claimDueDeliveries(pool: pg.Pool, now: Date, leaseUntil: D
      WHERE d.id = due.id AND e.id = d."endpointId"
      RETURNING d.id, d."endpointId", d."propertyId", d."eventType", d.payload, d."attemptCount",
                e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt"`,
-    [now, leaseUntil, limit],
+    [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n)],
   );
   return rows;
 }

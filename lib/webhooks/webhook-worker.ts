@@ -16,6 +16,8 @@ export interface WorkerOptions {
   clock?: () => Date;
   random?: () => number;
   concurrency?: number;
+  /** Requests in flight to any one endpoint, so a slow endpoint cannot hold every slot. */
+  endpointConcurrency?: number;
   pollMs?: number;
   timeoutMs?: number;
   /** How long a claimed delivery stays with this worker; must outlast an attempt. */
@@ -32,6 +34,7 @@ export function workerOptionsFromEnv(env: Record<string, string | undefined> = p
   };
   return {
     concurrency: number("WEBHOOK_CONCURRENCY"),
+    endpointConcurrency: number("WEBHOOK_ENDPOINT_CONCURRENCY"),
     pollMs: number("WEBHOOK_POLL_MS"),
     timeoutMs: number("WEBHOOK_TIMEOUT_MS"),
     leaseMs: number("WEBHOOK_LEASE_MS"),
@@ -43,6 +46,7 @@ export class WebhookWorker {
   private readonly clock: () => Date;
   private readonly random: () => number;
   private readonly concurrency: number;
+  private readonly endpointConcurrency: number;
   private readonly pollMs: number;
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
@@ -53,9 +57,11 @@ export class WebhookWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private inFlight = 0;
+  private readonly inFlightByEndpoint = new Map<string, number>();
   private finished: CompletedAttempt[] = [];
   private writing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
+  private wakeTimer: NodeJS.Timeout | null = null;
   /** Attempts sent and recorded by this worker, for benchmarks and the worker's log. */
   recorded = 0;
 
@@ -64,6 +70,7 @@ export class WebhookWorker {
     this.clock = options.clock ?? (() => new Date());
     this.random = options.random ?? Math.random;
     this.concurrency = options.concurrency ?? 64;
+    this.endpointConcurrency = Math.min(options.endpointConcurrency ?? 16, this.concurrency);
     this.pollMs = options.pollMs ?? 100;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? this.timeoutMs + 15_000;
@@ -84,6 +91,8 @@ export class WebhookWorker {
     this.wake?.();
     await this.loop;
     await this.drain();
+    if (this.wakeTimer) clearTimeout(this.wakeTimer);
+    this.wakeTimer = null;
   }
 
   /** One pass for tests and scripts: fan out, then send every due delivery and record it. */
@@ -148,11 +157,12 @@ export class WebhookWorker {
 
   private claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.clock();
-    return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit);
+    return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit, { perEndpoint: this.endpointConcurrency, inFlight: this.inFlightByEndpoint });
   }
 
   private async send(delivery: ClaimedDelivery): Promise<void> {
     this.inFlight += 1;
+    this.inFlightByEndpoint.set(delivery.endpointId, (this.inFlightByEndpoint.get(delivery.endpointId) ?? 0) + 1);
     try {
       const sentAt = new Date();
       const headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
@@ -161,10 +171,17 @@ export class WebhookWorker {
       this.finished.push({ delivery, request, result, at: this.clock() });
     } finally {
       this.inFlight -= 1;
+      const left = (this.inFlightByEndpoint.get(delivery.endpointId) ?? 1) - 1;
+      if (left > 0) this.inFlightByEndpoint.set(delivery.endpointId, left);
+      else this.inFlightByEndpoint.delete(delivery.endpointId);
     }
     this.flushSoon();
-    // A slot is free: claim more without waiting for the poll interval.
-    if (this.inFlight === this.concurrency - 1) this.wake?.();
+    // A slot is free (overall and for this endpoint): claim more soon, without waiting for the poll
+    // interval; completions within 2 ms share one claim.
+    this.wakeTimer ??= setTimeout(() => {
+      this.wakeTimer = null;
+      this.wake?.();
+    }, 2);
   }
 
   private flushSoon(): void {

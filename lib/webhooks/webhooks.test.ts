@@ -446,3 +446,28 @@ describe("retention", () => {
     expect(await db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } })).toBe(1);
   });
 });
+
+describe("fairness", () => {
+  it("a hanging endpoint holds at most its share of slots: another endpoint's deliveries go out meanwhile", async () => {
+    const slow = await setup(["*"], () => ({ status: 200, hang: true }));
+    const fast = await receiver();
+    const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: slow.key, body: { url: fast.url, eventTypes: ["*"] } });
+    fast.secrets.push((created.body as { data: { secret: string } }).data.secret);
+    // 30 events: both endpoints get 30 deliveries; the slow one's are all due first in line.
+    for (let i = 0; i < 30; i++) await emit(slow.property.id, "reservation.created", { i });
+    const w = worker(undefined, { concurrency: 8, endpointConcurrency: 4, timeoutMs: 5_000, pollMs: 20 });
+    w.start();
+    try {
+      const deadline = Date.now() + 4_000;
+      while (fast.received.length < 30 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      // Every fast delivery arrived while the slow endpoint still held its first 4 requests, unanswered.
+      expect(fast.received).toHaveLength(30);
+      expect(slow.receiver.received).toHaveLength(4);
+      expect(await db.webhookAttempt.count({ where: { delivery: { endpointId: slow.endpoint.id } } })).toBe(0);
+    } finally {
+      await db.webhookEndpoint.update({ where: { id: slow.endpoint.id }, data: { enabled: false } });
+      await slow.receiver.close();
+      await w.stop();
+    }
+  });
+});

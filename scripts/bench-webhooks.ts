@@ -61,6 +61,8 @@ async function main() {
   const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   await migrate(url);
   const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10 });
+  // Sessions in UTC, as the app's (the outbox's timestamps have no time zone).
+  pool.on("connect", (client) => void client.query("SET TIME ZONE 'UTC'"));
   const rx = receiver();
   const port = await rx.ready;
   const endpointUrl = `http://127.0.0.1:${port}/hooks`;

@@ -1,6 +1,6 @@
 // `npm run worker`: the webhook worker alone (any number may run beside the app instances, which can
 // leave delivery to them with WEBHOOKS_WORKER=off). Uses DATABASE_URL, or opens the embedded database
-// when no app holds it. Stops cleanly on SIGTERM/SIGINT: in-flight attempts finish and are recorded.
+// when no app holds it. Stops cleanly on SIGTERM/SIGINT (see WebhookWorker.stop).
 import { closeDb } from "../lib/db/client";
 import { pendingMigrations } from "../lib/db/migrate";
 import { runningEmbeddedDatabase } from "../lib/db/embedded";

@@ -20,6 +20,7 @@ import { newRequestId } from "./request-id";
 import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { redactBody, redactHeaders } from "../request-logs/redact";
+import { nulPath } from "./nul";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
 
@@ -63,6 +64,13 @@ export interface V1Context<Path extends string, Q, B> {
   params: PathParams<Path>;
   query: Q;
   body: B;
+}
+
+function refuseNul(input: { path: unknown; query: unknown; body: unknown }) {
+  // An id with a NUL character names nothing; a query or body field with one is invalid.
+  if (nulPath(input.path) !== null) throw new AppError("NOT_FOUND", "Not found.");
+  const path = nulPath({ query: input.query, body: input.body });
+  if (path !== null) throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", { [path.replace(/^(body|query)\.?/, "")]: ["Text may not contain NUL (\\u0000) characters"] });
 }
 
 /** A handler's answer with a status other than the declared success status. */
@@ -177,6 +185,7 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
       const params = (route ? await route.params : {}) as PathParams<Path>;
       const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
       const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
+      refuseNul({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // Test keys: the same validation and rules, against real data, and nothing kept.
       const writes = definition.method !== "GET";

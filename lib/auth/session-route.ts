@@ -1,6 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { apiErrorResponse } from "../api/error-response";
+import { nulPath } from "../api/nul";
 import { newRequestId } from "../api/request-id";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -33,6 +34,8 @@ export function dashboardRoute<P extends { property: string }>(
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     try {
       const resolved = await params;
+      // An id with a NUL character names nothing (and PostgreSQL text cannot hold one).
+      if (nulPath(resolved) !== null) throw new AppError("NOT_FOUND", "Not found.");
       return await handler({ request, params: resolved, access: await requireSessionAccess(resolved.property, permission) });
     } catch (error) {
       return apiErrorResponse(error, newRequestId());

@@ -89,9 +89,12 @@ export async function resendDelivery(context: { propertyId: string; actor: Actor
     const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, propertyId: context.propertyId }, include: { endpoint: true } });
     if (!delivery) throw notFound("Delivery");
     if (!delivery.endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before resending.");
+    // An attempt in flight is left to finish (it is recorded by the worker sending it): resending now
+    // would send a second copy at the same time and lose one of the two answers.
+    if (delivery.lockedUntil && delivery.lockedUntil > now) throw new AppError("INVALID_STATE", "This delivery is being sent right now. Resend it once this attempt is recorded.");
     const updated = await tx.webhookDelivery.update({
       where: { id: deliveryId },
-      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null },
+      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
     });
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
@@ -113,7 +116,7 @@ export async function retryFailedDeliveries(context: { propertyId: string; actor
     if (!endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before retrying.");
     const { count } = await tx.webhookDelivery.updateMany({
       where: { endpointId, status: "FAILED" },
-      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null },
+      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
     });
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
@@ -127,7 +130,7 @@ export async function retryFailedDeliveries(context: { propertyId: string; actor
   });
 }
 
-/** Queues a `ping` to one endpoint (enabled or not: a test is how one checks a disabled endpoint). */
+/** Queues a `ping` to one enabled endpoint (a disabled endpoint is never called). */
 export async function sendTestEvent(context: { propertyId: string; actor: Actor }, endpointId: string, now = new Date()): Promise<WebhookDelivery> {
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
   if (!endpoint) throw notFound("Webhook endpoint");

@@ -5,6 +5,7 @@
 // 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
 // Times come from the caller's clock, so tests move time instead of sleeping.
 import type pg from "pg";
+import { withoutNul } from "../api/nul";
 import { MAX_ATTEMPTS, parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
@@ -49,6 +50,7 @@ export interface ClaimedDelivery {
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
+  leaseToken: string;
 }
 
 /**
@@ -84,12 +86,12 @@ export async function claimDueDeliveries(
        LIMIT $3
        FOR UPDATE OF d SKIP LOCKED
      )
-     UPDATE "WebhookDelivery" d SET "lockedUntil" = $2
+     UPDATE "WebhookDelivery" d SET "lockedUntil" = $2, "leaseToken" = $7
      FROM due, "WebhookEndpoint" e
      WHERE d.id = due.id AND e.id = d."endpointId"
      RETURNING d.id, d."endpointId", d."propertyId", d."eventType", d.payload, d."attemptCount",
-               e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt"`,
-    [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n)],
+               e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken"`,
+    [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
   );
   return rows;
 }
@@ -122,20 +124,30 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
 
 const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
 
-/** Writes a batch of finished attempts: attempt rows, delivery states, endpoint health. One transaction. */
-export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[], random: () => number = Math.random): Promise<void> {
-  if (attempts.length === 0) return;
+
+/**
+ * Writes a batch of finished attempts in one transaction: each delivery's next state and its attempt
+ * row (only where this claim still holds the lease: a delivery resent or re-leased meanwhile is left to
+ * its new holder), then the endpoints' health. An endpoint that answered 410, or whose attempts all
+ * failed for 5 days, is disabled and its other pending deliveries fail with it.
+ * Returns the ids of the deliveries recorded.
+ */
+export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[], random: () => number = Math.random): Promise<string[]> {
+  if (attempts.length === 0) return [];
   const now = attempts.reduce((latest, a) => (a.at > latest ? a.at : latest), attempts[0]!.at);
   const rows = attempts.map((attempt) => {
     const outcome = outcomeOf(attempt, random);
     return {
       attempt,
       outcome,
-      attemptRow: {
-        id: attemptId(),
-        deliveryId: attempt.delivery.id,
-        attemptNumber: attempt.delivery.attemptCount + 1,
-        createdAt: attempt.result.startedAt.toISOString(),
+      row: {
+        id: attempt.delivery.id,
+        leaseToken: attempt.delivery.leaseToken,
+        status: outcome.status,
+        nextAttemptAt: outcome.nextAttemptAt?.toISOString() ?? null,
+        attemptId: attemptId(),
+        startedAt: attempt.result.startedAt.toISOString(),
+        finishedAt: attempt.at.toISOString(),
         url: attempt.request.url,
         requestHeaders: attempt.request.headers,
         requestBody: attempt.request.body,
@@ -145,65 +157,92 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
         durationMs: attempt.result.durationMs,
         error: attempt.result.error,
       },
-      deliveryRow: {
-        id: attempt.delivery.id,
-        status: outcome.status,
-        nextAttemptAt: outcome.nextAttemptAt?.toISOString() ?? null,
-        lastAttemptAt: attempt.at.toISOString(),
-        lastStatusCode: attempt.result.status,
-        lastDurationMs: attempt.result.durationMs,
-        lastError: attempt.result.error,
-      },
     };
   });
-  const succeeded = [...new Set(rows.filter((r) => r.outcome.status === "SUCCEEDED").map((r) => r.attempt.delivery.endpointId))];
-  const failed = [...new Set(rows.filter((r) => r.outcome.status !== "SUCCEEDED").map((r) => r.attempt.delivery.endpointId))].filter((id) => !succeeded.includes(id));
-  const gone = [...new Set(rows.filter((r) => r.outcome.disableEndpoint).map((r) => r.attempt.delivery.endpointId))];
 
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    await client.query(
-      `INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
-       SELECT id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, "deliveryId" text, "attemptNumber" int, "createdAt" timestamptz, url text, "requestHeaders" jsonb,
-         "requestBody" text, "responseStatus" int, "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)`,
-      [JSON.stringify(rows.map((r) => r.attemptRow))],
+    const { rows: recorded } = await client.query<{ id: string }>(
+      `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "leaseToken" text, status text, "nextAttemptAt" timestamptz, "attemptId" text,
+           "startedAt" timestamptz, "finishedAt" timestamptz, url text, "requestHeaders" jsonb, "requestBody" text, "responseStatus" int,
+           "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)
+       ), updated AS (
+         UPDATE "WebhookDelivery" d SET
+           -- A retry for an endpoint disabled meanwhile would never be claimed: it fails now instead.
+           status = (CASE WHEN r.status = 'PENDING' AND NOT e.enabled THEN 'FAILED' ELSE r.status END)::"WebhookDeliveryStatus",
+           "nextAttemptAt" = CASE WHEN r.status = 'PENDING' AND e.enabled THEN r."nextAttemptAt" END,
+           "attemptCount" = d."attemptCount" + 1, "lockedUntil" = NULL, "leaseToken" = NULL, "lastAttemptAt" = r."finishedAt",
+           "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
+         FROM r, "WebhookEndpoint" e
+         WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
+         RETURNING d.id, d."attemptCount"
+       )
+       INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
+       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
+       FROM r JOIN updated u ON u.id = r.id
+       RETURNING "deliveryId" AS id`,
+      // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
+      [JSON.stringify(withoutNul(rows.map((r) => r.row))), now],
     );
-    await client.query(
-      `UPDATE "WebhookDelivery" d SET status = r.status::"WebhookDeliveryStatus", "attemptCount" = d."attemptCount" + 1,
-         "nextAttemptAt" = r."nextAttemptAt", "lockedUntil" = NULL, "lastAttemptAt" = r."lastAttemptAt",
-         "lastStatusCode" = r."lastStatusCode", "lastDurationMs" = r."lastDurationMs", "lastError" = r."lastError", "updatedAt" = $2
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, status text, "nextAttemptAt" timestamptz, "lastAttemptAt" timestamptz,
-         "lastStatusCode" int, "lastDurationMs" int, "lastError" text)
-       WHERE d.id = r.id`,
-      [JSON.stringify(rows.map((r) => r.deliveryRow)), now],
-    );
+    const kept = new Set(recorded.map((r) => r.id));
+    const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));
+    const endpointsWhere = (ok: boolean) => [...new Set(mine.filter((r) => (r.outcome.status === "SUCCEEDED") === ok).map((r) => r.attempt.delivery.endpointId))];
+    const succeeded = endpointsWhere(true);
+    const failed = endpointsWhere(false).filter((id) => !succeeded.includes(id));
+    const gone = [...new Set(mine.filter((r) => r.outcome.disableEndpoint).map((r) => r.attempt.delivery.endpointId))];
+    const disabled: string[] = [];
     if (succeeded.length > 0) {
       await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id = ANY($1) AND "failingSince" IS NOT NULL`, [succeeded]);
     }
     if (failed.length > 0) {
       await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = $2 WHERE id = ANY($1) AND "failingSince" IS NULL`, [failed, now]);
-      await client.query(
+      const { rows: stale } = await client.query<{ id: string }>(
         `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
            "disabledReason" = 'Disabled automatically: every delivery failed for 5 days (since ' || to_char("failingSince" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC).'
-         WHERE id = ANY($1) AND enabled AND "failingSince" <= $3`,
+         WHERE id = ANY($1) AND enabled AND "failingSince" <= $3 RETURNING id`,
         [failed, now, new Date(now.getTime() - FAILING_DISABLE_AFTER_MS)],
       );
+      disabled.push(...stale.map((r) => r.id));
     }
     if (gone.length > 0) {
-      await client.query(
+      const { rows: goneRows } = await client.query<{ id: string }>(
         `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
            "disabledReason" = 'Disabled automatically: the endpoint answered 410 Gone on ' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.'
-         WHERE id = ANY($1) AND enabled`,
+         WHERE id = ANY($1) AND enabled RETURNING id`,
         [gone, now],
       );
+      disabled.push(...goneRows.map((r) => r.id));
     }
+    if (disabled.length > 0) await failPendingDeliveries(client, disabled, now);
     await client.query("COMMIT");
+    return [...kept];
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);
     throw error;
   } finally {
     client.release();
   }
+}
+
+/** Pending deliveries of disabled endpoints fail at once (not those in flight: their record does it). */
+export async function failPendingDeliveries(client: pg.Pool | pg.PoolClient, endpointIds: string[], now: Date): Promise<number> {
+  const { rowCount } = await client.query(
+    `UPDATE "WebhookDelivery" SET status = 'FAILED', "nextAttemptAt" = NULL, "updatedAt" = $2,
+       "lastError" = coalesce("lastError" || ' — ', '') || 'not sent: the endpoint was disabled'
+     WHERE "endpointId" = ANY($1) AND status = 'PENDING' AND ("lockedUntil" IS NULL OR "lockedUntil" <= $2)`,
+    [endpointIds, now],
+  );
+  return rowCount ?? 0;
+}
+
+/** Gives back the leases of deliveries a stopping worker will not finish, so another sends them now. */
+export async function releaseLeases(pool: pg.Pool, deliveries: Pick<ClaimedDelivery, "id" | "leaseToken">[]): Promise<void> {
+  if (deliveries.length === 0) return;
+  await pool.query(
+    `UPDATE "WebhookDelivery" d SET "lockedUntil" = NULL, "leaseToken" = NULL
+     FROM unnest($1::text[], $2::text[]) AS r(id, token) WHERE d.id = r.id AND d."leaseToken" = r.token`,
+    [deliveries.map((d) => d.id), deliveries.map((d) => d.leaseToken)],
+  );
 }

@@ -13,6 +13,9 @@ import { assertDeliverableUrl, type Resolver } from "./url-guard";
 
 export const MAX_ENDPOINTS_PER_PROPERTY = 20;
 
+/** PostgreSQL text cannot hold NUL: refused as input, never a 500. */
+const text = (max: number, message: string) => z.string().trim().max(max, message).refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters");
+
 const eventTypes = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type" }))
   .min(1, "Choose at least one event")
@@ -20,8 +23,8 @@ const eventTypes = z
   .transform((types) => (types.includes("*") ? ["*"] : [...new Set(types)].sort()));
 
 export const createEndpointInput = z.strictObject({
-  url: z.string().trim().min(1, "Enter the endpoint URL").max(2048, "At most 2048 characters"),
-  description: z.string().trim().max(200, "At most 200 characters").default(""),
+  url: text(2048, "At most 2048 characters").pipe(z.string().min(1, "Enter the endpoint URL")),
+  description: text(200, "At most 200 characters").default(""),
   eventTypes,
   enabled: z.boolean().default(true),
 });
@@ -29,7 +32,7 @@ export type CreateEndpointInput = z.input<typeof createEndpointInput>;
 
 export const updateEndpointInput = z.strictObject({
   url: createEndpointInput.shape.url.optional(),
-  description: z.string().trim().max(200, "At most 200 characters").optional(),
+  description: text(200, "At most 200 characters").optional(),
   eventTypes: eventTypes.optional(),
   enabled: z.boolean().optional(),
 });
@@ -101,6 +104,15 @@ export async function updateEndpoint(context: Context, endpointId: string, input
         ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
       },
     });
+    // Nothing is sent to a disabled endpoint: its queued deliveries fail now ("Retry all failed" after
+    // enabling it sends them again), except those in flight, whose attempts are recorded as they end.
+    if (disabling) {
+      const now = new Date();
+      await tx.webhookDelivery.updateMany({
+        where: { endpointId, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+        data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
+      });
+    }
     const changed = (["url", "description", "eventTypes", "enabled"] as const).filter((field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]));
     if (changed.length > 0) {
       await recordAuditEvent(tx, {
@@ -152,7 +164,11 @@ export async function revealSecret(context: Context, endpointId: string) {
   };
 }
 
-/** A new secret signs from now on; the old one signs too for 24 hours (both in webhook-signature). */
+/**
+ * A new secret signs from now on; the old one signs too for 24 hours (both in webhook-signature).
+ * Rotating again within those 24 hours ends the earlier overlap: only the two newest secrets sign
+ * (rotating twice is how one drops a leaked secret at once).
+ */
 export async function rotateSecret(context: Context, endpointId: string, now = new Date()) {
   return db.$transaction(async (tx) => {
     const current = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });

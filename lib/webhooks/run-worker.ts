@@ -1,5 +1,6 @@
 // Starts the webhook worker of this process once (kept on globalThis, so route bundles and dev reloads
-// share it) and stops it cleanly on SIGTERM/SIGINT: in-flight attempts finish and are recorded.
+// share it) and stops it cleanly on SIGTERM/SIGINT: attempts in flight get 3 s to finish and be
+// recorded; the leases of any still running are handed back for another worker to send at once.
 import { getPool } from "../db/client";
 import { onShutdown } from "../jobs/shutdown";
 import { WebhookWorker, workerOptionsFromEnv } from "./webhook-worker";

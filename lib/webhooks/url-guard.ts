@@ -21,7 +21,10 @@ export function forbiddenAddressReason(address: string): string | null {
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();
-  return range === "unicast" ? null : `${parsed.toString()} is a ${describeRange(range)} address`;
+  if (range !== "unicast") return `${parsed.toString()} is a ${describeRange(range)} address`;
+  // IPv6 outside global unicast (2000::/3), e.g. the deprecated IPv4-compatible ::a.b.c.d, is refused.
+  if (parsed.kind() === "ipv6" && !parsed.match(GLOBAL_UNICAST_V6)) return `${parsed.toString()} is a reserved address`;
+  return null;
 }
 
 function describeRange(range: string): string {
@@ -41,6 +44,7 @@ function describeRange(range: string): string {
 }
 
 const MAX_URL_LENGTH = 2048;
+const GLOBAL_UNICAST_V6 = ipaddr.parseCIDR("2000::/3");
 
 function reject(message: string): never {
   throw new AppError("URL_NOT_ALLOWED", message, { url: [message] });
@@ -63,6 +67,8 @@ export async function assertDeliverableUrl(raw: string, options: { allowPrivate?
   if (url.protocol === "http:" && !allowPrivate) reject("The URL must use https://.");
   if (url.username || url.password) reject("The URL may not contain a user name or password.");
   if (url.hash) reject("The URL may not contain a fragment (#…).");
+  if (url.port === "0") reject("The URL's port must be between 1 and 65535.");
+  if (url.toString().length > MAX_URL_LENGTH) reject(`The URL is longer than ${MAX_URL_LENGTH} characters once encoded.`);
   if (!allowPrivate) await assertPublicHost(url.hostname, options.resolve ?? systemResolver);
   return url.toString();
 }
@@ -81,9 +87,9 @@ async function assertPublicHost(hostname: string, resolve: Resolver): Promise<vo
     return reject(`The host name ${host} does not resolve.`);
   }
   if (addresses.length === 0) reject(`The host name ${host} does not resolve.`);
-  for (const { address } of addresses) {
-    const reason = forbiddenAddressReason(address);
-    if (reason) reject(`${host} resolves to ${reason}; webhooks cannot be sent there.`);
+  // The message names no address: what an internal name resolves to is not ours to tell.
+  if (addresses.some(({ address }) => forbiddenAddressReason(address) !== null)) {
+    reject(`${host} resolves to a loopback, private, link-local or reserved address; webhooks are only sent to public addresses.`);
   }
 }
 
@@ -101,9 +107,9 @@ export function guardedLookup(resolve: Resolver = systemResolver) {
   return (hostname: string, options: LookupOptions | LookupAllOptions, callback: LookupCallback): void => {
     resolve(hostname).then(
       (addresses) => {
-        const bad = addresses.map((a) => forbiddenAddressReason(a.address)).find((reason) => reason !== null);
+        const bad = addresses.some((a) => forbiddenAddressReason(a.address) !== null);
         if (bad || addresses.length === 0) {
-          callback(new ForbiddenAddressError(bad ? `${hostname} resolves to ${bad}` : `${hostname} does not resolve`), "", 4);
+          callback(new ForbiddenAddressError(bad ? `${hostname} resolves to a non-public address` : `${hostname} does not resolve`), "", 4);
           return;
         }
         const wanted = options.family === 4 || options.family === 6 ? addresses.filter((a) => a.family === options.family) : addresses;

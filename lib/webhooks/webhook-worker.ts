@@ -5,8 +5,8 @@
 // its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
 // and sent with the same webhook-id, so receivers can drop the duplicate.
 import type pg from "pg";
-import { claimDueDeliveries, fanOutEvents, recordAttempts, type ClaimedDelivery, type CompletedAttempt } from "./delivery-engine";
-import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt } from "./send-attempt";
+import { claimDueDeliveries, fanOutEvents, recordAttempts, releaseLeases, type ClaimedDelivery, type CompletedAttempt } from "./delivery-engine";
+import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
 import { privateNetworksAllowed, type Resolver } from "./url-guard";
 
@@ -57,6 +57,7 @@ export class WebhookWorker {
   private running = false;
   private loop: Promise<void> | null = null;
   private inFlight = 0;
+  private readonly sending = new Set<ClaimedDelivery>();
   private readonly inFlightByEndpoint = new Map<string, number>();
   private finished: CompletedAttempt[] = [];
   private writing: Promise<void> | null = null;
@@ -86,11 +87,21 @@ export class WebhookWorker {
     this.loop = this.run();
   }
 
-  async stop(): Promise<void> {
+  /**
+   * Stops claiming, lets attempts in flight finish and be recorded for up to `graceMs`, then gives
+   * back the leases of those still running so another worker sends them at once (same webhook-id).
+   */
+  async stop(graceMs = 3_000): Promise<void> {
     this.running = false;
     this.wake?.();
     await this.loop;
-    await this.drain();
+    const deadline = Date.now() + graceMs;
+    while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
+    if (this.inFlight > 0) {
+      const unfinished = [...this.sending];
+      await releaseLeases(this.pool, unfinished).catch((error: unknown) => this.log(`could not release ${unfinished.length} lease(s): ${(error as Error).message}`));
+    }
+    await this.drain({ waitForInFlight: false });
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
     this.wakeTimer = null;
   }
@@ -134,16 +145,18 @@ export class WebhookWorker {
         // The database is away: say so once per back-off step, wait longer each time (at most 5 s).
         failures += 1;
         this.log(`worker pass failed (${failures}): ${error instanceof Error ? error.message : String(error)}`);
-        await new Promise((resolve) => setTimeout(resolve, Math.min(5_000, this.pollMs * 2 ** failures)));
+        await this.idle(Math.min(5_000, this.pollMs * 2 ** failures));
+        continue;
       }
       if (!this.running) break;
-      if (!busy || this.inFlight >= this.concurrency) await this.idle();
+      if (!busy || this.inFlight >= this.concurrency) await this.idle(this.pollMs);
     }
   }
 
-  private idle(): Promise<void> {
+  /** Waits `ms`, or less when an attempt finishes or stop() is called. */
+  private idle(ms: number): Promise<void> {
     return new Promise((resolve) => {
-      const timer = setTimeout(done, this.pollMs);
+      const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
         resolve();
@@ -162,15 +175,24 @@ export class WebhookWorker {
 
   private async send(delivery: ClaimedDelivery): Promise<void> {
     this.inFlight += 1;
+    this.sending.add(delivery);
     this.inFlightByEndpoint.set(delivery.endpointId, (this.inFlightByEndpoint.get(delivery.endpointId) ?? 0) + 1);
+    const request = { url: delivery.url, headers: {} as Record<string, string>, body: delivery.payload };
     try {
       const sentAt = new Date();
-      const headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
-      const request = { url: delivery.url, headers, body: delivery.payload };
-      const result = await sendAttempt(request, { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve });
+      let result: AttemptResult;
+      try {
+        request.headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
+        result = await sendAttempt(request, { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve });
+      } catch (error) {
+        // Signing or the request itself threw (a malformed secret or URL written behind our back):
+        // recorded as a failed attempt like any other, never an unhandled rejection.
+        result = { startedAt: sentAt, durationMs: 0, status: null, headers: null, body: null, error: `Not sent: ${error instanceof Error ? error.message : String(error)}` };
+      }
       this.finished.push({ delivery, request, result, at: this.clock() });
     } finally {
       this.inFlight -= 1;
+      this.sending.delete(delivery);
       const left = (this.inFlightByEndpoint.get(delivery.endpointId) ?? 1) - 1;
       if (left > 0) this.inFlightByEndpoint.set(delivery.endpointId, left);
       else this.inFlightByEndpoint.delete(delivery.endpointId);
@@ -190,11 +212,18 @@ export class WebhookWorker {
       while (this.finished.length > 0) {
         const batch = this.finished.splice(0, 500);
         try {
-          await recordAttempts(this.pool, batch, this.random);
-          this.recorded += batch.length;
+          this.recorded += (await recordAttempts(this.pool, batch, this.random)).length;
         } catch (error) {
-          // Not recorded: the deliveries stay leased and are sent again after the lease, same webhook-id.
-          this.log(`could not record ${batch.length} attempt(s): ${error instanceof Error ? error.message : String(error)}`);
+          // One bad row must not hold back the others: record them one by one. What still fails stays
+          // leased and is sent again when the lease runs out, with the same webhook-id.
+          this.log(`could not record ${batch.length} attempt(s) together (${error instanceof Error ? error.message : String(error)}); one by one`);
+          for (const attempt of batch) {
+            try {
+              this.recorded += (await recordAttempts(this.pool, [attempt], this.random)).length;
+            } catch (single) {
+              this.log(`could not record the attempt of ${attempt.delivery.id}: ${single instanceof Error ? single.message : String(single)}`);
+            }
+          }
         }
       }
     })().finally(() => {
@@ -202,8 +231,8 @@ export class WebhookWorker {
     });
   }
 
-  private async drain(): Promise<void> {
-    while (this.inFlight > 0 || this.writing || this.finished.length > 0) {
+  private async drain(options: { waitForInFlight: boolean } = { waitForInFlight: true }): Promise<void> {
+    while ((options.waitForInFlight && this.inFlight > 0) || this.writing || this.finished.length > 0) {
       if (this.writing) await this.writing;
       else if (this.finished.length > 0) this.flushSoon();
       else await new Promise((resolve) => setTimeout(resolve, 5));

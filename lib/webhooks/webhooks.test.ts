@@ -1,6 +1,7 @@
 // Webhooks end to end against a real local HTTP receiver that verifies every delivery with the
 // `standardwebhooks` package: fan-out, signatures, retries on schedule (the clock is injected, never
 // slept), 410, Retry-After, timeouts, response capture, rotation, resend, and the API's contract.
+import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/route";
 import * as checkinRoute from "../../app/api/v1/guests/checkin/route";
@@ -18,9 +19,10 @@ import { propertyWithKey } from "../../test/api-fixtures";
 import { startReceiver, type Answer } from "../../test/webhook-receiver";
 import { db, getPool } from "../db/client";
 import { recordDomainEvent } from "../events/record-domain-event";
+import { flushRequestLogs } from "../request-logs/log-writer";
 import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
 import { purgeWebhookHistory } from "./purge-webhook-history";
-import { FAILING_DISABLE_AFTER_MS } from "./delivery-engine";
+import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./delivery-engine";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
 import { WebhookWorker } from "./webhook-worker";
 
@@ -348,12 +350,27 @@ describe("resend, retry all failed, test event", () => {
     expect(pinged.json).toMatchObject({ type: "ping", data: { endpointId: endpoint.id } });
   });
 
+  // On PostgreSQL the two workers have pools of their own, so their claims really race (FOR UPDATE
+  // SKIP LOCKED decides); the embedded database runs one session, so there they take turns and the
+  // test checks the leases alone.
   it("two workers at once never send the same delivery twice", async () => {
     const { property, receiver: r } = await setup(["*"]);
-    for (let i = 0; i < 40; i++) await emit(property.id, "reservation.created", { i });
-    await Promise.all([worker(undefined, { concurrency: 8 }).runOnce(), worker(undefined, { concurrency: 8 }).runOnce()]);
-    expect(r.received).toHaveLength(40);
-    expect(new Set(r.received.map((x) => x.id)).size).toBe(40);
+    for (let i = 0; i < 200; i++) await emit(property.id, "reservation.created", { i });
+    const separate = process.env.TEST_DATABASE_URL !== undefined;
+    const pools = separate ? [new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }), new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })] : [getPool(), getPool()];
+    try {
+      const runs = pools.map((pool) => worker(undefined, { pool, concurrency: 8, endpointConcurrency: 8, pollMs: 10 }));
+      for (const w of runs) w.start();
+      const deadline = Date.now() + 20_000;
+      while (runs[0]!.recorded + runs[1]!.recorded < 200 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+      await Promise.all(runs.map((w) => w.stop()));
+      expect(r.received).toHaveLength(200);
+      expect(new Set(r.received.map((x) => x.id)).size).toBe(200);
+      // Each delivery was recorded by exactly one of them.
+      expect(runs[0]!.recorded + runs[1]!.recorded).toBe(200);
+    } finally {
+      if (separate) await Promise.all(pools.map((pool) => pool.end()));
+    }
   });
 });
 
@@ -469,5 +486,100 @@ describe("fairness", () => {
       await slow.receiver.close();
       await w.stop();
     }
+  });
+});
+
+describe("robustness", () => {
+  it("records an answer with NUL characters, and a delivery whose signing throws, without holding back the batch", async () => {
+    const { property, receiver: r, endpoint } = await setup(["*"], () => ({ status: 200, body: "ok\u0000then" }));
+    await emit(property.id);
+    await worker().runOnce();
+    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
+    expect(delivery.status).toBe("SUCCEEDED");
+    expect(delivery.attempts[0]!.responseBody).toBe("ok\uFFFDthen");
+    expect(r.received).toHaveLength(1);
+
+    await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: "whsec_not base64 at all!" } });
+    await emit(property.id);
+    await worker().runOnce();
+    const broken = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, status: "PENDING" }, include: { attempts: true } });
+    expect(broken.attempts[0]!.error).toMatch(/^Not sent: /);
+    expect(r.received).toHaveLength(1);
+  });
+
+  it("records the other deliveries of a batch when an endpoint is deleted while its attempt is in flight", async () => {
+    const doomed = await setup(["*"], () => ({ status: 200, hang: true }));
+    const kept = await receiver();
+    const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: doomed.key, body: { url: kept.url, eventTypes: ["*"] } });
+    const keptId = (created.body as { data: { id: string } }).data.id;
+    await emit(doomed.property.id);
+    const run = worker(undefined, { timeoutMs: 1_000 }).runOnce();
+    while (doomed.receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
+    await db.webhookEndpoint.delete({ where: { id: doomed.endpoint.id } });
+    await run;
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: keptId } })).toMatchObject({ status: "SUCCEEDED", attemptCount: 1, lockedUntil: null });
+  });
+
+  it("refuses to resend a delivery while an attempt of it is in flight; a stale lease records nothing", async () => {
+    const { property, endpoint } = await setup(["*"]);
+    await emit(property.id);
+    const clock = clockAt();
+    await fanOutEvents(getPool(), clock.now);
+    const [first] = await claimDueDeliveries(getPool(), clock.now, new Date(clock.now.getTime() + 30_000), 10);
+    expect(first).toBeDefined();
+    await expect(resendDelivery({ propertyId: property.id, actor: system }, first!.id, clock.now)).rejects.toMatchObject({ code: "INVALID_STATE" });
+
+    // The lease runs out (a stalled worker); another claim takes the delivery over.
+    clock.advance(31_000);
+    const [second] = await claimDueDeliveries(getPool(), clock.now, new Date(clock.now.getTime() + 30_000), 10);
+    expect(second!.id).toBe(first!.id);
+    const attempt = (delivery: typeof first, status: number) => ({
+      delivery: delivery!,
+      request: { url: endpoint.id, headers: {}, body: delivery!.payload },
+      result: { startedAt: clock.now, durationMs: 5, status, headers: {}, body: "", error: null },
+      at: clock.now,
+    });
+    expect(await recordAttempts(getPool(), [attempt(second, 200)])).toEqual([first!.id]);
+    // The stalled worker's late answer changes nothing.
+    expect(await recordAttempts(getPool(), [attempt(first, 500)])).toEqual([]);
+    const delivery = await db.webhookDelivery.findUniqueOrThrow({ where: { id: first!.id }, include: { attempts: true } });
+    expect(delivery).toMatchObject({ status: "SUCCEEDED", attemptCount: 1, lastStatusCode: 200 });
+    expect(delivery.attempts.map((a) => a.attemptNumber)).toEqual([1]);
+  });
+
+  it("fails the queued deliveries of an endpoint that is disabled, by a person or by a 410", async () => {
+    const { property, key, endpoint } = await setup(["*"], () => ({ status: 500 }));
+    await emit(property.id);
+    await emit(property.id);
+    await worker().runOnce();
+    expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "PENDING" } })).toBe(2);
+    await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { enabled: false } });
+    const failed = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
+    expect(failed.map((d) => d.status)).toEqual(["FAILED", "FAILED"]);
+    expect(failed[0]!.lastError).toMatch(/the endpoint was disabled/);
+
+    let gone = false;
+    const other = await setup(["*"], () => (gone ? { status: 410 } : { status: 500 }));
+    await emit(other.property.id);
+    await worker().runOnce();
+    gone = true;
+    await emit(other.property.id);
+    await worker().runOnce();
+    expect((await db.webhookDelivery.findMany({ where: { endpointId: other.endpoint.id } })).map((d) => d.status)).toEqual(["FAILED", "FAILED"]);
+  });
+
+  it("answers NUL characters in input with 400 or 404, never a 500", async () => {
+    const { key, endpoint } = await setup(["*"]);
+    const description = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { description: "a\u0000b" } });
+    expect(description.status).toBe(400);
+    expect(description.body).toMatchObject({ details: [{ path: "description" }] });
+    const filter = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?eventType=%00`, key, params: { id: endpoint.id } });
+    expect(filter.status).toBe(400);
+    const id = await call(endpointRoute.GET, { path: "/api/v1/webhook-endpoints/a%00b", key, params: { id: "a\u0000b" } });
+    expect(id.status).toBe(404);
+    // The request log keeps those requests (NUL stored as U+FFFD) and the writer goes on.
+    await flushRequestLogs();
+    const { rows } = await getPool().query(`SELECT status FROM "RequestLog" WHERE query->>'eventType' = $1`, ["\uFFFD"]);
+    expect(rows).toEqual([{ status: 400 }]);
   });
 });

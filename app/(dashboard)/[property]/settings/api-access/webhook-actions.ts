@@ -20,6 +20,7 @@ async function manager(slug: string) {
 
 function id(value: unknown, what: string): string {
   if (typeof value !== "string" || !value) throw new AppError("VALIDATION_ERROR", `Which ${what}?`);
+  if (value.includes("\u0000") || value.length > 100) throw new AppError("NOT_FOUND", `No such ${what}.`);
   return value;
 }
 

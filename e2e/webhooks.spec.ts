@@ -238,7 +238,7 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
   }
 });
 
-test("an admin sees a failing endpoint's 500 and next retry, disables it with its reason shown, enables and edits it", async ({ page }) => {
+test("an admin sees a failing endpoint's 500 and next retry, disables it with its reason shown (its queued delivery fails), enables it, retries and edits it", async ({ page }) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver(500);
   let added = false;
@@ -281,10 +281,16 @@ test("an admin sees a failing endpoint's 500 and next retry, disables it with it
     await expect(page.getByRole("button", { name: "Send test event" })).toBeDisabled();
     await expect(page.getByRole("button", { name: "Retry all failed" })).toBeDisabled();
     await expect(page.getByRole("button", { name: "Resend" })).toBeDisabled();
-    await expect(row).toContainText("Pending – paused while the endpoint is disabled");
+    // Its delivery waiting for a retry failed with it...
+    await expect(row).toHaveAttribute("data-status", "FAILED");
+    await expect(row).toContainText("Failed");
     await banner.getByRole("button", { name: "Enable" }).click();
     await expect(banner).toHaveCount(0);
     await expect(page.getByText("Enabled", { exact: true })).toBeVisible();
+    // ...and "Retry all failed" sends it again once the endpoint is enabled.
+    await page.getByRole("button", { name: "Retry all failed" }).click();
+    await expect(page.getByRole("status").filter({ hasText: "1 failed delivery queued for another attempt." })).toBeVisible();
+    await expect(row.getByRole("cell").nth(2)).toHaveText("3", { timeout: 20_000 });
 
     // Edit: subscribe to one more event type.
     await page.getByRole("button", { name: "Edit", exact: true }).click();

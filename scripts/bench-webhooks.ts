@@ -60,9 +60,8 @@ async function main() {
   const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: null });
   const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
   await migrate(url);
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10 });
   // Sessions in UTC, as the app's (the outbox's timestamps have no time zone).
-  pool.on("connect", (client) => void client.query("SET TIME ZONE 'UTC'"));
+  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10, options: "-c TimeZone=UTC" });
   const rx = receiver();
   const port = await rx.ready;
   const endpointUrl = `http://127.0.0.1:${port}/hooks`;

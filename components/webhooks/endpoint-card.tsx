@@ -182,7 +182,7 @@ function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endp
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title="Disable this endpoint?"
-        description="Events that happen while it is disabled are not sent, not even later. Deliveries already waiting for a retry go out when you enable it again."
+        description="Events that happen while it is disabled are not sent, not even later. Deliveries waiting for a retry are marked failed; after enabling it, “Retry all failed” sends them again."
       >
         <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
         {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}

@@ -19,14 +19,10 @@ interface DbHandle {
 const globalForDb = globalThis as unknown as { __pmsDb?: DbHandle };
 
 export function createDbHandle(connectionString: string, poolSize: number): DbHandle {
-  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000 });
+  // Every session runs in UTC, whatever the server's default: Prisma's pg adapter sends timestamptz
+  // values as UTC wall-clock text without an offset, which the server reads in the session's zone.
+  const pool = new pg.Pool({ connectionString, max: poolSize, idleTimeoutMillis: 30_000, options: "-c TimeZone=UTC" });
   pool.on("error", (error) => console.error("database pool error:", error.message));
-  // Prisma's pg adapter sends timestamptz values as UTC wall-clock text without an offset, which the
-  // server reads in the session's time zone: every session is UTC, whatever the server's default.
-  // (A client runs its queries in order, so this precedes the first query on the connection.)
-  pool.on("connect", (client) => {
-    client.query("SET TIME ZONE 'UTC'").catch((error: Error) => console.error("could not set the session time zone:", error.message));
-  });
   const prisma = new PrismaClient({ adapter: new PrismaPg(pool) });
   return { pool, prisma };
 }

@@ -67,15 +67,15 @@ async function main() {
   const endpointUrl = `http://127.0.0.1:${port}/hooks`;
   const secret = newSigningSecret();
   try {
-    const propertyId = `bench_${Date.now()}`;
+    const propertyId = `bench${Date.now()}`;
     await pool.query(`INSERT INTO "Property" (id, slug, name, "updatedAt") VALUES ($1, $1, 'Bench', now())`, [propertyId]);
     await pool.query(
-      `INSERT INTO "WebhookEndpoint" (id, "propertyId", url, "eventTypes", secret, "createdAt", "updatedAt") VALUES ('we_bench', $1, $2, '{*}', $3, now() - interval '1 minute', now())`,
+      `INSERT INTO "WebhookEndpoint" (id, "propertyId", url, "eventTypes", secret, "createdAt", "updatedAt") VALUES ($1 || '_1', $1, $2, '{*}', $3, now() - interval '1 minute', now())`,
       [propertyId, endpointUrl, secret],
     );
     const insertEvents = (count: number, from: number) =>
       pool.query(
-        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT 'evt_bench_' || g, $1, 'reservation.created', jsonb_build_object('reservation', jsonb_build_object('n', g, 'code', 'BENCH-' || g, 'status', 'CONFIRMED', 'notes', repeat('x', 400))) FROM generate_series($2::int, $3::int) g`,
+        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT 'evt_' || $1 || '_' || g, $1, 'reservation.created', jsonb_build_object('reservation', jsonb_build_object('n', g, 'code', 'BENCH-' || g, 'status', 'CONFIRMED', 'notes', repeat('x', 400))) FROM generate_series($2::int, $3::int) g`,
         [propertyId, from, from + count - 1],
       );
 
@@ -100,7 +100,7 @@ async function main() {
     const worker = new WebhookWorker({ pool, allowPrivate: true, concurrency: CONCURRENCY, endpointConcurrency: ENDPOINT_CONCURRENCY, log: (m) => console.error(m) });
     let eventNumber = 0;
     const engine = async (events: number) => {
-      const { rows: endpoints } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookEndpoint" WHERE enabled`);
+      const { rows: endpoints } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookEndpoint" WHERE enabled AND "propertyId" = $1`, [propertyId]);
       const deliveries = events * Number(endpoints[0]!.n);
       const { rows: before } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'SUCCEEDED'`);
       await insertEvents(events, eventNumber + 1);
@@ -123,18 +123,18 @@ async function main() {
     for (const n of [2, 3, 4]) {
       await pool.query(
         `INSERT INTO "WebhookEndpoint" (id, "propertyId", url, "eventTypes", secret, "createdAt", "updatedAt") VALUES ($1, $2, $3, '{*}', $4, now() - interval '1 minute', now())`,
-        [`we_bench_${n}`, propertyId, `${endpointUrl}/${n}`, secret],
+        [`${propertyId}_${n}`, propertyId, `${endpointUrl}/${n}`, secret],
       );
     }
     const rawFour = await raw(EVENTS, CONCURRENCY);
     const four = await engine(EVENTS / 4);
-    await pool.query(`UPDATE "WebhookEndpoint" SET enabled = false WHERE id <> 'we_bench'`);
+    await pool.query(`UPDATE "WebhookEndpoint" SET enabled = false WHERE "propertyId" = $1 AND id <> $1 || '_1'`, [propertyId]);
     worker.start();
 
     // 2. Latency: events committed one at a time, LATENCY_RATE per second, while the worker runs.
     const committed = new Map<string, number>();
     for (let i = 0; i < LATENCY_EVENTS; i++) {
-      const id = `evt_lat_${i}`;
+      const id = `evt_${propertyId}_lat_${i}`;
       await pool.query(`INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}')`, [id, propertyId]);
       committed.set(id, Date.now());
       await sleep(1000 / LATENCY_RATE);

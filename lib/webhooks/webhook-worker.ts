@@ -63,6 +63,7 @@ export class WebhookWorker {
   private writing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
+  private wakeRequested = false;
   /** Attempts sent and recorded by this worker, for benchmarks and the worker's log. */
   recorded = 0;
 
@@ -155,6 +156,10 @@ export class WebhookWorker {
 
   /** Waits `ms`, or less when an attempt finishes or stop() is called. */
   private idle(ms: number): Promise<void> {
+    if (this.wakeRequested && this.running) {
+      this.wakeRequested = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -202,7 +207,10 @@ export class WebhookWorker {
     // interval; completions within 2 ms share one claim.
     this.wakeTimer ??= setTimeout(() => {
       this.wakeTimer = null;
-      this.wake?.();
+      // Not idle right now (a claim is running): the next idle() returns at once instead, so a slot
+      // freed during a claim that found every slot full is not left unused for a whole poll interval.
+      if (this.wake) this.wake();
+      else this.wakeRequested = true;
     }, 2);
   }
 

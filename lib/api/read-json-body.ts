@@ -11,7 +11,14 @@ export async function readBodyText(request: Request): Promise<string> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch {
+      // The client closed the connection mid-body: its fault, not a server error (and nobody reads the answer).
+      throw new AppError("INVALID_JSON", "The request body ended before its declared end (the connection was closed).");
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > MAX_BODY_BYTES) {

@@ -161,4 +161,19 @@ describe("limits on input", () => {
     expect(await broken.json()).toMatchObject({ code: "INVALID_JSON" });
     expect(await db.reservation.count({ where: { propertyId: property.id } })).toBe(0);
   });
+
+  it("answers 400 INVALID_JSON, not a 500, when the client closes the connection mid-body", async () => {
+    const { property, key } = await propertyWithKey();
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"roomId": "'));
+        controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
+      },
+    });
+    const request = new Request("http://localhost/api/v1/reservations", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": "cut" }, body, duplex: "half" } as RequestInit);
+    const cut = await reservationsRoute.POST(request);
+    expect(cut.status).toBe(400);
+    expect(await cut.json()).toMatchObject({ code: "INVALID_JSON" });
+    expect(await db.reservation.count({ where: { propertyId: property.id } })).toBe(0);
+  });
 });

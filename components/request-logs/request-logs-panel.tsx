@@ -11,6 +11,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Input, Select } from "@/components/ui/field";
 import type { RequestLogDetail, RequestLogRow } from "@/lib/request-logs/list-request-logs";
 import { curlFor } from "./curl";
+import { TableFrame, type Column } from "@/components/ui/table-frame";
+
+const LOG_COLUMNS: Column[] = [{ label: "Time" }, { label: "Method" }, { label: "Path" }, { label: "Status" }, { label: "Duration", align: "right" }, { label: "Key" }];
 
 interface Page {
   rows: RequestLogRow[];
@@ -163,49 +166,35 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
       {rows.length === 0 ? (
         <EmptyState title="No API requests match" description="Calls to this property's API appear here within a second." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Time</th>
-                <th scope="col" className="px-4 py-3">Method</th>
-                <th scope="col" className="px-4 py-3">Path</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3 text-right">Duration</th>
-                <th scope="col" className="px-4 py-3">Key</th>
+        <TableFrame columns={LOG_COLUMNS}>
+          {rows.map((row) => (
+            <Fragment key={row.id}>
+              <tr
+                data-testid="log-row"
+                data-status={row.status}
+                tabIndex={0}
+                aria-expanded={open === row.id}
+                onClick={() => setOpen(open === row.id ? null : row.id)}
+                onKeyDown={(event) => (event.key === "Enter" || event.key === " ") && (event.preventDefault(), setOpen(open === row.id ? null : row.id))}
+                className="cursor-pointer hover:bg-slate-50"
+              >
+                <td className="px-4 py-2 whitespace-nowrap" title={row.createdAt}>{new Date(row.createdAt).toLocaleString("en-GB")}</td>
+                <td className="px-4 py-2 font-mono text-xs">{row.method}</td>
+                <td className="px-4 py-2 font-mono text-xs">{row.path}</td>
+                <td className="px-4 py-2"><Badge tone={STATUS_TONE(row.status)}>{row.status}{row.errorCode ? ` ${row.errorCode}` : ""}</Badge></td>
+                <td className="px-4 py-2 text-right tabular-nums">{row.durationMs} ms</td>
+                <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{row.keyPreview}</td>
               </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => (
-                <Fragment key={row.id}>
-                  <tr
-                    data-testid="log-row"
-                    data-status={row.status}
-                    tabIndex={0}
-                    aria-expanded={open === row.id}
-                    onClick={() => setOpen(open === row.id ? null : row.id)}
-                    onKeyDown={(event) => (event.key === "Enter" || event.key === " ") && (event.preventDefault(), setOpen(open === row.id ? null : row.id))}
-                    className="cursor-pointer hover:bg-slate-50"
-                  >
-                    <td className="px-4 py-2 whitespace-nowrap" title={row.createdAt}>{new Date(row.createdAt).toLocaleString("en-GB")}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{row.method}</td>
-                    <td className="px-4 py-2 font-mono text-xs">{row.path}</td>
-                    <td className="px-4 py-2"><Badge tone={STATUS_TONE(row.status)}>{row.status}{row.errorCode ? ` ${row.errorCode}` : ""}</Badge></td>
-                    <td className="px-4 py-2 text-right tabular-nums">{row.durationMs} ms</td>
-                    <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{row.keyPreview}</td>
-                  </tr>
-                  {open === row.id ? (
-                    <tr>
-                      <td colSpan={6} className="bg-slate-50 px-4 py-4">
-                        <LogDetail slug={slug} id={row.id} />
-                      </td>
-                    </tr>
-                  ) : null}
-                </Fragment>
-              ))}
-            </tbody>
-          </table>
-        </div>
+              {open === row.id ? (
+                <tr>
+                  <td colSpan={6} className="bg-slate-50 px-4 py-4">
+                    <LogDetail slug={slug} id={row.id} />
+                  </td>
+                </tr>
+              ) : null}
+            </Fragment>
+          ))}
+        </TableFrame>
       )}
       <LoadMore query={query} />
     </div>

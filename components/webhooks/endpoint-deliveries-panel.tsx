@@ -13,6 +13,9 @@ import type { EventTypeOption } from "@/lib/webhooks/dashboard-queries";
 import { DeliveryAttempts } from "./delivery-attempts";
 import { DeliveryStatusBadge } from "./delivery-status";
 import { useInvalidateWebhooks, useWebhookDeliveries, type DeliveriesPage } from "./use-webhooks";
+import { TableFrame, type Column } from "@/components/ui/table-frame";
+
+const DELIVERY_COLUMNS: Column[] = [{ label: "Event" }, { label: "Status" }, { label: "Attempts", align: "right" }, { label: "Time" }, { label: "Duration", align: "right" }];
 
 interface Props {
   slug: string;
@@ -103,60 +106,47 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
           description={filterString ? "Try another status or event type." : "Deliveries appear here within a second of an event. Send a test event to try the endpoint."}
         />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Recent deliveries">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Event</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3 text-right">Attempts</th>
-                <th scope="col" className="px-4 py-3">Time</th>
-                <th scope="col" className="px-4 py-3 text-right">Duration</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {rows.map((row) => {
-                const expanded = open === row.id;
-                const toggle = () => setOpen(expanded ? null : row.id);
-                return (
-                  <Fragment key={row.id}>
-                    <tr data-testid="delivery-row" data-status={row.status} data-status-code={row.lastStatusCode ?? ""} onClick={toggle} className="cursor-pointer hover:bg-slate-50">
-                      <td className="px-4 py-2">
-                        <button
-                          type="button"
-                          aria-expanded={expanded}
-                          aria-controls={`delivery-${row.id}`}
-                          onClick={(event) => {
-                            event.stopPropagation();
-                            toggle();
-                          }}
-                          className="flex items-start gap-2 text-left"
-                        >
-                          <span aria-hidden className="mt-0.5 text-slate-400">{expanded ? "▾" : "▸"}</span>
-                          <span>
-                            <span className="block font-mono text-xs font-medium text-slate-900">{row.eventType}</span>
-                            <span className="block font-mono text-[11px] text-slate-500">{row.id}</span>
-                          </span>
-                        </button>
-                      </td>
-                      <td className="px-4 py-2"><DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} /></td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.attemptCount}</td>
-                      <td className="px-4 py-2"><RelativeTime value={row.createdAt} /></td>
-                      <td className="px-4 py-2 text-right tabular-nums">{row.lastDurationMs === null ? "–" : `${row.lastDurationMs} ms`}</td>
-                    </tr>
-                    {expanded ? (
-                      <tr id={`delivery-${row.id}`}>
-                        <td colSpan={5} className="bg-slate-50 px-4 py-4">
-                          <DeliveryAttempts slug={slug} endpoint={endpoint} deliveryId={row.id} canManage={canManage} />
-                        </td>
-                      </tr>
-                    ) : null}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame columns={DELIVERY_COLUMNS} label="Recent deliveries">
+          {rows.map((row) => {
+            const expanded = open === row.id;
+            const toggle = () => setOpen(expanded ? null : row.id);
+            return (
+              <Fragment key={row.id}>
+                <tr data-testid="delivery-row" data-status={row.status} data-status-code={row.lastStatusCode ?? ""} onClick={toggle} className="cursor-pointer hover:bg-slate-50">
+                  <td className="px-4 py-2">
+                    <button
+                      type="button"
+                      aria-expanded={expanded}
+                      aria-controls={`delivery-${row.id}`}
+                      onClick={(event) => {
+                        event.stopPropagation();
+                        toggle();
+                      }}
+                      className="flex items-start gap-2 text-left"
+                    >
+                      <span aria-hidden className="mt-0.5 text-slate-400">{expanded ? "▾" : "▸"}</span>
+                      <span>
+                        <span className="block font-mono text-xs font-medium text-slate-900">{row.eventType}</span>
+                        <span className="block font-mono text-[11px] text-slate-500">{row.id}</span>
+                      </span>
+                    </button>
+                  </td>
+                  <td className="px-4 py-2"><DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} /></td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.attemptCount}</td>
+                  <td className="px-4 py-2"><RelativeTime value={row.createdAt} /></td>
+                  <td className="px-4 py-2 text-right tabular-nums">{row.lastDurationMs === null ? "–" : `${row.lastDurationMs} ms`}</td>
+                </tr>
+                {expanded ? (
+                  <tr id={`delivery-${row.id}`}>
+                    <td colSpan={5} className="bg-slate-50 px-4 py-4">
+                      <DeliveryAttempts slug={slug} endpoint={endpoint} deliveryId={row.id} canManage={canManage} />
+                    </td>
+                  </tr>
+                ) : null}
+              </Fragment>
+            );
+          })}
+        </TableFrame>
       )}
       <LoadMore query={query} />
     </section>

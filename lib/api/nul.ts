@@ -23,3 +23,9 @@ export function withoutNul<T>(value: T): T {
   }
   return value;
 }
+
+/** JSON text for PostgreSQL: a NUL becomes U+FFFD (JSON writes a NUL as \u0000, so the text tells when any is there). */
+export function jsonWithoutNul(value: unknown): string {
+  const text = JSON.stringify(value);
+  return text.includes("\\u0000") ? JSON.stringify(withoutNul(value)) : text;
+}

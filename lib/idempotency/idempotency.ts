@@ -4,6 +4,7 @@
 // The unique row in PostgreSQL is the lock, so duplicates at different app instances behave alike.
 import { createHash, randomUUID } from "node:crypto";
 import { getPool } from "../db/client";
+import { deleteInBatches } from "../db/delete-in-batches";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 /** A first request still "running" after this long is taken to have died with its instance. */
@@ -60,13 +61,9 @@ export async function settleIdempotencyKey(id: string, status: number, body: str
 
 /** Deletes expired records in small batches; returns how many went. */
 export async function purgeExpiredIdempotencyRecords(now = new Date(), batch = 1000): Promise<number> {
-  let total = 0;
-  for (;;) {
-    const { rowCount } = await getPool().query(
-      `DELETE FROM "IdempotencyRecord" WHERE id IN (SELECT id FROM "IdempotencyRecord" WHERE "expiresAt" <= $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2)`,
-      [now.toISOString(), batch],
-    );
-    total += rowCount ?? 0;
-    if ((rowCount ?? 0) < batch) return total;
-  }
+  return deleteInBatches(
+    `DELETE FROM "IdempotencyRecord" WHERE id IN (SELECT id FROM "IdempotencyRecord" WHERE "expiresAt" <= $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2)`,
+    [now.toISOString()],
+    batch,
+  );
 }

@@ -1,7 +1,7 @@
 // The API's view of webhooks: query schemas and list shapes for /api/v1/webhook-endpoints.
 import { z } from "zod";
 import { listQuery, page } from "../api/pagination";
-import { DELIVERY_STATUSES, listDeliveries, listEndpoints } from "./deliveries";
+import { DELIVERY_STATUSES, listDeliveriesWithAttempts, listEndpoints } from "./deliveries";
 import { getEndpoint } from "./endpoints";
 import { serializeDelivery, serializeEndpoint } from "./serialize";
 
@@ -17,6 +17,6 @@ export async function listEndpointsForApi(propertyId: string) {
 
 export async function listDeliveriesForApi(propertyId: string, endpointId: string, query: z.output<typeof listDeliveriesQuery>) {
   await getEndpoint(propertyId, endpointId);
-  const rows = await listDeliveries(propertyId, endpointId, { status: query.status, eventType: query.eventType, cursor: query.cursor, limit: query.limit });
+  const rows = await listDeliveriesWithAttempts(propertyId, endpointId, { status: query.status, eventType: query.eventType, cursor: query.cursor, limit: query.limit });
   return page(rows, query.limit, serializeDelivery);
 }

@@ -7,7 +7,7 @@ import { EVENT_TYPES } from "../events/record-domain-event";
 import { endpointHealth, getDelivery, listDeliveries, listEndpoints, type DeliveryStatus, type EndpointHealth } from "./deliveries";
 import { getEndpoint } from "./endpoints";
 import { EVENT_DESCRIPTIONS, PING_EVENT } from "./event-types";
-import { serializeDelivery, serializeEndpoint } from "./serialize";
+import { serializeDelivery, serializeDeliverySummary, serializeEndpoint } from "./serialize";
 import { notFound } from "../errors/app-error";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
 
@@ -70,7 +70,7 @@ export const deliveryFilters = z.object({
 export type DeliveryFilters = z.output<typeof deliveryFilters>;
 
 type SerializedDelivery = ReturnType<typeof serializeDelivery>;
-export type DeliveryRow = Omit<SerializedDelivery, "attempts"> & { lastError: string | null };
+export type DeliveryRow = ReturnType<typeof serializeDeliverySummary> & { lastError: string | null };
 export type DeliveryDetail = SerializedDelivery & { lastError: string | null };
 
 export async function listEndpointDeliveries(propertyId: string, endpointId: string, filters: DeliveryFilters): Promise<{ rows: DeliveryRow[]; nextCursor: string | null }> {
@@ -81,10 +81,7 @@ export async function listEndpointDeliveries(propertyId: string, endpointId: str
     cursor: filters.cursor,
     limit: filters.limit,
   });
-  const { data, nextCursor } = page(rows, filters.limit, (delivery) => {
-    const { attempts: _attempts, ...row } = serializeDelivery(delivery);
-    return { ...row, lastError: delivery.lastError };
-  });
+  const { data, nextCursor } = page(rows, filters.limit, (delivery) => ({ ...serializeDeliverySummary(delivery), lastError: delivery.lastError }));
   return { rows: data, nextCursor };
 }
 

@@ -35,13 +35,12 @@ export async function endpointHealth(endpointIds: string[], now = new Date()): P
     entry.attempted24h += row._count._all;
     if (row.status === "SUCCEEDED") entry.succeeded24h += row._count._all;
   }
-  const lasts = await Promise.all(
-    endpointIds.map((endpointId) =>
-      db.webhookDelivery.findFirst({ where: { endpointId, lastAttemptAt: { not: null } }, orderBy: { lastAttemptAt: "desc" } }),
-    ),
-  );
+  // Each endpoint's latest attempted delivery, in one query.
+  const lasts = await db.$queryRaw<{ id: string; endpointId: string; eventType: string; status: DeliveryStatus; lastStatusCode: number | null; lastAttemptAt: Date }[]>`
+    SELECT DISTINCT ON ("endpointId") id, "endpointId", "eventType", status::text AS status, "lastStatusCode", "lastAttemptAt"
+    FROM "WebhookDelivery" WHERE "endpointId" = ANY(${endpointIds}) AND "lastAttemptAt" IS NOT NULL
+    ORDER BY "endpointId", "lastAttemptAt" DESC`;
   for (const last of lasts) {
-    if (!last?.lastAttemptAt) continue;
     health.get(last.endpointId)!.lastDelivery = { id: last.id, eventType: last.eventType, status: last.status, statusCode: last.lastStatusCode, at: last.lastAttemptAt };
   }
   return health;
@@ -60,22 +59,31 @@ export interface DeliveryFilter {
 
 export type DeliveryWithAttempts = WebhookDelivery & { attempts: WebhookAttempt[] };
 
-/** Newest deliveries of an endpoint first (limit + 1 rows, for the pager), each with its attempts. */
-export async function listDeliveries(propertyId: string, endpointId: string, filter: DeliveryFilter): Promise<DeliveryWithAttempts[]> {
-  const where: Prisma.WebhookDeliveryWhereInput = {
+/** Newest deliveries of an endpoint first (limit + 1 rows, for the pager), without their attempts. */
+export async function listDeliveries(propertyId: string, endpointId: string, filter: DeliveryFilter): Promise<WebhookDelivery[]> {
+  return db.webhookDelivery.findMany({ where: deliveryWhere(propertyId, endpointId, filter), orderBy: newestFirst, take: filter.limit + 1 });
+}
+
+/** The same page, each delivery with its attempts (request and response bodies: up to 64 KB each). */
+export async function listDeliveriesWithAttempts(propertyId: string, endpointId: string, filter: DeliveryFilter): Promise<DeliveryWithAttempts[]> {
+  return db.webhookDelivery.findMany({
+    where: deliveryWhere(propertyId, endpointId, filter),
+    orderBy: newestFirst,
+    take: filter.limit + 1,
+    include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+  });
+}
+
+function deliveryWhere(propertyId: string, endpointId: string, filter: DeliveryFilter): Prisma.WebhookDeliveryWhereInput {
+  return {
     endpointId,
     propertyId,
     ...(filter.status ? { status: filter.status } : {}),
     ...(filter.eventType ? { eventType: filter.eventType } : {}),
     ...afterCursor(filter.cursor),
   };
-  return db.webhookDelivery.findMany({
-    where,
-    orderBy: newestFirst,
-    take: filter.limit + 1,
-    include: { attempts: { orderBy: { attemptNumber: "asc" } } },
-  });
 }
+
 
 export async function getDelivery(propertyId: string, deliveryId: string): Promise<DeliveryWithAttempts> {
   const delivery = await db.webhookDelivery.findFirst({ where: { id: deliveryId, propertyId }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });

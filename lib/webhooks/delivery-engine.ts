@@ -5,8 +5,8 @@
 // 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
 // Times come from the caller's clock, so tests move time instead of sleeping.
 import type pg from "pg";
-import { withoutNul } from "../api/nul";
-import { MAX_ATTEMPTS, parseRetryAfter, retryDelayMs } from "./retry-schedule";
+import { jsonWithoutNul } from "../api/nul";
+import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
@@ -117,7 +117,7 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
   if (status === 410) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: true };
   const made = attempt.delivery.attemptCount + 1;
   const delay = retryDelayMs(made, random);
-  if (delay === null || made >= MAX_ATTEMPTS) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: false };
+  if (delay === null) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: false };
   const retryAfter = status === 429 || status === 503 ? parseRetryAfter(headers?.["retry-after"], attempt.at) : null;
   return { status: "PENDING", nextAttemptAt: new Date(attempt.at.getTime() + Math.max(delay, retryAfter ?? 0)), disableEndpoint: false };
 }
@@ -184,7 +184,7 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
        FROM r JOIN updated u ON u.id = r.id
        RETURNING "deliveryId" AS id`,
       // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
-      [JSON.stringify(withoutNul(rows.map((r) => r.row))), now],
+      [jsonWithoutNul(rows.map((r) => r.row)), now],
     );
     const kept = new Set(recorded.map((r) => r.id));
     const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));

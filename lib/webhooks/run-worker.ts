@@ -13,7 +13,7 @@ export function webhookWorkerEnabled(env: Record<string, string | undefined> = p
 
 export function startWebhookWorker(): WebhookWorker {
   if (globalForWorker.__pmsWebhookWorker) return globalForWorker.__pmsWebhookWorker;
-  const worker = new WebhookWorker({ pool: getPool(), ...withoutUndefined(workerOptionsFromEnv()) });
+  const worker = new WebhookWorker({ pool: getPool(), ...workerOptionsFromEnv() });
   worker.start();
   globalForWorker.__pmsWebhookWorker = worker;
   return worker;
@@ -21,8 +21,4 @@ export function startWebhookWorker(): WebhookWorker {
 
 export function stopWebhookWorkerOnShutdown(): void {
   onShutdown("webhook worker", async () => globalForWorker.__pmsWebhookWorker?.stop());
-}
-
-function withoutUndefined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
 }

@@ -53,12 +53,11 @@ export function sendAttempt(request: AttemptRequest, options: SendOptions): Prom
       return;
     }
     const host = url.hostname.replace(/^\[|\]$/g, "");
-    if (!options.allowPrivate) {
-      const literal = forbiddenAddressReason(host);
-      if (literal && literal !== "not an IP address") {
-        resolve(finish({ status: null, headers: null, body: null, error: `Refused: ${literal}` }));
-        return;
-      }
+    // An IP literal is connected to without a lookup, so it is checked here; names in the lookup.
+    const literal = options.allowPrivate ? null : forbiddenAddressReason(host);
+    if (literal) {
+      resolve(finish({ status: null, headers: null, body: null, error: `Refused: ${literal}` }));
+      return;
     }
     const isHttps = url.protocol === "https:";
     if (!isHttps && !options.allowPrivate) {

@@ -36,6 +36,11 @@ export function serializeAttempt(attempt: WebhookAttempt) {
 }
 
 export function serializeDelivery(delivery: WebhookDelivery & { attempts: WebhookAttempt[] }) {
+  return { ...serializeDeliverySummary(delivery), attempts: delivery.attempts.map(serializeAttempt) };
+}
+
+/** A delivery without its attempts (for lists that refresh often). */
+export function serializeDeliverySummary(delivery: WebhookDelivery) {
   return {
     id: delivery.id,
     endpointId: delivery.endpointId,
@@ -48,6 +53,5 @@ export function serializeDelivery(delivery: WebhookDelivery & { attempts: Webhoo
     lastDurationMs: delivery.lastDurationMs,
     lastAttemptAt: iso(delivery.lastAttemptAt),
     createdAt: delivery.createdAt.toISOString(),
-    attempts: delivery.attempts.map(serializeAttempt),
   };
 }

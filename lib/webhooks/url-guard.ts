@@ -15,9 +15,9 @@ export function privateNetworksAllowed(env: Record<string, string | undefined> =
   return env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "true";
 }
 
-/** Why an address may not be called, or null when it is public unicast. */
+/** Why an IP address may not be called, or null when it is public unicast (or not an IP address). */
 export function forbiddenAddressReason(address: string): string | null {
-  if (!ipaddr.isValid(address)) return "not an IP address";
+  if (!ipaddr.isValid(address)) return null;
   let parsed = ipaddr.parse(address);
   if (parsed.kind() === "ipv6" && (parsed as ipaddr.IPv6).isIPv4MappedAddress()) parsed = (parsed as ipaddr.IPv6).toIPv4Address();
   const range = parsed.range();

@@ -27,18 +27,15 @@ export interface WorkerOptions {
   log?: (message: string) => void;
 }
 
+/** The worker's settings from WEBHOOK_* variables: only those set to a positive number. */
 export function workerOptionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<WorkerOptions> {
-  const number = (name: string) => {
+  const names = { concurrency: "WEBHOOK_CONCURRENCY", endpointConcurrency: "WEBHOOK_ENDPOINT_CONCURRENCY", pollMs: "WEBHOOK_POLL_MS", timeoutMs: "WEBHOOK_TIMEOUT_MS", leaseMs: "WEBHOOK_LEASE_MS" } as const;
+  const options: Partial<WorkerOptions> = {};
+  for (const [option, name] of Object.entries(names) as [keyof typeof names, string][]) {
     const value = Number(env[name]);
-    return Number.isFinite(value) && value > 0 ? value : undefined;
-  };
-  return {
-    concurrency: number("WEBHOOK_CONCURRENCY"),
-    endpointConcurrency: number("WEBHOOK_ENDPOINT_CONCURRENCY"),
-    pollMs: number("WEBHOOK_POLL_MS"),
-    timeoutMs: number("WEBHOOK_TIMEOUT_MS"),
-    leaseMs: number("WEBHOOK_LEASE_MS"),
-  };
+    if (Number.isFinite(value) && value > 0) options[option] = value;
+  }
+  return options;
 }
 
 export class WebhookWorker {
@@ -134,13 +131,10 @@ export class WebhookWorker {
         const fanned = await fanOutEvents(this.pool, this.clock());
         busy = fanned.events > 0;
         const free = this.concurrency - this.inFlight;
-        if (free > 0) {
-          const claimed = await this.claim(free);
-          if (claimed.length > 0) busy = true;
-          for (const delivery of claimed) void this.send(delivery);
-        } else {
-          busy = false;
-        }
+        const claimed = free > 0 ? await this.claim(free) : [];
+        for (const delivery of claimed) void this.send(delivery);
+        // Go on at once while there is work and a free slot; otherwise wait for a slot or the poll.
+        busy = (busy || claimed.length > 0) && this.inFlight < this.concurrency;
         failures = 0;
       } catch (error) {
         // The database is away: say so once per back-off step, wait longer each time (at most 5 s).
@@ -150,7 +144,7 @@ export class WebhookWorker {
         continue;
       }
       if (!this.running) break;
-      if (!busy || this.inFlight >= this.concurrency) await this.idle(this.pollMs);
+      if (!busy) await this.idle(this.pollMs);
     }
   }
 

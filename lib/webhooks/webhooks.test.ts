@@ -20,7 +20,7 @@ import { startReceiver, type Answer } from "../../test/webhook-receiver";
 import { db, getPool } from "../db/client";
 import { recordDomainEvent } from "../events/record-domain-event";
 import { flushRequestLogs } from "../request-logs/log-writer";
-import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
+import { endpointHealth, resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
 import { purgeWebhookHistory } from "./purge-webhook-history";
 import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./delivery-engine";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
@@ -445,6 +445,22 @@ describe("/api/v1/webhook-endpoints", () => {
     expect(foreign.status).toBe(404);
     const foreignDeliveries = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, key: webhooksReader.key, params: { id: endpoint.id } });
     expect(foreignDeliveries.status).toBe(404);
+  });
+});
+
+describe("endpoint health", () => {
+  it("counts the last 24 hours' deliveries and names each endpoint's latest one", async () => {
+    const { property, endpoint } = await setup(["*"], (count) => ({ status: count === 2 ? 500 : 200 }));
+    const idle = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: (await propertyWithKey()).key, body: { url: "https://example.com/never", eventTypes: ["guest.checked_out"] } });
+    const idleId = (idle.body as { data: { id: string } }).data.id;
+    for (let i = 0; i < 3; i++) {
+      await emit(property.id, "reservation.created", { i });
+      await worker().runOnce();
+    }
+    const health = await endpointHealth([endpoint.id, idleId]);
+    const latest = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, orderBy: { lastAttemptAt: "desc" } });
+    expect(health.get(endpoint.id)).toMatchObject({ attempted24h: 3, succeeded24h: 2, lastDelivery: { id: latest.id, status: "SUCCEEDED", statusCode: 200, eventType: "reservation.created" } });
+    expect(health.get(idleId)).toEqual({ attempted24h: 0, succeeded24h: 0, lastDelivery: null });
   });
 });
 

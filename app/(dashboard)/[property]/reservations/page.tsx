@@ -11,6 +11,9 @@ import { can } from "@/lib/auth/roles";
 import { formatDate, formatMoney } from "@/lib/ui/format";
 import { listReservations, listRooms } from "@/lib/reservations/list-reservations";
 import { listReservationsQuery } from "@/lib/reservations/schemas";
+import { TableFrame, type Column } from "@/components/ui/table-frame";
+
+const RESERVATION_COLUMNS: Column[] = [{ label: "Code" }, { label: "Guest" }, { label: "Room" }, { label: "Arrival" }, { label: "Departure" }, { label: "Guests" }, { label: "Total", align: "right" }, { label: "Status" }, { label: "Actions", hidden: true }];
 
 export const metadata: Metadata = { title: "Reservations" };
 
@@ -42,50 +45,33 @@ export default async function ReservationsPage({ params, searchParams }: { param
       {result.rows.length === 0 ? (
         <EmptyState title="No reservations match" description="Try another search or clear the status filter." />
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              <tr>
-                <th scope="col" className="px-4 py-3">Code</th>
-                <th scope="col" className="px-4 py-3">Guest</th>
-                <th scope="col" className="px-4 py-3">Room</th>
-                <th scope="col" className="px-4 py-3">Arrival</th>
-                <th scope="col" className="px-4 py-3">Departure</th>
-                <th scope="col" className="px-4 py-3">Guests</th>
-                <th scope="col" className="px-4 py-3 text-right">Total</th>
-                <th scope="col" className="px-4 py-3">Status</th>
-                <th scope="col" className="px-4 py-3"><span className="sr-only">Actions</span></th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {result.rows.map((r) => (
-                <tr key={r.id} data-testid="reservation-row" data-code={r.code}>
-                  <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{r.code}</td>
-                  <td className="px-4 py-3">
-                    <div className="font-medium text-slate-900">{r.guest.firstName} {r.guest.lastName}</div>
-                    {r.guest.email ? <div className="text-xs text-slate-500">{r.guest.email}</div> : null}
-                  </td>
-                  <td className="px-4 py-3 whitespace-nowrap">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.arrivalDate)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.departureDate)}</td>
-                  <td className="px-4 py-3">{r.adults + r.children}</td>
-                  <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(r.totalAmount, r.currency)}</td>
-                  <td className="px-4 py-3 whitespace-nowrap"><ReservationStatusBadge status={r.status} /></td>
-                  <td className="px-4 py-3 text-right">
-                    <ReservationActions
-                      slug={slug}
-                      reservationId={r.id}
-                      code={r.code}
-                      status={r.status}
-                      canCheckInOut={can.checkInOut(access.role)}
-                      canCancel={can.cancelReservation(access.role)}
-                    />
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <TableFrame columns={RESERVATION_COLUMNS}>
+          {result.rows.map((r) => (
+            <tr key={r.id} data-testid="reservation-row" data-code={r.code}>
+              <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{r.code}</td>
+              <td className="px-4 py-3">
+                <div className="font-medium text-slate-900">{r.guest.firstName} {r.guest.lastName}</div>
+                {r.guest.email ? <div className="text-xs text-slate-500">{r.guest.email}</div> : null}
+              </td>
+              <td className="px-4 py-3 whitespace-nowrap">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.arrivalDate)}</td>
+              <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.departureDate)}</td>
+              <td className="px-4 py-3">{r.adults + r.children}</td>
+              <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(r.totalAmount, r.currency)}</td>
+              <td className="px-4 py-3 whitespace-nowrap"><ReservationStatusBadge status={r.status} /></td>
+              <td className="px-4 py-3 text-right">
+                <ReservationActions
+                  slug={slug}
+                  reservationId={r.id}
+                  code={r.code}
+                  status={r.status}
+                  canCheckInOut={can.checkInOut(access.role)}
+                  canCancel={can.cancelReservation(access.role)}
+                />
+              </td>
+            </tr>
+          ))}
+        </TableFrame>
       )}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
         <span>

@@ -1,0 +1,29 @@
+import type { ReactNode } from "react";
+import { cn } from "@/lib/ui/cn";
+
+export interface Column {
+  label: string;
+  align?: "right";
+  /** Read by screen readers only (e.g. an actions column). */
+  hidden?: boolean;
+}
+
+/** The frame every list table shares: scroll box, header row, divided body. Rows are the children. */
+export function TableFrame({ columns, label, children }: { columns: Column[]; label?: string; children: ReactNode }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+      <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
+        <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
+          <tr>
+            {columns.map((column) => (
+              <th key={column.label} scope="col" className={cn("px-4 py-3", column.align === "right" && "text-right")}>
+                {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">{children}</tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,5 +1,5 @@
-// Prisma CLI configuration. The CLI here only generates the client and diffs schemas without a
-// database (`npm run db:migration`); migrations are applied by lib/db/migrate.ts over `pg`.
+// Prisma CLI configuration. The CLI here only generates the client; `npm run db:migration` diffs with its
+// own scripts/prisma-diff.config.ts, and migrations are applied by lib/db/migrate.ts over `pg`.
 // engine "js" selects the WebAssembly schema engine, so no engine binary is ever downloaded.
 // The schema's datasource needs a postgresql:// URL to validate: a placeholder stands in when unset.
 import path from "node:path";

@@ -7,7 +7,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "../env";
 import { startEmbeddedDatabase } from "./embedded";
-import { migrate, readMigrations } from "./migrate";
+import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
 
 const run = promisify(execFile);
 const tsx = path.resolve("node_modules/.bin/tsx");
@@ -50,7 +50,38 @@ describe("migrate", () => {
   it("has a migration for every change in prisma/schema.prisma", async () => {
     const { stdout } = await run(tsx, ["scripts/db-new-migration.ts", "--check"], { encoding: "utf8" });
     expect(stdout).toContain("Schema and migrations agree.");
-  });
+  }, 60_000);
+
+  it("fails the migration check, printing the SQL, for a schema with changes no migration holds", async () => {
+    const schema = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "schema-")), "schema.prisma");
+    const original = fs.readFileSync("prisma/schema.prisma", "utf8");
+    const withExtraColumn = original.replace("model User {\n", "model User {\n  nicknameForCheck String?\n");
+    expect(withExtraColumn).not.toBe(original);
+    fs.writeFileSync(schema, `${withExtraColumn}\nmodel ProbeForCheck {\n  id    Int    @id @default(autoincrement())\n  label String @unique\n}\n`);
+    const result = await run(tsx, ["scripts/db-new-migration.ts", "--check", "--schema", schema], { encoding: "utf8" }).then(
+      () => ({ code: 0, stderr: "" }),
+      (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
+    );
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`ALTER TABLE "User" ADD COLUMN     "nicknameForCheck" TEXT;`);
+    expect(result.stderr).toContain(`CREATE TABLE "ProbeForCheck"`);
+    expect(result.stderr).toContain(`CREATE UNIQUE INDEX "ProbeForCheck_label_key"`);
+    fs.rmSync(path.dirname(schema), { recursive: true, force: true });
+  }, 60_000);
+
+  it("writes no migration folder when prisma/schema.prisma has no change", async () => {
+    const before = fs.readdirSync(MIGRATIONS_DIR);
+    try {
+      const { stdout } = await run(tsx, ["scripts/db-new-migration.ts", "probe"], { encoding: "utf8" });
+      expect(stdout).toContain("No schema changes: nothing to write.");
+      expect(fs.readdirSync(MIGRATIONS_DIR)).toEqual(before);
+    } finally {
+      // a pending schema change would have written a probe migration: never leave it in the repository
+      for (const entry of fs.readdirSync(MIGRATIONS_DIR)) {
+        if (!before.includes(entry)) fs.rmSync(path.join(MIGRATIONS_DIR, entry), { recursive: true, force: true });
+      }
+    }
+  }, 60_000);
 });
 
 describe("embedded database", () => {

@@ -1,7 +1,7 @@
 // Calls a route handler the way Next.js does, with a real Request, and reads the JSON it answers.
 // Every answer of a documented /api/v1 route is checked against its documented contract: the status
 // must be one the OpenAPI document lists, and the body must match the documented schema.
-import { errorBody } from "../lib/api/resources";
+import { errorBody } from "../lib/api/envelope";
 import { documentedStatuses, type RouteDefinition } from "../lib/api/v1-route";
 
 function assertDocumented(definition: RouteDefinition, status: number, body: unknown) {

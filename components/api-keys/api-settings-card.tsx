@@ -2,7 +2,7 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition, type FormEvent } from "react";
-import { updateApiSettingsAction } from "@/app/(dashboard)/[property]/settings/api-access/actions";
+import { updateApiSettingsAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors/action-result";

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { createApiKeyAction } from "@/app/(dashboard)/[property]/settings/api-access/actions";
+import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select } from "@/components/ui/field";
@@ -21,7 +21,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
   const [expiry, setExpiry] = useState("never");
   const invalidate = useInvalidateApiKeys(slug);
   const mutation = useMutation({
-    mutationFn: (input: unknown) => createApiKeyAction(slug, input),
+    mutationFn: (input: Parameters<typeof createApiKeyAction>[1]) => createApiKeyAction(slug, input),
     onSuccess: async (result) => {
       if (result.ok && result.keys) {
         setIssued(result.keys);
@@ -63,13 +63,14 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
             onSubmit={(event) => {
               event.preventDefault();
               const form = new FormData(event.currentTarget);
+              // The form's raw values: the action validates them and answers field errors.
               mutation.mutate({
                 name: form.get("name"),
                 mode: form.get("mode"),
                 scopes: access === "custom" ? custom : PRESETS[access].scopes,
                 expiry,
                 expiresOn: expiry === "date" ? form.get("expiresOn") : undefined,
-              });
+              } as Parameters<typeof createApiKeyAction>[1]);
             }}
           >
             <Field id="key-name" label="Name" errors={errors("name")} hint="For example “Channel manager – production”">

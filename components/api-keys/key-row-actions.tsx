@@ -2,12 +2,13 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { revokeApiKeyAction, rollApiKeyAction } from "@/app/(dashboard)/[property]/settings/api-access/actions";
+import { revokeApiKeyAction, rollApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Select } from "@/components/ui/field";
 import type { IssuedKey } from "@/lib/api-keys/create-api-key";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
+import type { GraceChoice } from "@/lib/api-keys/schemas";
 import { IssuedKeys } from "./issued-keys";
 import { useInvalidateApiKeys } from "./use-api-keys";
 
@@ -33,7 +34,7 @@ export function KeyRowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyVi
 }
 
 function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyView; onClose: () => void }) {
-  const [grace, setGrace] = useState("24h");
+  const [grace, setGrace] = useState<GraceChoice>("24h");
   const [pair, setPair] = useState(Boolean(apiKey.pairId));
   const [issued, setIssued] = useState<IssuedKey[] | null>(null);
   const invalidate = useInvalidateApiKeys(slug);
@@ -56,7 +57,7 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
         ) : (
           <div className="space-y-4">
             <Field id="roll-grace" label="Keep the old key working for" hint="Time to deploy the new key before the old one stops.">
-              <Select id="roll-grace" value={grace} onChange={(event) => setGrace(event.target.value)}>
+              <Select id="roll-grace" value={grace} onChange={(event) => setGrace(event.target.value as GraceChoice)}>
                 <option value="now">No grace: stop it now</option>
                 <option value="1h">1 hour</option>
                 <option value="24h">24 hours</option>
@@ -86,7 +87,7 @@ function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyV
   const invalidate = useInvalidateApiKeys(slug);
   const [pair, setPair] = useState(Boolean(apiKey.pairId));
   const mutation = useMutation({
-    mutationFn: () => revokeApiKeyAction(slug, apiKey.id, pair),
+    mutationFn: () => revokeApiKeyAction(slug, { keyId: apiKey.id, pair }),
     onSuccess: async (result) => {
       await invalidate();
       if (result.ok) onClose();

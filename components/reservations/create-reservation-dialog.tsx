@@ -2,7 +2,7 @@
 
 import { useActionState, useState } from "react";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { createReservationAction } from "@/app/(dashboard)/[property]/reservations/actions";
+import { createReservationAction } from "@/lib/actions/reservations";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
 import { Field, Input, Select, Textarea } from "@/components/ui/field";
@@ -17,8 +17,8 @@ interface Room {
 export function CreateReservationDialog({ slug, rooms, currency }: { slug: string; rooms: Room[]; currency: string }) {
   const [open, setOpen] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
-  const [result, action, pending] = useActionState(async (previous: ActionResult | null, form: FormData) => {
-    const next = await createReservationAction(slug, previous, form);
+  const [result, action, pending] = useActionState(async (_previous: ActionResult | null, form: FormData) => {
+    const next = await createReservationAction(slug, form);
     if (next.ok) {
       setOpen(false);
       setNotice(next.message ?? "Reservation created.");

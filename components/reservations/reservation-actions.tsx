@@ -1,7 +1,7 @@
 "use client";
 
 import { useActionState } from "react";
-import { changeReservationStatusAction } from "@/app/(dashboard)/[property]/reservations/actions";
+import { changeReservationStatusAction } from "@/lib/actions/reservations";
 import { Button } from "@/components/ui/button";
 import type { ReservationStatus } from "@/lib/db/generated/prisma/enums";
 
@@ -16,7 +16,7 @@ interface Props {
 
 /** The transitions a stay in this status allows and this role may make. */
 export function ReservationActions({ slug, reservationId, code, status, canCheckInOut, canCancel }: Props) {
-  const [result, action, pending] = useActionState(changeReservationStatusAction.bind(null, slug), null);
+  const [result, action, pending] = useActionState((_previous: unknown, form: FormData) => changeReservationStatusAction(slug, form), null);
   const buttons: { transition: string; label: string; variant: "secondary" | "danger" }[] = [];
   if (status === "CONFIRMED" && canCheckInOut) buttons.push({ transition: "check_in", label: "Check in", variant: "secondary" });
   if (status === "CHECKED_IN" && canCheckInOut) buttons.push({ transition: "check_out", label: "Check out", variant: "secondary" });

@@ -1,7 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
-import { resendWebhookDeliveryAction } from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+import { resendWebhookDeliveryAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { DeliveryDetail } from "@/lib/webhooks/dashboard-queries";
@@ -16,7 +16,7 @@ export function DeliveryAttempts({ slug, endpoint, deliveryId, canManage }: { sl
   const detail = useWebhookDelivery(slug, endpoint.id, deliveryId);
   const invalidate = useInvalidateWebhooks(slug);
   const resend = useMutation({
-    mutationFn: () => resendWebhookDeliveryAction(slug, deliveryId),
+    mutationFn: () => resendWebhookDeliveryAction(slug, { deliveryId }),
     onSuccess: async () => invalidate(),
   });
   if (detail.isPending) return <p className="text-sm text-slate-500">Loading…</p>;

@@ -8,7 +8,7 @@ import {
   deleteWebhookEndpointAction,
   sendWebhookTestEventAction,
   setWebhookEndpointEnabledAction,
-} from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+} from "@/lib/actions/webhooks";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -50,8 +50,8 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
     setNotice(result);
     await invalidate();
   };
-  const test = useMutation({ mutationFn: () => sendWebhookTestEventAction(slug, endpoint.id), onSuccess: after });
-  const enable = useMutation({ mutationFn: () => setWebhookEndpointEnabledAction(slug, endpoint.id, true), onSuccess: after });
+  const test = useMutation({ mutationFn: () => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), onSuccess: after });
+  const enable = useMutation({ mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }), onSuccess: after });
   const rate = successRate(endpoint.health);
   const last = endpoint.health.lastDelivery;
   const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;
@@ -171,7 +171,7 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
 
 function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endpoint: WebhookEndpointView; onDone: (result: ActionResult) => Promise<void>; onClose: () => void }) {
   const mutation = useMutation({
-    mutationFn: () => setWebhookEndpointEnabledAction(slug, endpoint.id, false),
+    mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }),
     onSuccess: async (result) => {
       if (result.ok) onClose();
       await onDone(result);
@@ -197,7 +197,7 @@ function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endp
 
 function DeleteDialog({ slug, endpoint, onClose, onDeleted }: { slug: string; endpoint: WebhookEndpointView; onClose: () => void; onDeleted: () => Promise<void> }) {
   const mutation = useMutation({
-    mutationFn: () => deleteWebhookEndpointAction(slug, endpoint.id),
+    mutationFn: () => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }),
     onSuccess: async (result) => {
       if (result.ok) await onDeleted();
     },

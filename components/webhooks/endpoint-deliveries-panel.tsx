@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
 import { Fragment, useState } from "react";
-import { retryFailedWebhookDeliveriesAction } from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+import { retryFailedWebhookDeliveriesAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -38,7 +38,7 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
   const invalidate = useInvalidateWebhooks(slug);
   const retry = useMutation({
-    mutationFn: () => retryFailedWebhookDeliveriesAction(slug, endpoint.id),
+    mutationFn: () => retryFailedWebhookDeliveriesAction(slug, { endpointId: endpoint.id }),
     onSuccess: async () => invalidate(),
   });
 

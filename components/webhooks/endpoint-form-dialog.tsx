@@ -2,11 +2,12 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { createWebhookEndpointAction, updateWebhookEndpointAction } from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+import { createWebhookEndpointAction, updateWebhookEndpointAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors/action-result";
+import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import type { EventTypeOption } from "@/lib/webhooks/dashboard-queries";
 import { EventTypePicker } from "./event-type-picker";
 import { SecretValue } from "./signing-secret";
@@ -35,9 +36,10 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
   const [created, setCreated] = useState<{ secret: string } | null>(null);
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useMutation({
-    mutationFn: async (): Promise<ActionResult & { secret?: string }> => {
-      const input = { url, description, eventTypes };
-      if (endpoint) return updateWebhookEndpointAction(slug, endpoint.id, input);
+    mutationFn: async (): Promise<ActionResult<{ secret?: string }>> => {
+      // Event types come from the catalogue the server sent; the action validates them again.
+      const input = { url, description, eventTypes: eventTypes as WebhookEventType[] };
+      if (endpoint) return updateWebhookEndpointAction(slug, { endpointId: endpoint.id, ...input });
       return createWebhookEndpointAction(slug, input);
     },
     onSuccess: async (result) => {

@@ -2,7 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/app/(dashboard)/[property]/settings/api-access/webhook-actions";
+import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
@@ -33,7 +33,7 @@ export function SigningSecret({ slug, endpoint, canManage }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
   const [rotating, setRotating] = useState(false);
   const reveal = useMutation({
-    mutationFn: () => revealWebhookSecretAction(slug, endpoint.id),
+    mutationFn: () => revealWebhookSecretAction(slug, { endpointId: endpoint.id }),
     onSuccess: (result) => setSecret(result.ok && result.secret ? result.secret : null),
   });
   const failure = reveal.data && !reveal.data.ok ? reveal.data.message : null;
@@ -82,7 +82,7 @@ export function SigningSecret({ slug, endpoint, canManage }: Props) {
 function RotateSecretDialog({ slug, endpoint, onRotated, onClose }: { slug: string; endpoint: Props["endpoint"]; onRotated: (secret: string) => void; onClose: () => void }) {
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useMutation({
-    mutationFn: () => rotateWebhookSecretAction(slug, endpoint.id),
+    mutationFn: () => rotateWebhookSecretAction(slug, { endpointId: endpoint.id }),
     onSuccess: async (result) => {
       if (result.ok && result.secret) onRotated(result.secret);
       await invalidate();

@@ -2,8 +2,8 @@ import "server-only";
 import { randomUUID } from "node:crypto";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
-import type { ApiKeyMode } from "../db/generated/prisma/enums";
-import { AppError } from "../errors/app-error";
+import type { ApiKeyMode, Plan } from "../db/generated/prisma/enums";
+import { assertPlanIncludesApi } from "../properties/plan";
 import { generateApiKey, hashApiKey, maskApiKey } from "./key-format";
 import { expiryDate, type CreateApiKeyInput } from "./schemas";
 
@@ -14,12 +14,6 @@ export interface IssuedKey {
   /** The plaintext key: returned here once and never stored. */
   key: string;
   preview: string;
-}
-
-export function assertPlanAllowsApi(property: { plan: string }) {
-  if (property.plan !== "PRO") {
-    throw new AppError("PLAN_REQUIRED", "API access needs the PRO plan. Upgrade the property to create API keys.");
-  }
 }
 
 /** Writes one key row and returns its plaintext; the caller supplies the transaction. */
@@ -47,9 +41,9 @@ export async function issueKey(
 }
 
 /** Creates a live key, a test key, or a live + test pair with the same name, scopes and expiry. */
-export async function createApiKey(options: { property: { id: string; plan: string }; actor: Actor; input: CreateApiKeyInput }): Promise<IssuedKey[]> {
+export async function createApiKey(options: { property: { id: string; plan: Plan }; actor: Actor; input: CreateApiKeyInput }): Promise<IssuedKey[]> {
   const { property, actor, input } = options;
-  assertPlanAllowsApi(property);
+  assertPlanIncludesApi(property);
   const modes: ApiKeyMode[] = input.mode === "PAIR" ? ["LIVE", "TEST"] : [input.mode];
   const pairId = input.mode === "PAIR" ? randomUUID() : null;
   const scopes = [...new Set(input.scopes)];

@@ -1,19 +1,21 @@
 import "server-only";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
+import type { Plan } from "../db/generated/prisma/enums";
 import { AppError, notFound } from "../errors/app-error";
 import { keyRefusal } from "./key-status";
 import { invalidateCachedKeys } from "./verify-api-key";
-import { assertPlanAllowsApi, issueKey, type IssuedKey } from "./create-api-key";
+import { assertPlanIncludesApi } from "../properties/plan";
+import { issueKey, type IssuedKey } from "./create-api-key";
 import { GRACE_CHOICES, type RollApiKeyInput } from "./schemas";
 
 /**
  * Replaces a key by a new one with the same name, mode and scopes. The old key keeps working for the
  * chosen grace period, never past its own expiry. With `pair`, its live/test partner rolls too.
  */
-export async function rollApiKey(options: { property: { id: string; plan: string }; actor: Actor; input: RollApiKeyInput }): Promise<IssuedKey[]> {
+export async function rollApiKey(options: { property: { id: string; plan: Plan }; actor: Actor; input: RollApiKeyInput }): Promise<IssuedKey[]> {
   const { property, actor, input } = options;
-  assertPlanAllowsApi(property);
+  assertPlanIncludesApi(property);
   const now = new Date();
   const result = await db.$transaction(async (tx) => {
     const key = await tx.apiKey.findFirst({ where: { id: input.keyId, propertyId: property.id } });

@@ -11,10 +11,11 @@ import { rollApiKey } from "../api-keys/roll-api-key";
 import { createApiKeyInput, rollApiKeyInput } from "../api-keys/schemas";
 import type { Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
+import type { Plan } from "../db/generated/prisma/enums";
 
 const actor: Actor = { type: "USER", id: null, label: "Admin <admin@example.com>" };
 
-async function keyFor(property: { id: string; plan: string }, scopes: string[] = ["property:read"], extra: Record<string, unknown> = {}) {
+async function keyFor(property: { id: string; plan: Plan }, scopes: string[] = ["property:read"], extra: Record<string, unknown> = {}) {
   const [issued] = await createApiKey({ property, actor, input: createApiKeyInput.parse({ name: "Test", mode: "LIVE", scopes, ...extra }) });
   return issued!;
 }

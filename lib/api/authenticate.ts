@@ -6,6 +6,7 @@ import { keyRefusal } from "../api-keys/key-status";
 import { findApiKey, type VerifiedKey } from "../api-keys/verify-api-key";
 import { findPartner, type VerifiedPartner } from "../partners/partners";
 import { AppError } from "../errors/app-error";
+import { assertPlanIncludesApi } from "../properties/plan";
 
 export const MESSAGES = {
   missing: "Missing or malformed Authorization header. Use: Bearer pms_live_xxx",
@@ -42,7 +43,7 @@ export async function authenticate(request: Request, onIdentified?: (key: Verifi
   const refusal = keyRefusal(key);
   if (refusal === "KEY_REVOKED") throw new AppError("KEY_REVOKED", MESSAGES.revoked);
   if (refusal === "KEY_EXPIRED") throw new AppError("KEY_EXPIRED", MESSAGES.expired);
-  if (key.property.plan !== "PRO") throw new AppError("PLAN_REQUIRED", MESSAGES.plan);
+  assertPlanIncludesApi(key.property, MESSAGES.plan);
   return key;
 }
 

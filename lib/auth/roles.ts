@@ -13,3 +13,13 @@ export const can = {
 } satisfies Record<string, (role: Role) => boolean>;
 
 export type Permission = keyof typeof can;
+
+/** What a member is told when their role lacks the permission. */
+export const DENIED: Record<Permission, string> = {
+  viewApiAccess: "Your role cannot open API Access.",
+  manageApiAccess: "Only owners and admins can manage API keys and webhooks.",
+  manageApiLimits: "Only owners can change the API limits.",
+  createReservation: "Your role does not allow this action.",
+  checkInOut: "Your role does not allow this action.",
+  cancelReservation: "Your role does not allow this action.",
+};

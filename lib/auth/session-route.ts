@@ -1,8 +1,8 @@
 import "server-only";
 import { getServerSession } from "next-auth";
-import { apiErrorResponse } from "../api/error-response";
-import { nulPath } from "../api/nul";
-import { newRequestId } from "../api/request-id";
+import { apiErrorResponse } from "../http/error-response";
+import { nulPath } from "../db/nul";
+import { newRequestId } from "../http/request-id";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { authOptions } from "./auth-options";

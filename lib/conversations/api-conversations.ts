@@ -1,24 +1,24 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, listQuery, newestFirst, page } from "../api/pagination";
+import { afterCursor, listQuery, newestFirst, page } from "../db/pagination";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type Prisma } from "../db/client";
 import type { Conversation, Message } from "../db/generated/prisma/client";
 import { notFound } from "../errors/app-error";
 import { recordDomainEvent } from "../events/record-domain-event";
-
-export const CHANNELS = ["EMAIL", "SMS", "WHATSAPP", "WEB_CHAT", "BOOKING_COM", "AIRBNB"] as const;
+import type { ConversationResource, MessageResource } from "./conversation-resource";
+import { ConversationChannel, ConversationStatus } from "../db/generated/prisma/enums";
 
 export const listConversationsQuery = listQuery.extend({
-  status: z.enum(["OPEN", "CLOSED"]).optional(),
-  channel: z.enum(CHANNELS).optional(),
+  status: z.enum(ConversationStatus).optional(),
+  channel: z.enum(ConversationChannel).optional(),
 });
 
 export const sendMessageInput = z.strictObject({
   body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters"),
 });
 
-export function serializeConversation(c: Conversation) {
+export function serializeConversation(c: Conversation): ConversationResource {
   return {
     id: c.id,
     guestId: c.guestId,
@@ -31,7 +31,7 @@ export function serializeConversation(c: Conversation) {
   };
 }
 
-export function serializeMessage(m: Message) {
+export function serializeMessage(m: Message): MessageResource {
   return { id: m.id, conversationId: m.conversationId, direction: m.direction, body: m.body, senderName: m.senderName, sentAt: m.sentAt.toISOString() };
 }
 

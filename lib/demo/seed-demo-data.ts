@@ -4,7 +4,7 @@
 import bcrypt from "bcryptjs";
 import { addDays, startOfDay } from "date-fns";
 import type { PrismaClient } from "../db/generated/prisma/client";
-import type { Role } from "../db/generated/prisma/enums";
+import { ConversationChannel, type Role } from "../db/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS: { email: string; name: string; memberships: [slug: string, role: Role][] }[] = [
@@ -28,7 +28,7 @@ const ROOM_TYPES = [
   { type: "Twin", capacity: 2, nightly: 12400 },
   { type: "Suite", capacity: 4, nightly: 24900 },
 ];
-const CHANNELS = ["EMAIL", "SMS", "WHATSAPP", "WEB_CHAT", "BOOKING_COM", "AIRBNB"] as const;
+const CHANNELS = Object.values(ConversationChannel);
 const INBOUND = ["Hi, can we check in early?", "Is parking available at the hotel?", "We will arrive around 22:00, is that ok?", "Could we get a baby cot in the room?", "Thanks for a lovely stay!", "Can I pay by card at the desk?"];
 const OUTBOUND = ["Of course, we will do our best to have the room ready.", "Yes, our garage is open 24/7 for 18 EUR per night.", "No problem, the night desk is open around the clock.", "A cot will be ready in your room.", "Thank you, we hope to welcome you again!", "Yes, all major cards are accepted."];
 

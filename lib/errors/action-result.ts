@@ -3,7 +3,8 @@
 import { ZodError } from "zod";
 import { AppError } from "./app-error";
 
-export type ActionResult = { ok: true; message?: string } | { ok: false; message: string; fields?: Record<string, string[]> };
+/** A server action's answer: success with a message and the action's own data, or what went wrong. */
+export type ActionResult<Data extends object = object> = ({ ok: true; message?: string } & Data) | { ok: false; message: string; fields?: Record<string, string[]> };
 
 export function zodFieldErrors(error: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};
@@ -14,16 +15,11 @@ export function zodFieldErrors(error: ZodError): Record<string, string[]> {
   return fields;
 }
 
-export async function toActionResult(run: () => Promise<string | void>): Promise<ActionResult> {
-  try {
-    const message = await run();
-    return message ? { ok: true, message } : { ok: true };
-  } catch (error) {
-    if (error instanceof ZodError) return { ok: false, message: "Please correct the highlighted fields.", fields: zodFieldErrors(error) };
-    if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
-    // Next's redirect()/notFound() are thrown too and must pass through.
-    if (error instanceof Error && "digest" in error) throw error;
-    console.error("server action failed:", error);
-    return { ok: false, message: "Something went wrong on our side. Nothing was saved; please try again." };
-  }
+/** The failed ActionResult for an error; Next's redirect()/notFound() (which carry a digest) pass through. */
+export function actionFailure(error: unknown): { ok: false; message: string; fields?: Record<string, string[]> } {
+  if (error instanceof ZodError) return { ok: false, message: "Please correct the highlighted fields.", fields: zodFieldErrors(error) };
+  if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
+  if (error instanceof Error && "digest" in error) throw error;
+  console.error("server action failed:", error);
+  return { ok: false, message: "Something went wrong on our side. Nothing was saved; please try again." };
 }

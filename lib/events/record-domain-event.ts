@@ -2,27 +2,12 @@
 // change it describes was committed. The webhooks dispatcher reads them from there.
 import { randomBytes } from "node:crypto";
 import type { DbTx, Prisma } from "../db/client";
-
-export const EVENT_TYPES = [
-  "reservation.created",
-  "reservation.updated",
-  "reservation.cancelled",
-  "guest.checked_in",
-  "guest.checked_out",
-  "payment.updated",
-  "message.received",
-  "message.sent",
-  "access_code.created",
-] as const;
-export type EventType = (typeof EVENT_TYPES)[number];
+import type { EventData, EventType } from "./event-catalog";
 
 export const newEventId = () => `evt_${randomBytes(12).toString("hex")}`;
 
-export async function recordDomainEvent(
-  tx: DbTx,
-  event: { propertyId: string; type: EventType; data: Prisma.InputJsonValue },
-): Promise<string> {
+export async function recordDomainEvent<T extends EventType>(tx: DbTx, event: { propertyId: string; type: T; data: EventData<T> }): Promise<string> {
   const id = newEventId();
-  await tx.outboxEvent.create({ data: { id, propertyId: event.propertyId, type: event.type, payload: event.data } });
+  await tx.outboxEvent.create({ data: { id, propertyId: event.propertyId, type: event.type, payload: event.data as Prisma.InputJsonValue } });
   return id;
 }

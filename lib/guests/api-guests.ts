@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, listQuery, newestFirst, page } from "../api/pagination";
+import { afterCursor, listQuery, newestFirst, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { notFound } from "../errors/app-error";
 import { serializeGuest } from "./serialize-guest";

@@ -1,6 +1,7 @@
 import type { Guest } from "../db/generated/prisma/client";
+import type { GuestResource } from "./guest-resource";
 
-export function serializeGuest(g: Guest) {
+export function serializeGuest(g: Guest): GuestResource {
   return {
     id: g.id,
     firstName: g.firstName,

@@ -2,8 +2,8 @@
 // there is no second, hand-written copy of the contract to drift from the code.
 import { z } from "zod";
 import { SCOPES } from "../api-keys/scopes";
-import { errorBody, webhookEvent, webhookEventData } from "../api/resources";
-import { EVENT_DESCRIPTIONS } from "../webhooks/event-types";
+import { errorBody } from "../api/envelope";
+import { EVENT_CATALOG, EVENT_TYPES, eventEnvelope } from "../events/event-catalog";
 import { documentedStatuses, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
 type Json = Record<string, unknown>;
@@ -83,17 +83,17 @@ const SIGNATURE_HEADERS = [
 /** OpenAPI 3.1 `webhooks`: what we POST to an endpoint for each event type (Standard Webhooks). */
 function webhookOperations(components: Json): Json {
   return Object.fromEntries(
-    (Object.keys(webhookEventData) as (keyof typeof webhookEventData)[]).map((type) => [
+    EVENT_TYPES.map((type) => [
       type,
       {
         post: {
           operationId: `webhook.${type}`,
           summary: type,
-          description: `${EVENT_DESCRIPTIONS[type]}. Signed as Standard Webhooks: verify with \`new Webhook(secret).verify(rawBody, headers)\` from any Standard Webhooks or Svix library.`,
+          description: `${EVENT_CATALOG[type].description}. Signed as Standard Webhooks: verify with \`new Webhook(secret).verify(rawBody, headers)\` from any Standard Webhooks or Svix library.`,
           tags: ["Webhooks"],
           security: [],
           parameters: SIGNATURE_HEADERS,
-          requestBody: { required: true, content: { "application/json": { schema: schemaOf(webhookEvent(type), "output", components) } } },
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf(eventEnvelope(type), "output", components) } } },
           responses: {
             "200": { description: "Received (any 2xx). Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 429/503 with Retry-After wait at least that long." },
             "410": { description: "Gone: the endpoint is disabled and receives nothing more." },

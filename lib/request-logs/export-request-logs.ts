@@ -1,5 +1,5 @@
 import "server-only";
-import { afterCursor } from "../api/pagination";
+import { afterCursor } from "../db/pagination";
 import { db } from "../db/client";
 import { requestLogWhere, type RequestLogFilters } from "./list-request-logs";
 

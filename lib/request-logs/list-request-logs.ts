@@ -1,6 +1,6 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, cursorSchema, page } from "../api/pagination";
+import { afterCursor, cursorSchema, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { notFound } from "../errors/app-error";
 

@@ -1,9 +1,10 @@
 import "server-only";
 import { z } from "zod";
-import { afterCursor, cursorSchema, newestFirst, page, paginationQuery } from "../api/pagination";
+import { afterCursor, cursorSchema, newestFirst, page, paginationQuery } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { notFound } from "../errors/app-error";
 import { isoDate, reservationStatus } from "./schemas";
+import type { AccessResource } from "./reservation-resource";
 import { serializeReservation } from "./serialize-reservation";
 
 export const listReservationsApiQuery = z.object({
@@ -46,7 +47,7 @@ export async function listReservationAccesses(propertyId: string, reservationId:
   if (!reservation) throw notFound("Reservation");
   const rows = await db.reservationAccess.findMany({ where: { reservationId, propertyId }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] });
   return {
-    data: rows.map((a) => ({ id: a.id, reservationId: a.reservationId, lockName: a.lockName, pin: a.pin, validFrom: a.validFrom.toISOString(), validUntil: a.validUntil.toISOString(), createdAt: a.createdAt.toISOString() })),
+    data: rows.map((a): AccessResource => ({ id: a.id, reservationId: a.reservationId, lockName: a.lockName, pin: a.pin, validFrom: a.validFrom.toISOString(), validUntil: a.validUntil.toISOString(), createdAt: a.createdAt.toISOString() })),
     nextCursor: null,
   };
 }

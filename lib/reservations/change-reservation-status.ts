@@ -3,7 +3,8 @@ import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { ReservationStatus } from "../db/generated/prisma/enums";
 import { AppError, notFound } from "../errors/app-error";
-import { recordDomainEvent, type EventType } from "../events/record-domain-event";
+import type { EventType } from "../events/event-catalog";
+import { recordDomainEvent } from "../events/record-domain-event";
 import { serializeReservation } from "./serialize-reservation";
 
 /** The stay's life: which status each transition starts from and what it stamps. */

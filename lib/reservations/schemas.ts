@@ -1,8 +1,9 @@
 // Reservation inputs, shared by the dashboard's forms and (later) the API's route handlers.
 import { z } from "zod";
+import { ReservationStatus } from "../db/generated/prisma/enums";
 
-export const RESERVATION_STATUSES = ["CONFIRMED", "CHECKED_IN", "CHECKED_OUT", "CANCELLED", "NO_SHOW"] as const;
-export const reservationStatus = z.enum(RESERVATION_STATUSES);
+export const RESERVATION_STATUSES = Object.values(ReservationStatus);
+export const reservationStatus = z.enum(ReservationStatus);
 
 /** A calendar date, YYYY-MM-DD, that really exists (no 2026-02-30). */
 export const isoDate = z

@@ -1,11 +1,12 @@
 // A reservation as the API (and its events) show it: ISO dates, money in minor units plus currency.
 import type { Reservation } from "../db/generated/prisma/client";
+import type { ReservationResource } from "./reservation-resource";
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function serializeReservation(
   r: Reservation & { guest?: { id: string; firstName: string; lastName: string; email: string | null } | null; room?: { number: string } | null },
-) {
+): ReservationResource {
   return {
     id: r.id,
     code: r.code,
@@ -28,4 +29,3 @@ export function serializeReservation(
     updatedAt: r.updatedAt.toISOString(),
   };
 }
-export type ReservationResource = ReturnType<typeof serializeReservation>;

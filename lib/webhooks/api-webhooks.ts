@@ -1,12 +1,13 @@
 // The API's view of webhooks: query schemas and list shapes for /api/v1/webhook-endpoints.
 import { z } from "zod";
-import { listQuery, page } from "../api/pagination";
-import { DELIVERY_STATUSES, listDeliveriesWithAttempts, listEndpoints } from "./deliveries";
+import { listQuery, page } from "../db/pagination";
+import { WebhookDeliveryStatus } from "../db/generated/prisma/enums";
+import { listDeliveriesWithAttempts, listEndpoints } from "./deliveries";
 import { getEndpoint } from "./endpoints";
 import { serializeDelivery, serializeEndpoint } from "./serialize";
 
 export const listDeliveriesQuery = listQuery.extend({
-  status: z.enum(DELIVERY_STATUSES).optional().meta({ description: "Only deliveries in this state" }),
+  status: z.enum(WebhookDeliveryStatus).optional().meta({ description: "Only deliveries in this state" }),
   eventType: z.string().trim().min(1).max(100).optional().meta({ description: "Only deliveries of this event type (e.g. reservation.created, ping)" }),
 });
 

@@ -2,11 +2,11 @@ import "server-only";
 // What the dashboard's Webhooks tab reads: endpoints with their 24-hour health, an endpoint's recent
 // deliveries (rows without attempt bodies, for the 3-second refresh) and one delivery with its attempts.
 import { z } from "zod";
-import { cursorSchema, page } from "../api/pagination";
-import { EVENT_TYPES } from "../events/record-domain-event";
+import { cursorSchema, page } from "../db/pagination";
+import { EVENT_CATALOG, EVENT_TYPES } from "../events/event-catalog";
 import { endpointHealth, getDelivery, listDeliveries, listEndpoints, type DeliveryStatus, type EndpointHealth } from "./deliveries";
 import { getEndpoint } from "./endpoints";
-import { EVENT_DESCRIPTIONS, PING_EVENT } from "./event-types";
+import { PING_EVENT } from "./event-types";
 import { serializeDelivery, serializeDeliverySummary, serializeEndpoint } from "./serialize";
 import { notFound } from "../errors/app-error";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
@@ -26,7 +26,7 @@ export interface EventTypeOption {
 }
 
 export function webhookEventCatalog(): EventTypeOption[] {
-  return EVENT_TYPES.map((type) => ({ type, description: EVENT_DESCRIPTIONS[type] }));
+  return EVENT_TYPES.map((type) => ({ type, description: EVENT_CATALOG[type].description }));
 }
 
 function view(endpoint: WebhookEndpoint, health: EndpointHealth | undefined): WebhookEndpointView {

@@ -4,12 +4,12 @@ import { randomBytes } from "node:crypto";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { Prisma, WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "../db/generated/prisma/client";
+import type { WebhookDeliveryStatus } from "../db/generated/prisma/enums";
 import { AppError, notFound } from "../errors/app-error";
-import { afterCursor, newestFirst } from "../api/pagination";
+import { afterCursor, newestFirst } from "../db/pagination";
 import { PING_EVENT } from "./event-types";
 
-export const DELIVERY_STATUSES = ["PENDING", "SUCCEEDED", "FAILED"] as const;
-export type DeliveryStatus = (typeof DELIVERY_STATUSES)[number];
+export type DeliveryStatus = WebhookDeliveryStatus;
 
 export const newDeliveryId = () => `msg_${randomBytes(16).toString("hex")}`;
 

@@ -1,10 +1,11 @@
 // Endpoints and deliveries as the API and the dashboard show them: never the signing secret.
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "../db/generated/prisma/client";
 import type { WebhookEventType } from "./event-types";
+import type { WebhookAttemptResource, WebhookDeliveryResource, WebhookDeliverySummary, WebhookEndpointResource } from "./webhook-resources";
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()) {
+export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()): WebhookEndpointResource {
   const rotating = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now;
   return {
     id: endpoint.id,
@@ -20,7 +21,7 @@ export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()) {
   };
 }
 
-export function serializeAttempt(attempt: WebhookAttempt) {
+export function serializeAttempt(attempt: WebhookAttempt): WebhookAttemptResource {
   return {
     attemptNumber: attempt.attemptNumber,
     createdAt: attempt.createdAt.toISOString(),
@@ -35,12 +36,12 @@ export function serializeAttempt(attempt: WebhookAttempt) {
   };
 }
 
-export function serializeDelivery(delivery: WebhookDelivery & { attempts: WebhookAttempt[] }) {
+export function serializeDelivery(delivery: WebhookDelivery & { attempts: WebhookAttempt[] }): WebhookDeliveryResource {
   return { ...serializeDeliverySummary(delivery), attempts: delivery.attempts.map(serializeAttempt) };
 }
 
 /** A delivery without its attempts (for lists that refresh often). */
-export function serializeDeliverySummary(delivery: WebhookDelivery) {
+export function serializeDeliverySummary(delivery: WebhookDelivery): WebhookDeliverySummary {
   return {
     id: delivery.id,
     endpointId: delivery.endpointId,

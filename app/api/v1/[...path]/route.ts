@@ -1,6 +1,6 @@
 // Any /api/v1 path without an endpoint: the API's JSON 404 (with a request id), not the site's HTML page.
-import { apiErrorResponse } from "@/lib/api/error-response";
-import { newRequestId } from "@/lib/api/request-id";
+import { apiErrorResponse } from "@/lib/http/error-response";
+import { newRequestId } from "@/lib/http/request-id";
 import { AppError } from "@/lib/errors/app-error";
 
 function notFound(request: Request): Response {

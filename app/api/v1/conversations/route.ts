@@ -1,5 +1,6 @@
 // GET /api/v1/conversations: guest conversations, newest first (filters: status, channel).
-import { conversationResource, listOf } from "@/lib/api/resources";
+import { listOf } from "@/lib/api/envelope";
+import { conversationResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { listConversationsForApi, listConversationsQuery } from "@/lib/conversations/api-conversations";
 

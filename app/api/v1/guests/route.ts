@@ -1,5 +1,6 @@
 // GET /api/v1/guests: the property's guests, newest first, cursor-paginated (filters: email, updatedSince).
-import { guestResource, listOf } from "@/lib/api/resources";
+import { listOf } from "@/lib/api/envelope";
+import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { listGuestsForApi, listGuestsQuery } from "@/lib/guests/api-guests";
 

@@ -1,6 +1,6 @@
 // GET /api/v1/openapi.json: the OpenAPI 3.1 document of this API, generated from the routes themselves.
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
-import { V1_HANDLERS } from "@/lib/openapi/v1-handlers";
+import { V1_HANDLERS } from "./v1-handlers";
 
 let cached: string | null = null;
 

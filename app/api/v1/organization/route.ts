@@ -1,5 +1,6 @@
 // GET /api/v1/organization: the account the key's property belongs to.
-import { organizationResource, single } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { organizationResource } from "@/lib/properties/property-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { getOrganization } from "@/lib/properties/get-organization";
 

@@ -1,5 +1,6 @@
 // GET /api/v1/properties: the key's property, as a list (a key belongs to exactly one property).
-import { listOf, propertyResource } from "@/lib/api/resources";
+import { listOf } from "@/lib/api/envelope";
+import { propertyResource } from "@/lib/properties/property-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { serializeProperty } from "@/lib/properties/serialize-property";
 

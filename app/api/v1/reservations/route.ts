@@ -1,6 +1,7 @@
 // GET /api/v1/reservations: the property's reservations, newest first, filtered, cursor-paginated.
 // POST /api/v1/reservations: book a room for a guest (by id, or a new guest inline).
-import { listOf, reservationResource, single } from "@/lib/api/resources";
+import { listOf, single } from "@/lib/api/envelope";
+import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservationForApi, listReservationsApiQuery, listReservationsForApi } from "@/lib/reservations/api-reservations";

@@ -1,6 +1,7 @@
 // GET /api/v1/users: the property's staff (name, email, role).
-import { listQuery } from "@/lib/api/pagination";
-import { listOf, userResource } from "@/lib/api/resources";
+import { listQuery } from "@/lib/db/pagination";
+import { listOf } from "@/lib/api/envelope";
+import { userResource } from "@/lib/users/user-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { listUsersForApi } from "@/lib/users/api-users";
 

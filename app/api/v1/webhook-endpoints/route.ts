@@ -1,6 +1,7 @@
 // GET /api/v1/webhook-endpoints: the property's webhook endpoints (at most 20, one page).
 // POST /api/v1/webhook-endpoints: add one; the answer carries its signing secret, this once.
-import { listOf, single, webhookEndpointResource, webhookEndpointWithSecret } from "@/lib/api/resources";
+import { listOf, single } from "@/lib/api/envelope";
+import { webhookEndpointResource, webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { listEndpointsForApi } from "@/lib/webhooks/api-webhooks";

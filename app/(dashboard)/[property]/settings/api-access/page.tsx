@@ -4,6 +4,7 @@ import { ApiSettingsCard } from "@/components/api-keys/api-settings-card";
 import { listApiKeyActivity, listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
+import { planIncludesApi } from "@/lib/properties/plan";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -15,7 +16,7 @@ export default async function ApiKeysTab({ params }: { params: Promise<{ propert
   const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays } = access.property;
   return (
     <div className="space-y-6">
-      <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={access.property.plan === "PRO"} />
+      <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={planIncludesApi(access.property)} />
       <ApiSettingsCard slug={slug} settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays }} canEdit={can.manageApiLimits(access.role)} />
     </div>
   );

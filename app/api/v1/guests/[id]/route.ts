@@ -1,5 +1,6 @@
 // GET /api/v1/guests/{id}: one guest of the key's property.
-import { guestResource, single } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { getGuestForApi } from "@/lib/guests/api-guests";
 

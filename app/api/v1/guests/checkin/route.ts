@@ -1,5 +1,6 @@
 // POST /api/v1/guests/checkin: check a guest in (RecepAI's shape); creates the guest and stay when new.
-import { single, stayResource } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { stayResource } from "@/lib/guests/guest-resource";
 import { reply, v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkInGuest, checkInInput } from "@/lib/guests/check-in-guest";

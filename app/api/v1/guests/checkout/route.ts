@@ -1,5 +1,6 @@
 // POST /api/v1/guests/checkout: check out the stay named by its code or by the guest's reference.
-import { single, stayResource } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { stayResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkOutGuest, checkOutInput } from "@/lib/guests/check-in-guest";

@@ -1,6 +1,7 @@
 // GET /api/v1/reservations/{id}: one reservation of the key's property.
 // PATCH /api/v1/reservations/{id}: change dates, room, guest counts or notes of a stay that has not ended.
-import { reservationResource, single } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservationForApi } from "@/lib/reservations/api-reservations";

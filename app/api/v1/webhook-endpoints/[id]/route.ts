@@ -1,5 +1,6 @@
 // GET, PATCH, DELETE /api/v1/webhook-endpoints/{id}: one endpoint of the key's property.
-import { single, webhookEndpointResource } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { webhookEndpointResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { deleteEndpoint, getEndpoint, updateEndpoint, updateEndpointInput } from "@/lib/webhooks/endpoints";

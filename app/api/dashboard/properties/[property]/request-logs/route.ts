@@ -1,5 +1,5 @@
 // GET /api/dashboard/properties/{slug}/request-logs?…filters: a page of the Logs tab (Load more, Live).
-import { queryOf } from "@/lib/api/pagination";
+import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { listRequestLogs, requestLogFilters } from "@/lib/request-logs/list-request-logs";
 

@@ -1,7 +1,8 @@
 // GET /api/v1/conversations/{id}/messages: the conversation's messages, newest first.
 // POST /api/v1/conversations/{id}/messages: send a message to the guest.
-import { listQuery } from "@/lib/api/pagination";
-import { listOf, messageResource, single } from "@/lib/api/resources";
+import { listQuery } from "@/lib/db/pagination";
+import { listOf, single } from "@/lib/api/envelope";
+import { messageResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { listMessagesForApi, sendMessage, sendMessageInput } from "@/lib/conversations/api-conversations";

@@ -1,5 +1,6 @@
 // GET /api/v1/reservations/{id}/accesses: the stay's door access codes (lock name, PIN, validity).
-import { accessResource, listOf } from "@/lib/api/resources";
+import { listOf } from "@/lib/api/envelope";
+import { accessResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { listReservationAccesses } from "@/lib/reservations/api-reservations";
 

@@ -1,5 +1,6 @@
 // POST /api/v1/reservations/{id}/cancel: cancel a confirmed reservation (409 INVALID_STATE otherwise).
-import { reservationResource, single } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservationForApi } from "@/lib/reservations/api-reservations";

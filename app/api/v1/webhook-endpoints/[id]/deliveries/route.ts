@@ -1,6 +1,7 @@
 // GET /api/v1/webhook-endpoints/{id}/deliveries: recent deliveries to one endpoint, newest first, each
 // with its attempts (what was sent, what the endpoint answered).
-import { listOf, webhookDeliveryResource } from "@/lib/api/resources";
+import { listOf } from "@/lib/api/envelope";
+import { webhookDeliveryResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { listDeliveriesForApi, listDeliveriesQuery } from "@/lib/webhooks/api-webhooks";
 

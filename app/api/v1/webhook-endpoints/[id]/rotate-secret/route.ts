@@ -1,6 +1,7 @@
 // POST /api/v1/webhook-endpoints/{id}/rotate-secret: a new signing secret, returned this once; the
 // previous one keeps signing for 24 hours (both signatures in webhook-signature).
-import { single, webhookEndpointWithSecret } from "@/lib/api/resources";
+import { single } from "@/lib/api/envelope";
+import { webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { rotateSecret } from "@/lib/webhooks/endpoints";

@@ -1,5 +1,5 @@
 // GET /api/dashboard/properties/{slug}/request-logs/export?…filters: the filtered logs as a CSV download.
-import { queryOf } from "@/lib/api/pagination";
+import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { exportRequestLogsCsv } from "@/lib/request-logs/export-request-logs";
 import { requestLogFilters } from "@/lib/request-logs/list-request-logs";

@@ -1,6 +1,6 @@
 // GET /api/dashboard/properties/{slug}/webhooks/{endpointId}/deliveries?status=&eventType=&cursor=:
 // a page of the endpoint's recent deliveries, newest first (Load more, and the 3-second refresh).
-import { queryOf } from "@/lib/api/pagination";
+import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { deliveryFilters, listEndpointDeliveries } from "@/lib/webhooks/dashboard-queries";
 

@@ -17,7 +17,7 @@ import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveri
 import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
 import * as webhookEndpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as webhookEndpoints from "@/app/api/v1/webhook-endpoints/route";
-import type { V1Handler } from "../api/v1-route";
+import type { V1Handler } from "@/lib/api/v1-route";
 
 const modules = [properties, organization, reservations, reservation, reservationCancel, reservationAccesses, guests, guest, guestCheckin, guestCheckout, conversations, conversationMessages, users, webhookEndpoints, webhookEndpoint, webhookDeliveries, webhookRotate];
 

@@ -2,9 +2,9 @@ import fs from "node:fs";
 import path from "node:path";
 import { createConfig, lintFromString } from "@redocly/openapi-core";
 import { describe, expect, it } from "vitest";
-import { GET as getDocument } from "../../app/api/v1/openapi.json/route";
-import type { V1Handler } from "../api/v1-route";
-import { V1_HANDLERS } from "./v1-handlers";
+import { GET as getDocument } from "../app/api/v1/openapi.json/route";
+import type { V1Handler } from "../lib/api/v1-route";
+import { V1_HANDLERS } from "../app/api/v1/openapi.json/v1-handlers";
 
 const V1_DIR = path.resolve("app/api/v1");
 

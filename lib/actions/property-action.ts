@@ -1,0 +1,54 @@
+import "server-only";
+// The one wrapper every dashboard server action is built on: the signed-in member of the property in
+// the URL (404 otherwise, as pages), the role checked here and not only by a hidden button, the input
+// parsed, and every outcome in one ActionResult shape.
+import type { z } from "zod";
+import { userActor, type Actor } from "../audit/record-audit-event";
+import { getPropertyAccess } from "../auth/property-access";
+import { can, DENIED, type Permission } from "../auth/roles";
+import { AppError } from "../errors/app-error";
+import { actionFailure, type ActionResult } from "../errors/action-result";
+
+export type PropertyAccess = Awaited<ReturnType<typeof getPropertyAccess>>;
+
+/** A zod schema, or anything else that parses unknown input into `T` (throwing a ZodError or AppError). */
+export interface InputParser<T> {
+  parse(input: unknown): T;
+}
+/** What the client passes: the schema's input type (or a form's FormData). */
+type InputOf<P> = P extends z.ZodType ? z.input<P> : unknown;
+type OutputOf<P> = P extends InputParser<infer T> ? T : never;
+
+export interface ActionContext<T> {
+  slug: string;
+  access: PropertyAccess;
+  actor: Actor;
+  input: T;
+}
+
+/**
+ * `permission` may depend on the parsed input (cancelling needs more than checking in). The handler
+ * answers a message, or a message with the data the client needs (a key shown once, a secret).
+ */
+export function propertyAction<P extends InputParser<unknown>, Data extends object = object>(
+  permission: Permission | ((input: OutputOf<P>) => Permission),
+  parser: P,
+  handler: (context: ActionContext<OutputOf<P>>) => Promise<string | ({ message?: string } & Data)>,
+): (slug: string, input: InputOf<P> | FormData) => Promise<ActionResult<Data>> {
+  return async (slug, raw) => {
+    try {
+      const access = await getPropertyAccess(slug);
+      const allow = (needed: Permission) => {
+        if (!can[needed](access.role)) throw new AppError("FORBIDDEN", DENIED[needed]);
+      };
+      // A fixed permission is checked before the input is even read.
+      if (typeof permission === "string") allow(permission);
+      const input = parser.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw) as OutputOf<P>;
+      if (typeof permission === "function") allow(permission(input));
+      const outcome = await handler({ slug, access, actor: userActor(access.user), input });
+      return (typeof outcome === "string" ? { ok: true, message: outcome } : { ok: true, ...outcome }) as ActionResult<Data>;
+    } catch (error) {
+      return actionFailure(error);
+    }
+  };
+}

@@ -1,0 +1,28 @@
+"use server";
+// The Reservations page's changes: a new reservation, and check-in, check-out or cancel of one.
+import { revalidatePath } from "next/cache";
+import { z } from "zod";
+import { changeReservationStatus } from "../reservations/change-reservation-status";
+import { createReservation } from "../reservations/create-reservation";
+import { parseCreateReservationForm } from "../reservations/schemas";
+import { propertyAction } from "./property-action";
+
+const createForm = { parse: (input: unknown) => parseCreateReservationForm(z.record(z.string(), z.unknown()).parse(input)) };
+
+export const createReservationAction = propertyAction("createReservation", createForm, async ({ slug, access, actor, input }) => {
+  const reservation = await createReservation({ property: access.property, actor, input });
+  revalidatePath(`/${slug}/reservations`);
+  return `Reservation ${reservation.code} created.`;
+});
+
+const statusForm = z.object({ reservationId: z.string().min(1).max(100), transition: z.enum(["check_in", "check_out", "cancel"]) });
+
+export const changeReservationStatusAction = propertyAction(
+  (input: z.output<typeof statusForm>) => (input.transition === "cancel" ? "cancelReservation" : "checkInOut"),
+  statusForm,
+  async ({ slug, access, actor, input }) => {
+    const reservation = await changeReservationStatus({ propertyId: access.property.id, reservationId: input.reservationId, transition: input.transition, actor });
+    revalidatePath(`/${slug}/reservations`);
+    return `${reservation.code} is now ${reservation.status.replace("_", " ").toLowerCase()}.`;
+  },
+);

@@ -1,0 +1,67 @@
+"use server";
+// The Webhooks tab's changes: endpoints, their signing secrets, test events, resends and retries.
+import { z } from "zod";
+import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "../webhooks/deliveries";
+import { createEndpoint, createEndpointInput, deleteEndpoint, revealSecret, rotateSecret, updateEndpoint, updateEndpointInput } from "../webhooks/endpoints";
+import { propertyAction } from "./property-action";
+
+/** An id from the page; one with a NUL character names nothing (PostgreSQL text cannot hold it). */
+const idOf = (what: string) =>
+  z
+    .string({ error: `Which ${what}?` })
+    .min(1, `Which ${what}?`)
+    .max(100, `No such ${what}.`)
+    .refine((value) => !value.includes("\u0000"), `No such ${what}.`);
+const endpointRef = z.object({ endpointId: idOf("endpoint") });
+
+/** A signing secret travels to the browser only in these answers. */
+type Secret = { secret: string; endpointId?: string; previousSecretExpiresAt?: string | null };
+
+export const createWebhookEndpointAction = propertyAction<typeof createEndpointInput, Secret>("manageApiAccess", createEndpointInput, async ({ access, actor, input }) => {
+  const endpoint = await createEndpoint({ propertyId: access.property.id, actor }, input);
+  return { secret: endpoint.secret, endpointId: endpoint.id, message: "Endpoint added." };
+});
+
+// Enabling and disabling have their own action, each with its own confirmation.
+const updateInput = updateEndpointInput.omit({ enabled: true }).extend(endpointRef.shape);
+
+export const updateWebhookEndpointAction = propertyAction("manageApiAccess", updateInput, async ({ access, actor, input }) => {
+  const { endpointId, ...changes } = input;
+  await updateEndpoint({ propertyId: access.property.id, actor }, endpointId, changes);
+  return "Endpoint saved.";
+});
+
+export const setWebhookEndpointEnabledAction = propertyAction("manageApiAccess", endpointRef.extend({ enabled: z.boolean({ error: "Enable or disable?" }) }), async ({ access, actor, input }) => {
+  await updateEndpoint({ propertyId: access.property.id, actor }, input.endpointId, { enabled: input.enabled });
+  return input.enabled ? "Endpoint enabled: new events are delivered again." : "Endpoint disabled.";
+});
+
+export const deleteWebhookEndpointAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
+  const endpoint = await deleteEndpoint({ propertyId: access.property.id, actor }, input.endpointId);
+  return `${endpoint.url} was deleted.`;
+});
+
+export const revealWebhookSecretAction = propertyAction<typeof endpointRef, Secret>("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
+  const { secret, previousSecretExpiresAt } = await revealSecret({ propertyId: access.property.id, actor }, input.endpointId);
+  return { secret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
+});
+
+export const rotateWebhookSecretAction = propertyAction<typeof endpointRef, Secret>("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
+  const endpoint = await rotateSecret({ propertyId: access.property.id, actor }, input.endpointId);
+  return { secret: endpoint.secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt?.toISOString() ?? null, message: "Secret rotated." };
+});
+
+export const sendWebhookTestEventAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
+  await sendTestEvent({ propertyId: access.property.id, actor }, input.endpointId);
+  return "Test event queued: it shows in recent deliveries within a second.";
+});
+
+export const resendWebhookDeliveryAction = propertyAction("manageApiAccess", z.object({ deliveryId: idOf("delivery") }), async ({ access, actor, input }) => {
+  await resendDelivery({ propertyId: access.property.id, actor }, input.deliveryId);
+  return "Resent with the same webhook-id.";
+});
+
+export const retryFailedWebhookDeliveriesAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
+  const count = await retryFailedDeliveries({ propertyId: access.property.id, actor }, input.endpointId);
+  return count === 0 ? "No failed deliveries to retry." : `${count} failed ${count === 1 ? "delivery" : "deliveries"} queued for another attempt.`;
+});

@@ -1,0 +1,36 @@
+// Every domain event, once: its type, what it means, and the schema of its `data`. The outbox, the
+// webhook picker, the webhook payloads and the OpenAPI `webhooks` section are all derived from here.
+import { z } from "zod";
+import { conversationResource, messageResource } from "../conversations/conversation-resource";
+import { dateTime, id } from "../http/fields";
+import { paymentEventData } from "../payments/payment-resource";
+import { accessResource, reservationResource } from "../reservations/reservation-resource";
+
+export const EVENT_CATALOG = {
+  "reservation.created": { description: "A reservation was made (dashboard, API or a walk-in check-in)", data: z.strictObject({ reservation: reservationResource }) },
+  "reservation.updated": {
+    description: "Dates, room, guest counts or notes of a reservation changed",
+    data: z.strictObject({ reservation: reservationResource, changed: z.array(z.string()).meta({ description: "The fields that changed" }) }),
+  },
+  "reservation.cancelled": { description: "A reservation was cancelled", data: z.strictObject({ reservation: reservationResource }) },
+  "guest.checked_in": { description: "A guest checked in", data: z.strictObject({ reservation: reservationResource }) },
+  "guest.checked_out": { description: "A guest checked out", data: z.strictObject({ reservation: reservationResource }) },
+  "payment.updated": { description: "A payment was recorded or its status changed", data: z.strictObject({ payment: paymentEventData }) },
+  "message.received": { description: "A guest wrote a message", data: z.strictObject({ message: messageResource, conversation: conversationResource }) },
+  "message.sent": { description: "A message was sent to a guest", data: z.strictObject({ message: messageResource, conversation: conversationResource }) },
+  "access_code.created": { description: "A door access code was issued for a stay", data: z.strictObject({ access: accessResource }) },
+} as const;
+
+export type EventType = keyof typeof EVENT_CATALOG;
+export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [EventType, ...EventType[]];
+/** The `data` an event of this type carries, as the services must build it. */
+export type EventData<T extends EventType> = z.input<(typeof EVENT_CATALOG)[T]["data"]>;
+
+/** The body of an event as webhooks and the events feed deliver it. */
+export const eventEnvelope = <T extends EventType>(type: T) =>
+  z.strictObject({
+    id: id.meta({ description: "The event's id (evt_…); the same event reaches each endpoint once, under its own webhook-id" }),
+    type: z.literal(type),
+    createdAt: dateTime.meta({ description: "When the change was committed" }),
+    data: EVENT_CATALOG[type].data,
+  });

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import { resendWebhookDeliveryAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
-import type { DeliveryDetail } from "@/lib/webhooks/dashboard-queries";
+import type { DeliveryDetail } from "@/lib/webhooks/list-endpoint-deliveries";
 import { ResponseBadge } from "./delivery-status";
 import { formatInstant, prettyBody, prettyHeaders } from "./format";
 import { useInvalidateWebhooks, useWebhookDelivery } from "./use-webhooks";

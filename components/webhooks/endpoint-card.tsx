@@ -14,7 +14,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/lib/errors/action-result";
-import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 import { ResponseBadge } from "./delivery-status";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SigningSecret } from "./signing-secret";

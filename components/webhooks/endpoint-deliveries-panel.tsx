@@ -9,7 +9,7 @@ import { LoadMore } from "@/components/ui/load-more";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Select } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { EventTypeOption } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 import { DeliveryAttempts } from "./delivery-attempts";
 import { DeliveryStatusBadge } from "./delivery-status";
 import { useInvalidateWebhooks, useWebhookDeliveries, type DeliveriesPage } from "./use-webhooks";

@@ -1,7 +1,7 @@
 "use client";
 
 import Link from "next/link";
-import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 import { EndpointCard, webhooksHref } from "./endpoint-card";
 import { EndpointDeliveriesPanel } from "./endpoint-deliveries-panel";
 import { useWebhookEndpoint, type DeliveriesPage } from "./use-webhooks";

@@ -8,7 +8,7 @@ import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
-import type { EventTypeOption } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 import { EventTypePicker } from "./event-type-picker";
 import { SecretValue } from "./signing-secret";
 import { useInvalidateWebhooks } from "./use-webhooks";

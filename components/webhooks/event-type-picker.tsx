@@ -1,6 +1,6 @@
 "use client";
 
-import type { EventTypeOption } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 
 export const ALL_EVENTS = "*";
 

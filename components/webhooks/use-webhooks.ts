@@ -1,7 +1,8 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { DeliveryDetail, DeliveryRow, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+import type { DeliveryDetail, DeliveryRow } from "@/lib/webhooks/list-endpoint-deliveries";
+import type { WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 
 export interface DeliveriesPage {
   rows: DeliveryRow[];

@@ -3,7 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/dashboard-queries";
+import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 import { EndpointCard } from "./endpoint-card";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { useWebhookEndpoints } from "./use-webhooks";

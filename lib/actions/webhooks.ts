@@ -1,8 +1,15 @@
 "use server";
 // The Webhooks tab's changes: endpoints, their signing secrets, test events, resends and retries.
 import { z } from "zod";
-import { resendDelivery, retryFailedDeliveries, sendTestEvent } from "../webhooks/deliveries";
-import { createEndpoint, createEndpointInput, deleteEndpoint, revealSecret, rotateSecret, updateEndpoint, updateEndpointInput } from "../webhooks/endpoints";
+import { resendDelivery } from "../webhooks/resend-delivery";
+import { retryFailedDeliveries } from "../webhooks/retry-failed-deliveries";
+import { sendTestEvent } from "../webhooks/send-test-event";
+import { createEndpoint } from "../webhooks/create-endpoint";
+import { deleteEndpoint } from "../webhooks/delete-endpoint";
+import { revealSecret } from "../webhooks/reveal-secret";
+import { rotateSecret } from "../webhooks/rotate-secret";
+import { createEndpointInput, updateEndpointInput } from "../webhooks/schemas";
+import { updateEndpoint } from "../webhooks/update-endpoint";
 import { propertyAction } from "./property-action";
 
 /** An id from the page; one with a NUL character names nothing (PostgreSQL text cannot hold it). */

@@ -2,9 +2,8 @@ import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
-import { AppError, notFound } from "../errors/app-error";
+import { AppError } from "../errors/app-error";
 import { recordDomainEvent } from "../events/record-domain-event";
-import { changeReservationStatus } from "../reservations/change-reservation-status";
 import { assertRoomBookable } from "../reservations/room-availability";
 import { isoDate } from "../reservations/schemas";
 import { isoDay, serializeReservation } from "../reservations/serialize-reservation";
@@ -23,13 +22,9 @@ export const checkInInput = z.strictObject({
 });
 export type CheckInInput = z.infer<typeof checkInInput>;
 
-export const checkOutInput = z.strictObject({
-  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100),
-  lastName: z.string().trim().min(1).max(100).optional(),
-});
 
-const sameName = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: "base" }) === 0;
-const withGuestAndRoom = { guest: true, room: { select: { number: true } } } as const;
+export const sameName = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: "base" }) === 0;
+export const withGuestAndRoom = { guest: true, room: { select: { number: true } } } as const;
 
 async function roomByNumber(tx: DbTx, propertyId: string, number: string) {
   const room = await tx.room.findFirst({ where: { propertyId, number }, select: { id: true } });
@@ -100,19 +95,4 @@ export async function checkInGuest(options: { property: { id: string; slug: stri
     await recordDomainEvent(tx, { propertyId: property.id, type: "guest.checked_in", data: { reservation: serializeReservation(reservation) } });
     return { created, data: { reservation: serializeReservation(reservation), guest: serializeGuest(reservation.guest) } };
   });
-}
-
-/** Checks out the stay named by its code, or the checked-in stay of the guest with this reference. */
-export async function checkOutGuest(options: { propertyId: string; actor: Actor; input: z.infer<typeof checkOutInput> }) {
-  const { propertyId, actor, input } = options;
-  const stay =
-    (await db.reservation.findFirst({ where: { propertyId, code: input.pmsGuestId.toUpperCase() }, include: { guest: true } })) ??
-    (await db.reservation.findFirst({ where: { propertyId, guest: { externalRef: input.pmsGuestId }, status: "CHECKED_IN" }, include: { guest: true }, orderBy: { arrivalDate: "desc" } }));
-  if (!stay) throw notFound("Reservation or guest");
-  if (input.lastName && !sameName(stay.guest.lastName, input.lastName)) {
-    throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", { lastName: ["Does not match the reservation"] });
-  }
-  await changeReservationStatus({ propertyId, reservationId: stay.id, transition: "check_out", actor });
-  const reservation = await db.reservation.findUniqueOrThrow({ where: { id: stay.id }, include: withGuestAndRoom });
-  return { data: { reservation: serializeReservation(reservation), guest: serializeGuest(reservation.guest) } };
 }

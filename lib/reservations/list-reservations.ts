@@ -1,37 +1,22 @@
 import "server-only";
 import { db, type Prisma } from "../db/client";
+import { afterCursor, newestFirst, page } from "../db/pagination";
+import { withGuestAndRoom } from "./get-reservation";
 import type { ListReservationsQuery } from "./schemas";
+import { serializeReservation } from "./serialize-reservation";
 
-export const RESERVATIONS_PAGE_SIZE = 25;
-
-/** One page of a property's reservations, latest arrival first, searched by guest name or code. */
-export async function listReservations(options: { propertyId: string; query: ListReservationsQuery }) {
-  const { propertyId, query } = options;
-  const where: Prisma.ReservationWhereInput = { propertyId };
+/** The property's reservations, newest first, filtered, one cursor page at a time. */
+export async function listReservations(propertyId: string, query: ListReservationsQuery) {
+  const where: Prisma.ReservationWhereInput = { propertyId, ...afterCursor(query.cursor) };
   if (query.status) where.status = query.status;
-  if (query.q) {
-    const terms = query.q.split(/\s+/).filter(Boolean).slice(0, 4);
-    where.AND = terms.map((term) => ({
-      OR: [
-        { code: { contains: term, mode: "insensitive" } },
-        { guest: { firstName: { contains: term, mode: "insensitive" } } },
-        { guest: { lastName: { contains: term, mode: "insensitive" } } },
-      ],
-    }));
+  if (query.arrivalFrom || query.arrivalTo) {
+    where.arrivalDate = {
+      ...(query.arrivalFrom ? { gte: new Date(`${query.arrivalFrom}T00:00:00Z`) } : {}),
+      ...(query.arrivalTo ? { lte: new Date(`${query.arrivalTo}T00:00:00Z`) } : {}),
+    };
   }
-  const [total, rows] = await Promise.all([
-    db.reservation.count({ where }),
-    db.reservation.findMany({
-      where,
-      include: { guest: { select: { id: true, firstName: true, lastName: true, email: true } }, room: { select: { number: true, type: true } } },
-      orderBy: [{ arrivalDate: "desc" }, { id: "desc" }],
-      skip: (query.page - 1) * RESERVATIONS_PAGE_SIZE,
-      take: RESERVATIONS_PAGE_SIZE,
-    }),
-  ]);
-  return { rows, total, page: query.page, pageCount: Math.max(1, Math.ceil(total / RESERVATIONS_PAGE_SIZE)) };
-}
-
-export async function listRooms(propertyId: string) {
-  return db.room.findMany({ where: { propertyId }, orderBy: { number: "asc" }, select: { id: true, number: true, type: true, capacity: true } });
+  if (query.updatedSince) where.updatedAt = { gte: new Date(query.updatedSince) };
+  if (query.guestEmail) where.guest = { email: query.guestEmail };
+  const rows = await db.reservation.findMany({ where, include: withGuestAndRoom, orderBy: newestFirst, take: query.limit + 1 });
+  return page(rows, query.limit, serializeReservation);
 }

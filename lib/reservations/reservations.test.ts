@@ -7,8 +7,8 @@ import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
 import { changeReservationStatus } from "./change-reservation-status";
 import { createReservation } from "./create-reservation";
-import { listReservations, RESERVATIONS_PAGE_SIZE } from "./list-reservations";
-import { createReservationInput, listReservationsQuery, parseCreateReservationForm } from "./schemas";
+import { RESERVATIONS_PAGE_SIZE, searchReservations } from "./search-reservations";
+import { createReservationInput, searchReservationsQuery, parseCreateReservationForm } from "./schemas";
 
 const actor: Actor = { type: "USER", id: null, label: "Test <test@example.com>" };
 const day = (offset: number) => formatISO(addDays(new Date("2030-01-01T00:00:00Z"), offset), { representation: "date" });
@@ -103,7 +103,7 @@ describe("changeReservationStatus", () => {
   });
 });
 
-describe("listReservations", () => {
+describe("searchReservations", () => {
   it("searches by guest name and code, filters by status, paginates, and never crosses properties", async () => {
     const { property, rooms } = await createProperty({ rooms: 1 });
     const other = await createProperty({ rooms: 1 });
@@ -120,23 +120,23 @@ describe("listReservations", () => {
     await createReservation({ property: other.property, actor, input: input(other.rooms[0]!.id, { guest: { firstName: "Grace", lastName: "Hopper" } }) });
     await changeReservationStatus({ propertyId: property.id, reservationId: created[3]!.id, transition: "cancel", actor });
 
-    const all = await listReservations({ propertyId: property.id, query: listReservationsQuery.parse({}) });
+    const all = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({}) });
     expect(all.total).toBe(RESERVATIONS_PAGE_SIZE + 5);
     expect(all.rows).toHaveLength(RESERVATIONS_PAGE_SIZE);
     expect(all.pageCount).toBe(2);
-    const page2 = await listReservations({ propertyId: property.id, query: listReservationsQuery.parse({ page: "2" }) });
+    const page2 = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ page: "2" }) });
     expect(new Set([...all.rows, ...page2.rows].map((r) => r.id)).size).toBe(RESERVATIONS_PAGE_SIZE + 5);
 
-    const byName = await listReservations({ propertyId: property.id, query: listReservationsQuery.parse({ q: "grace hop" }) });
+    const byName = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ q: "grace hop" }) });
     expect(byName.rows.map((r) => r.id)).toEqual([created[7]!.id]);
-    const byCode = await listReservations({ propertyId: property.id, query: listReservationsQuery.parse({ q: created[11]!.code.toLowerCase() }) });
+    const byCode = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ q: created[11]!.code.toLowerCase() }) });
     expect(byCode.rows.map((r) => r.id)).toEqual([created[11]!.id]);
-    const cancelled = await listReservations({ propertyId: property.id, query: listReservationsQuery.parse({ status: "CANCELLED" }) });
+    const cancelled = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ status: "CANCELLED" }) });
     expect(cancelled.rows.map((r) => r.id)).toEqual([created[3]!.id]);
   });
 
   it("falls back to defaults for nonsense query parameters instead of failing", () => {
-    expect(listReservationsQuery.parse({ status: "BOGUS", page: "-4" })).toEqual({ q: undefined, status: undefined, page: 1 });
+    expect(searchReservationsQuery.parse({ status: "BOGUS", page: "-4" })).toEqual({ q: undefined, status: undefined, page: 1 });
   });
 });
 

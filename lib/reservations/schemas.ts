@@ -1,6 +1,7 @@
 // Reservation inputs, shared by the dashboard's forms and (later) the API's route handlers.
 import { z } from "zod";
 import { ReservationStatus } from "../db/generated/prisma/enums";
+import { cursorSchema, paginationQuery } from "../db/pagination";
 
 export const RESERVATION_STATUSES = Object.values(ReservationStatus);
 export const reservationStatus = z.enum(ReservationStatus);
@@ -32,12 +33,13 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
-export const listReservationsQuery = z.object({
+/** The dashboard's search: guest name or code, status, page; anything unreadable falls back. */
+export const searchReservationsQuery = z.object({
   q: z.string().trim().max(100).optional().catch(undefined),
   status: reservationStatus.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
-export type ListReservationsQuery = z.infer<typeof listReservationsQuery>;
+export type SearchReservationsQuery = z.infer<typeof searchReservationsQuery>;
 
 export const newGuestInput = z.strictObject({
   firstName: z.string().trim().min(1, "First name is required").max(100),
@@ -106,3 +108,15 @@ export function parseCreateReservationForm(data: Record<string, unknown>): Creat
   if (issues.length > 0 || !parsed.success) throw new z.ZodError(issues);
   return parsed.data;
 }
+
+/** The API's list: filters and a cursor page. */
+export const listReservationsQuery = z.object({
+  ...paginationQuery,
+  cursor: cursorSchema.optional(),
+  status: reservationStatus.optional(),
+  arrivalFrom: isoDate.optional(),
+  arrivalTo: isoDate.optional(),
+  updatedSince: z.iso.datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" }).optional(),
+  guestEmail: z.string().trim().toLowerCase().max(200).optional(),
+});
+export type ListReservationsQuery = z.infer<typeof listReservationsQuery>;

@@ -9,8 +9,9 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getPropertyAccess } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { formatDate, formatMoney } from "@/lib/ui/format";
-import { listReservations, listRooms } from "@/lib/reservations/list-reservations";
-import { listReservationsQuery } from "@/lib/reservations/schemas";
+import { searchReservations } from "@/lib/reservations/search-reservations";
+import { searchReservationsQuery } from "@/lib/reservations/schemas";
+import { listRooms } from "@/lib/rooms/list-rooms";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
 
 const RESERVATION_COLUMNS: Column[] = [{ label: "Code" }, { label: "Guest" }, { label: "Room" }, { label: "Arrival" }, { label: "Departure" }, { label: "Guests" }, { label: "Total", align: "right" }, { label: "Status" }, { label: "Actions", hidden: true }];
@@ -22,9 +23,9 @@ type SearchParams = Record<string, string | string[] | undefined>;
 export default async function ReservationsPage({ params, searchParams }: { params: Promise<{ property: string }>; searchParams: Promise<SearchParams> }) {
   const { property: slug } = await params;
   const raw = await searchParams;
-  const query = listReservationsQuery.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page) });
+  const query = searchReservationsQuery.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page) });
   const access = await getPropertyAccess(slug);
-  const [result, rooms] = await Promise.all([listReservations({ propertyId: access.property.id, query }), listRooms(access.property.id)]);
+  const [result, rooms] = await Promise.all([searchReservations({ propertyId: access.property.id, query }), listRooms(access.property.id)]);
   const pageHref = (page: number) => {
     const search = new URLSearchParams();
     if (query.q) search.set("q", query.q);

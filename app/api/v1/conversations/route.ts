@@ -2,9 +2,10 @@
 import { listOf } from "@/lib/api/envelope";
 import { conversationResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
-import { listConversationsForApi, listConversationsQuery } from "@/lib/conversations/api-conversations";
+import { listConversations } from "@/lib/conversations/list-conversations";
+import { listConversationsQuery } from "@/lib/conversations/schemas";
 
 export const GET = v1Route(
   { method: "GET", path: "/conversations", operationId: "listConversations", tag: "Conversations", summary: "List conversations", scope: "conversations:read", query: listConversationsQuery, response: listOf(conversationResource) },
-  ({ property, query }) => listConversationsForApi(property.id, query),
+  ({ property, query }) => listConversations(property.id, query),
 );

@@ -2,9 +2,9 @@
 import { listOf } from "@/lib/api/envelope";
 import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
-import { listGuestsForApi, listGuestsQuery } from "@/lib/guests/api-guests";
+import { listGuests, listGuestsQuery } from "@/lib/guests/list-guests";
 
 export const GET = v1Route(
   { method: "GET", path: "/guests", operationId: "listGuests", tag: "Guests", summary: "List guests", scope: "guests:read", query: listGuestsQuery, response: listOf(guestResource) },
-  ({ property, query }) => listGuestsForApi(property.id, query),
+  ({ property, query }) => listGuests(property.id, query),
 );

@@ -4,13 +4,14 @@ import { listOf, single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { getReservationForApi, listReservationsApiQuery, listReservationsForApi } from "@/lib/reservations/api-reservations";
+import { getReservation } from "@/lib/reservations/get-reservation";
+import { listReservations } from "@/lib/reservations/list-reservations";
 import { createReservation } from "@/lib/reservations/create-reservation";
-import { createReservationInput } from "@/lib/reservations/schemas";
+import { createReservationInput, listReservationsQuery } from "@/lib/reservations/schemas";
 
 export const GET = v1Route(
-  { method: "GET", path: "/reservations", operationId: "listReservations", tag: "Reservations", summary: "List reservations", scope: "reservations:read", query: listReservationsApiQuery, response: listOf(reservationResource) },
-  ({ property, query }) => listReservationsForApi(property.id, query),
+  { method: "GET", path: "/reservations", operationId: "listReservations", tag: "Reservations", summary: "List reservations", scope: "reservations:read", query: listReservationsQuery, response: listOf(reservationResource) },
+  ({ property, query }) => listReservations(property.id, query),
 );
 
 export const POST = v1Route(
@@ -21,6 +22,6 @@ export const POST = v1Route(
   },
   async ({ property, key, body }) => {
     const created = await createReservation({ property, actor: apiKeyActor(key), input: body });
-    return { data: await getReservationForApi(property.id, created.id) };
+    return { data: await getReservation(property.id, created.id) };
   },
 );

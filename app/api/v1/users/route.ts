@@ -3,9 +3,9 @@ import { listQuery } from "@/lib/db/pagination";
 import { listOf } from "@/lib/api/envelope";
 import { userResource } from "@/lib/users/user-resource";
 import { v1Route } from "@/lib/api/v1-route";
-import { listUsersForApi } from "@/lib/users/api-users";
+import { listUsers } from "@/lib/users/list-users";
 
 export const GET = v1Route(
   { method: "GET", path: "/users", operationId: "listUsers", tag: "Users", summary: "List the property's staff", scope: "users:read", query: listQuery, response: listOf(userResource) },
-  ({ property, query }) => listUsersForApi(property.id, query),
+  ({ property, query }) => listUsers(property.id, query),
 );

@@ -4,9 +4,10 @@ import { listOf, single } from "@/lib/api/envelope";
 import { webhookEndpointResource, webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { listEndpointsForApi } from "@/lib/webhooks/api-webhooks";
-import { createEndpoint, createEndpointInput } from "@/lib/webhooks/endpoints";
-import { serializeEndpoint } from "@/lib/webhooks/serialize";
+import { listEndpointsForApi } from "@/lib/webhooks/list-endpoints";
+import { createEndpoint } from "@/lib/webhooks/create-endpoint";
+import { createEndpointInput } from "@/lib/webhooks/schemas";
+import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const GET = v1Route(
   { method: "GET", path: "/webhook-endpoints", operationId: "listWebhookEndpoints", tag: "Webhooks", summary: "List webhook endpoints", scope: "webhooks:read", response: listOf(webhookEndpointResource) },

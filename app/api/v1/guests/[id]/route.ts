@@ -2,9 +2,9 @@
 import { single } from "@/lib/api/envelope";
 import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
-import { getGuestForApi } from "@/lib/guests/api-guests";
+import { getGuest } from "@/lib/guests/get-guest";
 
 export const GET = v1Route(
   { method: "GET", path: "/guests/{id}", operationId: "getGuest", tag: "Guests", summary: "Get a guest", scope: "guests:read", response: single(guestResource), errors: [404] },
-  async ({ property, params }) => ({ data: await getGuestForApi(property.id, params.id) }),
+  async ({ property, params }) => ({ data: await getGuest(property.id, params.id) }),
 );

@@ -3,7 +3,7 @@ import { single } from "@/lib/api/envelope";
 import { stayResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { checkOutGuest, checkOutInput } from "@/lib/guests/check-in-guest";
+import { checkOutGuest, checkOutInput } from "@/lib/guests/check-out-guest";
 
 export const POST = v1Route(
   { method: "POST", path: "/guests/checkout", operationId: "checkOutGuest", tag: "Guests", summary: "Check a guest out", scope: "guests:write", body: checkOutInput, response: single(stayResource), errors: [404, 409, 413, 415] },

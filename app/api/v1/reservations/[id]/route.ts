@@ -4,13 +4,13 @@ import { single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { getReservationForApi } from "@/lib/reservations/api-reservations";
+import { getReservation } from "@/lib/reservations/get-reservation";
 import { updateReservationInput } from "@/lib/reservations/schemas";
 import { updateReservation } from "@/lib/reservations/update-reservation";
 
 export const GET = v1Route(
   { method: "GET", path: "/reservations/{id}", operationId: "getReservation", tag: "Reservations", summary: "Get a reservation", scope: "reservations:read", response: single(reservationResource), errors: [404] },
-  async ({ property, params }) => ({ data: await getReservationForApi(property.id, params.id) }),
+  async ({ property, params }) => ({ data: await getReservation(property.id, params.id) }),
 );
 
 export const PATCH = v1Route(
@@ -21,6 +21,6 @@ export const PATCH = v1Route(
   },
   async ({ property, key, params, body }) => {
     await updateReservation({ propertyId: property.id, reservationId: params.id, actor: apiKeyActor(key), input: body });
-    return { data: await getReservationForApi(property.id, params.id) };
+    return { data: await getReservation(property.id, params.id) };
   },
 );

@@ -3,8 +3,11 @@ import { single } from "@/lib/api/envelope";
 import { webhookEndpointResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { deleteEndpoint, getEndpoint, updateEndpoint, updateEndpointInput } from "@/lib/webhooks/endpoints";
-import { serializeEndpoint } from "@/lib/webhooks/serialize";
+import { deleteEndpoint } from "@/lib/webhooks/delete-endpoint";
+import { getEndpoint } from "@/lib/webhooks/get-endpoint";
+import { updateEndpointInput } from "@/lib/webhooks/schemas";
+import { updateEndpoint } from "@/lib/webhooks/update-endpoint";
+import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const GET = v1Route(
   { method: "GET", path: "/webhook-endpoints/{id}", operationId: "getWebhookEndpoint", tag: "Webhooks", summary: "Get a webhook endpoint", scope: "webhooks:read", response: single(webhookEndpointResource), errors: [404] },

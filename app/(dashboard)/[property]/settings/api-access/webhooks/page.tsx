@@ -2,8 +2,8 @@ import type { Metadata } from "next";
 import { WebhookEndpointsPanel } from "@/components/webhooks/webhook-endpoints-panel";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
-import { listEndpointViews, webhookEventCatalog } from "@/lib/webhooks/dashboard-queries";
-import { MAX_ENDPOINTS_PER_PROPERTY } from "@/lib/webhooks/endpoints";
+import { listEndpointViews, webhookEventCatalog } from "@/lib/webhooks/list-endpoint-views";
+import { MAX_ENDPOINTS_PER_PROPERTY } from "@/lib/webhooks/create-endpoint";
 
 export const metadata: Metadata = { title: "Webhooks" };
 

@@ -5,11 +5,13 @@ import { listOf, single } from "@/lib/api/envelope";
 import { messageResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { listMessagesForApi, sendMessage, sendMessageInput } from "@/lib/conversations/api-conversations";
+import { listMessages } from "@/lib/conversations/list-messages";
+import { sendMessageInput } from "@/lib/conversations/schemas";
+import { sendMessage } from "@/lib/conversations/send-message";
 
 export const GET = v1Route(
   { method: "GET", path: "/conversations/{id}/messages", operationId: "listMessages", tag: "Conversations", summary: "List a conversation's messages", scope: "conversations:read", query: listQuery, response: listOf(messageResource), errors: [404] },
-  ({ property, params, query }) => listMessagesForApi(property.id, params.id, query),
+  ({ property, params, query }) => listMessages(property.id, params.id, query),
 );
 
 export const POST = v1Route(

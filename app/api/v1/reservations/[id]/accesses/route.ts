@@ -2,7 +2,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { accessResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
-import { listReservationAccesses } from "@/lib/reservations/api-reservations";
+import { listReservationAccesses } from "@/lib/reservations/list-reservation-accesses";
 
 export const GET = v1Route(
   { method: "GET", path: "/reservations/{id}/accesses", operationId: "listReservationAccesses", tag: "Reservations", summary: "List a stay's access codes", scope: "reservation_accesses:read", response: listOf(accessResource), errors: [404] },

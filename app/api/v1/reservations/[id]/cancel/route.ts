@@ -3,13 +3,13 @@ import { single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { getReservationForApi } from "@/lib/reservations/api-reservations";
+import { getReservation } from "@/lib/reservations/get-reservation";
 import { changeReservationStatus } from "@/lib/reservations/change-reservation-status";
 
 export const POST = v1Route(
   { method: "POST", path: "/reservations/{id}/cancel", operationId: "cancelReservation", tag: "Reservations", summary: "Cancel a reservation", scope: "reservations:write", response: single(reservationResource), errors: [404, 409] },
   async ({ property, key, params }) => {
     await changeReservationStatus({ propertyId: property.id, reservationId: params.id, transition: "cancel", actor: apiKeyActor(key) });
-    return { data: await getReservationForApi(property.id, params.id) };
+    return { data: await getReservation(property.id, params.id) };
   },
 );

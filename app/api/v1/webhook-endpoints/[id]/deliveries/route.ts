@@ -3,7 +3,8 @@
 import { listOf } from "@/lib/api/envelope";
 import { webhookDeliveryResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
-import { listDeliveriesForApi, listDeliveriesQuery } from "@/lib/webhooks/api-webhooks";
+import { listDeliveriesForApi } from "@/lib/webhooks/list-deliveries";
+import { listDeliveriesQuery } from "@/lib/webhooks/schemas";
 
 export const GET = v1Route(
   { method: "GET", path: "/webhook-endpoints/{id}/deliveries", operationId: "listWebhookDeliveries", tag: "Webhooks", summary: "List an endpoint's deliveries", scope: "webhooks:read", query: listDeliveriesQuery, response: listOf(webhookDeliveryResource), errors: [404] },

@@ -4,8 +4,8 @@ import { single } from "@/lib/api/envelope";
 import { webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
-import { rotateSecret } from "@/lib/webhooks/endpoints";
-import { serializeEndpoint } from "@/lib/webhooks/serialize";
+import { rotateSecret } from "@/lib/webhooks/rotate-secret";
+import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const POST = v1Route(
   {

@@ -4,7 +4,9 @@ import { EndpointDetail } from "@/components/webhooks/endpoint-detail";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { AppError } from "@/lib/errors/app-error";
-import { deliveryFilters, getEndpointView, listEndpointDeliveries, webhookEventCatalog } from "@/lib/webhooks/dashboard-queries";
+import { listEndpointDeliveries } from "@/lib/webhooks/list-endpoint-deliveries";
+import { getEndpointView, webhookEventCatalog } from "@/lib/webhooks/list-endpoint-views";
+import { deliveryFilters } from "@/lib/webhooks/schemas";
 
 export const metadata: Metadata = { title: "Webhook deliveries" };
 

@@ -2,7 +2,8 @@
 // a page of the endpoint's recent deliveries, newest first (Load more, and the 3-second refresh).
 import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
-import { deliveryFilters, listEndpointDeliveries } from "@/lib/webhooks/dashboard-queries";
+import { listEndpointDeliveries } from "@/lib/webhooks/list-endpoint-deliveries";
+import { deliveryFilters } from "@/lib/webhooks/schemas";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string }>("viewApiAccess", async ({ request, params, access }) =>
   Response.json(await listEndpointDeliveries(access.property.id, params.endpointId, deliveryFilters.parse(queryOf(request))), {

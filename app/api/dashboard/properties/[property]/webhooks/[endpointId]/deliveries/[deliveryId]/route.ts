@@ -1,7 +1,7 @@
 // GET /api/dashboard/properties/{slug}/webhooks/{endpointId}/deliveries/{deliveryId}: one delivery with
 // every attempt's request and response.
 import { dashboardRoute } from "@/lib/auth/session-route";
-import { getEndpointDelivery } from "@/lib/webhooks/dashboard-queries";
+import { getEndpointDelivery } from "@/lib/webhooks/list-endpoint-deliveries";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string; deliveryId: string }>("viewApiAccess", async ({ params, access }) =>
   Response.json(await getEndpointDelivery(access.property.id, params.endpointId, params.deliveryId), { headers: { "Cache-Control": "no-store" } }),

@@ -1,0 +1,15 @@
+import "server-only";
+import { db } from "../db/client";
+import { notFound } from "../errors/app-error";
+import type { AccessResource } from "./reservation-resource";
+
+/** A stay's door access codes, earliest first (one page: a stay has few). */
+export async function listReservationAccesses(propertyId: string, reservationId: string) {
+  const reservation = await db.reservation.findFirst({ where: { id: reservationId, propertyId }, select: { id: true } });
+  if (!reservation) throw notFound("Reservation");
+  const rows = await db.reservationAccess.findMany({ where: { reservationId, propertyId }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] });
+  return {
+    data: rows.map((a): AccessResource => ({ id: a.id, reservationId: a.reservationId, lockName: a.lockName, pin: a.pin, validFrom: a.validFrom.toISOString(), validUntil: a.validUntil.toISOString(), createdAt: a.createdAt.toISOString() })),
+    nextCursor: null,
+  };
+}

@@ -1,0 +1,25 @@
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
+import { db } from "../db/client";
+import { AppError, notFound } from "../errors/app-error";
+
+/** Queues one more attempt of every failed delivery of an endpoint. Returns how many. */
+export async function retryFailedDeliveries(context: { propertyId: string; actor: Actor }, endpointId: string, now = new Date()): Promise<number> {
+  return db.$transaction(async (tx) => {
+    const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
+    if (!endpoint) throw notFound("Webhook endpoint");
+    if (!endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before retrying.");
+    const { count } = await tx.webhookDelivery.updateMany({
+      where: { endpointId, status: "FAILED" },
+      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
+    });
+    await recordAuditEvent(tx, {
+      propertyId: context.propertyId,
+      actor: context.actor,
+      action: "webhook_endpoint.failed_retried",
+      targetType: "webhook_endpoint",
+      targetId: endpointId,
+      metadata: { count },
+    });
+    return count;
+  });
+}

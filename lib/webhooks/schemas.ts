@@ -1,0 +1,52 @@
+// Inputs of the webhook use cases, shared by the dashboard's actions and the API's routes.
+import { z } from "zod";
+import { WebhookDeliveryStatus } from "../db/generated/prisma/enums";
+import { cursorSchema, listQuery } from "../db/pagination";
+import { EVENT_TYPES } from "../events/event-catalog";
+import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
+
+/** PostgreSQL text cannot hold NUL: refused as input, never a 500. */
+const text = (max: number, message: string) => z.string().trim().max(max, message).refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters");
+
+const eventTypes = z
+  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type" }))
+  .min(1, "Choose at least one event")
+  .max(WEBHOOK_EVENT_TYPES.length)
+  .transform((types) => (types.includes("*") ? ["*"] : [...new Set(types)].sort()));
+
+export const createEndpointInput = z.strictObject({
+  url: text(2048, "At most 2048 characters").pipe(z.string().min(1, "Enter the endpoint URL")),
+  description: text(200, "At most 200 characters").default(""),
+  eventTypes,
+  enabled: z.boolean().default(true),
+});
+export type CreateEndpointInput = z.input<typeof createEndpointInput>;
+
+export const updateEndpointInput = z.strictObject({
+  url: createEndpointInput.shape.url.optional(),
+  description: text(200, "At most 200 characters").optional(),
+  eventTypes: eventTypes.optional(),
+  enabled: z.boolean().optional(),
+});
+export type UpdateEndpointInput = z.input<typeof updateEndpointInput>;
+
+export const listDeliveriesQuery = listQuery.extend({
+  status: z.enum(WebhookDeliveryStatus).optional().meta({ description: "Only deliveries in this state" }),
+  eventType: z.string().trim().min(1).max(100).optional().meta({ description: "Only deliveries of this event type (e.g. reservation.created, ping)" }),
+});
+
+export const DELIVERY_STATUS_FILTERS = ["succeeded", "failed", "pending"] as const;
+
+/** The deliveries view's filters as they stand in the URL; anything unreadable means "all". */
+export const deliveryFilters = z.object({
+  status: z.enum(DELIVERY_STATUS_FILTERS).optional().catch(undefined),
+  eventType: z
+    .string()
+    .trim()
+    .refine((value) => value === PING_EVENT || (EVENT_TYPES as readonly string[]).includes(value))
+    .optional()
+    .catch(undefined),
+  cursor: cursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(100).catch(25).default(25),
+});
+export type DeliveryFilters = z.output<typeof deliveryFilters>;

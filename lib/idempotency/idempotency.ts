@@ -1,4 +1,4 @@
-// Idempotency-Key on POST, with Stripe's and the IETF httpapi draft's semantics: the first answer to
+// Idempotency-Key on POST, after Stripe and the IETF httpapi draft: the first answer to
 // (API key, Idempotency-Key) is kept 24 hours and replayed for the same request; the same key with
 // another request is refused (422), and a duplicate that arrives while the first still runs gets 409.
 // The unique row in PostgreSQL is the lock, so duplicates at different app instances behave alike.
@@ -49,8 +49,9 @@ export async function claimIdempotencyKey(options: { apiKeyId: string; key: stri
 
 /** Keeps the answer for replays, or lets the key go when the answer must not be replayed. */
 export async function settleIdempotencyKey(id: string, status: number, body: string): Promise<void> {
-  // Like Stripe: invalid requests (400), refusals before the work (401, 403, 429) and our own
-  // failures (5xx) are not kept, so a corrected retry with the same key can run.
+  // Invalid requests (400) and refusals before the work (401, 403, 429) are not kept, as at Stripe.
+  // Unlike Stripe, which replays even a 500, our own failures (5xx) are not kept either: the write
+  // did not happen, so a retry with the same key runs it.
   const keep = status < 400 || status === 404 || status === 409 || status === 422;
   if (keep) {
     await getPool().query(`UPDATE "IdempotencyRecord" SET "responseStatus" = $2, "responseBody" = $3 WHERE id = $1`, [id, status, body]);

@@ -1,4 +1,4 @@
-// Reservation inputs, shared by the dashboard's forms and (later) the API's route handlers.
+// Reservation inputs and queries, shared by the dashboard's forms and the API's route handlers.
 import { z } from "zod";
 import { ReservationStatus } from "../db/generated/prisma/enums";
 import { cursorSchema, paginationQuery } from "../db/pagination";

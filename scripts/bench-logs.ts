@@ -5,20 +5,18 @@
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
-import { closeDb, db, getPool } from "../lib/db/client";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
+import { db, getPool } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
+import { openBenchDatabase } from "../lib/db/open-database";
+import { runWithDatabase } from "../lib/db/run-cli";
+import { env } from "../lib/env";
 import { listRequestLogs, requestLogFilters } from "../lib/request-logs/list-request-logs";
 
-const ROWS = Number(process.env.BENCH_LOG_ROWS ?? 1_000_000);
 const RUNS = 20;
 
-const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: null });
-const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-process.env.DATABASE_URL = url;
-process.env.DATABASE_POOL_SIZE = "1";
-try {
-  await migrate(url);
+await runWithDatabase({ name: "bench:logs", requireMigrated: false, open: openBenchDatabase }, async (database) => {
+  const ROWS = env().BENCH_LOG_ROWS;
+  await migrate(database.url);
   const slug = `bench-logs-${Date.now().toString(36)}`;
   const property = await db.property.create({ data: { slug, name: "Log benchmark", plan: "PRO" } });
   const started = performance.now();
@@ -63,14 +61,11 @@ try {
     times.sort((a, b) => a - b);
     results[name] = { p50: times[Math.floor(RUNS * 0.5)]!, p95: times[Math.ceil(RUNS * 0.95) - 1]!, rows };
   }
-  const kind = process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite";
+  const kind = database.embedded ? "embedded PGlite" : "PostgreSQL";
   console.log(`\n${ROWS.toLocaleString("en")} log rows for one property on ${kind}, seeded in ${seededSeconds.toFixed(1)} s; first page (50) of each filter, ${RUNS} runs:`);
   console.log("filter".padEnd(40) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "rows".padStart(6));
   for (const [name, r] of Object.entries(results)) console.log(name.padEnd(40) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + String(r.rows).padStart(6));
   fs.mkdirSync(".reports", { recursive: true });
   fs.writeFileSync(path.join(".reports", `bench-logs-${kind.split(" ").pop()!.toLowerCase()}.json`), JSON.stringify({ rows: ROWS, kind, seededSeconds, results }, null, 2));
   await getPool().query(`DELETE FROM "Property" WHERE id = $1`, [property.id]);
-} finally {
-  await closeDb();
-  await embedded?.stop();
-}
+});

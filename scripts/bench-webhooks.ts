@@ -10,17 +10,13 @@ import fs from "node:fs";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
 import pg from "pg";
-import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { openBenchDatabase, type OpenDatabase } from "../lib/db/open-database";
+import { runWithDatabase } from "../lib/db/run-cli";
+import { env } from "../lib/env";
 import { requestHeaders, sendAttempt } from "../lib/webhooks/send-attempt";
 import { newSigningSecret, signedHeaders } from "../lib/webhooks/signing";
 import { WebhookWorker } from "../lib/webhooks/webhook-worker";
-
-const EVENTS = Number(process.env.BENCH_WEBHOOK_EVENTS ?? 5_000);
-const LATENCY_EVENTS = Number(process.env.BENCH_WEBHOOK_LATENCY_EVENTS ?? 200);
-const LATENCY_RATE = Number(process.env.BENCH_WEBHOOK_RATE ?? 20);
-const CONCURRENCY = Number(process.env.WEBHOOK_CONCURRENCY ?? 64);
-const ENDPOINT_CONCURRENCY = Number(process.env.WEBHOOK_ENDPOINT_CONCURRENCY ?? 16);
 
 const RECEIVER = `
 const http = require("node:http");
@@ -56,12 +52,17 @@ function receiver() {
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-async function main() {
-  const embedded = process.env.BENCH_DATABASE_URL ? null : await startEmbeddedDatabase({ dataDir: null });
-  const url = process.env.BENCH_DATABASE_URL ?? embedded!.url;
-  await migrate(url);
+async function main(database: OpenDatabase) {
+  const {
+    BENCH_WEBHOOK_EVENTS: EVENTS,
+    BENCH_WEBHOOK_LATENCY_EVENTS: LATENCY_EVENTS,
+    BENCH_WEBHOOK_RATE: LATENCY_RATE,
+    WEBHOOK_CONCURRENCY: CONCURRENCY,
+    WEBHOOK_ENDPOINT_CONCURRENCY: ENDPOINT_CONCURRENCY,
+  } = env();
+  await migrate(database.url);
   // Sessions in UTC, as the app's (the outbox's timestamps have no time zone).
-  const pool = new pg.Pool({ connectionString: url, max: embedded ? 1 : 10, options: "-c TimeZone=UTC" });
+  const pool = new pg.Pool({ connectionString: database.url, max: database.poolSize, options: "-c TimeZone=UTC" });
   const rx = receiver();
   const port = await rx.ready;
   const endpointUrl = `http://127.0.0.1:${port}/hooks`;
@@ -149,7 +150,7 @@ async function main() {
     const latencies = [...committed].map(([id, at]) => seen.get(id)! - at).sort((a, b) => a - b);
 
     const result = {
-      database: embedded ? "embedded PGlite" : "PostgreSQL",
+      database: database.embedded ? "embedded PGlite" : "PostgreSQL",
       oneEndpoint: { deliveries: one.deliveries, inFlight: ENDPOINT_CONCURRENCY, deliveriesPerSecond: Math.round(one.perSecond), rawPostsPerSecond: Math.round(rawOne), ratio: one.perSecond / rawOne, received: one.received },
       fourEndpoints: { deliveries: four.deliveries, inFlight: CONCURRENCY, deliveriesPerSecond: Math.round(four.perSecond), rawPostsPerSecond: Math.round(rawFour), ratio: four.perSecond / rawFour, received: four.received },
       latencyMs: { events: LATENCY_EVENTS, ratePerSecond: LATENCY_RATE, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
@@ -164,11 +165,7 @@ async function main() {
   } finally {
     await rx.stop();
     await pool.end();
-    await embedded?.stop();
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error);
-  process.exit(1);
-});
+await runWithDatabase({ name: "bench:webhooks", requireMigrated: false, open: openBenchDatabase }, main);

@@ -9,10 +9,9 @@ import path from "node:path";
 import { promisify } from "node:util";
 import autocannon from "autocannon";
 import { freePort } from "../lib/db/embedded";
+import { cliFailure } from "../lib/db/run-cli";
+import { childProcessEnv, env } from "../lib/env";
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
-const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 10);
 const run = promisify(execFile);
 
 interface Sample {
@@ -31,10 +30,10 @@ interface Route {
   idempotent?: boolean;
 }
 
-async function load(route: Route, seconds: number): Promise<Sample> {
+async function load(route: Route, seconds: number, connections: number): Promise<Sample> {
   const result = await autocannon({
     url: route.url,
-    connections: CONNECTIONS,
+    connections,
     duration: seconds,
     requests: [
       {
@@ -62,6 +61,7 @@ async function waitFor(url: string, timeoutMs: number) {
 }
 
 async function main() {
+  const { BENCH_ROUNDS: ROUNDS, BENCH_SECONDS: SECONDS, BENCH_CONNECTIONS: CONNECTIONS, BENCH_DATABASE_URL } = env();
   if (!fs.existsSync(path.join(".next", "BUILD_ID"))) {
     console.log("building the app first (next build)…");
     await run(path.join("node_modules", ".bin", "next"), ["build"]);
@@ -69,14 +69,13 @@ async function main() {
   const port = await freePort();
   const dataDir = path.join(".data", "bench");
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), PGLITE_DATA_DIR: dataDir, NODE_ENV: "production", PMS_BENCH: "1" };
-  if (process.env.BENCH_DATABASE_URL) env.DATABASE_URL = process.env.BENCH_DATABASE_URL;
-  else delete env.DATABASE_URL;
-  const app = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { env, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  // The server (and the keys CLI) on BENCH_DATABASE_URL, or on an embedded database of their own.
+  const appEnv = childProcessEnv({ PORT: String(port), PGLITE_DATA_DIR: dataDir, NODE_ENV: "production", PMS_BENCH: "1", DATABASE_URL: BENCH_DATABASE_URL });
+  const app = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { env: appEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 180_000);
-    const cli = (...args: string[]) => run(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys.ts", ...args], { env, encoding: "utf8" });
+    const cli = (...args: string[]) => run(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys.ts", ...args], { env: appEnv, encoding: "utf8" });
     // The benchmark measures the limiter's cost, not its refusals: lift the demo property's limits.
     await cli("limits", "--property", "grand-hotel", "--per-second", "10000", "--burst", "20000", "--per-day", "100000000");
     const { stdout } = await cli("create", "--property", "grand-hotel", "--name", "Benchmark", "--scopes", "full_access:write");
@@ -100,11 +99,11 @@ async function main() {
       if (check.status >= 300) throw new Error(`${name} answered ${check.status}: ${await check.text()}`);
     }
 
-    for (const route of Object.values(routes)) await load(route, 2); // warm-up
+    for (const route of Object.values(routes)) await load(route, 2, CONNECTIONS); // warm-up
     const samples: Record<string, Sample[]> = Object.fromEntries(Object.keys(routes).map((name) => [name, []]));
     for (let round = 0; round < ROUNDS; round++) {
       const order = round % 2 === 0 ? Object.entries(routes) : Object.entries(routes).reverse();
-      for (const [name, route] of order) samples[name]!.push(await load(route, SECONDS));
+      for (const [name, route] of order) samples[name]!.push(await load(route, SECONDS, CONNECTIONS));
     }
 
     const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / values.length;
@@ -120,7 +119,7 @@ async function main() {
     const rateLimitRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no rate limit");
     const idempotencyRatio = rps("POST …/messages (idempotency + limit)") / rps("POST …/messages, neither");
     const loggingRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no request log");
-    console.log(`\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${process.env.BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`);
+    console.log(`\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`);
     console.log("route".padEnd(44) + "req/s".padStart(8) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "non-2xx".padStart(9));
     for (const [name, s] of Object.entries(summary)) {
       console.log(name.padEnd(44) + String(s.requestsPerSecond).padStart(8) + s.p50Ms.toFixed(1).padStart(9) + s.p99Ms.toFixed(1).padStart(9) + String(s.non2xx).padStart(9));
@@ -139,6 +138,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
+  const failure = cliFailure(error, { name: "bench" });
+  console.error(failure.message);
+  process.exit(failure.exitCode);
 });

@@ -1,22 +1,14 @@
-// `npm run db:seed`: seed the demo data into an empty database (idempotent: a database with data is
-// left alone). `npm run db:seed -- --reset` deletes the demo properties and users and seeds them anew.
-import { createDbHandle } from "../lib/db/client";
-import { migrate } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open-database";
+// `npm run db:seed`: migrate, then seed the demo data into an empty database (idempotent: a database
+// with data is left alone). `npm run db:seed -- --reset` deletes the demo properties and users and
+// seeds them anew.
+import { db } from "../lib/db/client";
+import { prepareDatabase } from "../lib/db/prepare-database";
+import { runWithDatabase } from "../lib/db/run-cli";
 import { seedDemoData } from "../lib/demo/seed-demo-data";
 
 const reset = process.argv.includes("--reset");
-const database = await openDatabase();
-const { prisma, pool } = createDbHandle(database.url, 1);
-try {
-  await migrate(database.url);
-  const result = await seedDemoData(prisma, { reset });
+await runWithDatabase({ name: "db:seed", requireMigrated: false }, async (database) => {
+  await prepareDatabase(database.url, { log: () => {} });
+  const result = await seedDemoData(db, { reset });
   console.log(result.seeded ? "Demo data seeded." : `Nothing to do: ${result.reason} (use --reset to reseed the demo).`);
-} catch (error) {
-  console.error((error as Error).message);
-  process.exitCode = 1;
-} finally {
-  await prisma.$disconnect();
-  await pool.end();
-  await database.close();
-}
+});

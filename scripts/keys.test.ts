@@ -4,14 +4,17 @@ import { promisify } from "node:util";
 import { describe, expect, it } from "vitest";
 import { createProperty } from "../test/fixtures";
 import { hashApiKey, KEY_PATTERN } from "../lib/api-keys/key-format";
-import { db } from "../lib/db/client";
+import { databaseSettings, db } from "../lib/db/client";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 // Asynchronous on purpose: the test's own event loop serves the embedded database the CLI talks to.
 const cli =
   (script: string) =>
   (...args: string[]) =>
-    promisify(execFile)(tsx, ["--conditions=react-server", script, ...args], { env: process.env, encoding: "utf8" }).then(
+    promisify(execFile)(tsx, ["--conditions=react-server", script, ...args], {
+      env: { ...process.env, DATABASE_URL: databaseSettings().url, DATABASE_POOL_SIZE: String(databaseSettings().poolSize) },
+      encoding: "utf8",
+    }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
       (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
     );
@@ -68,7 +71,9 @@ describe("npm run partners and keys limits", () => {
     expect(listed.stdout).not.toContain(key!);
     expect((await partners("revoke", id!)).code).toBe(0);
     expect((await db.partner.findUniqueOrThrow({ where: { id: id! } })).revokedAt).toBeInstanceOf(Date);
-    expect((await partners("create")).code).toBe(1);
+    const nameless = await partners("create");
+    expect(nameless.code).toBe(2);
+    expect(nameless.stderr).toContain("--name is required");
   });
 
   it("sets a property's rate limits, refusing impossible ones", async () => {

@@ -4,15 +4,13 @@
 //   npm run keys -- revoke <key id>
 //   npm run keys -- limits --property grand-hotel --per-second 5 --burst 10 --per-day 10000
 import { parseArgs } from "node:util";
-import { ZodError } from "zod";
 import { createApiKey } from "../lib/api-keys/create-api-key";
 import { listApiKeys } from "../lib/api-keys/list-api-keys";
 import { revokeApiKey } from "../lib/api-keys/revoke-api-key";
 import { createApiKeyInput } from "../lib/api-keys/schemas";
 import type { Actor } from "../lib/audit/record-audit-event";
-import { closeDb, db } from "../lib/db/client";
-import { pendingMigrations } from "../lib/db/migrate";
-import { openDatabase } from "../lib/db/open-database";
+import { db } from "../lib/db/client";
+import { runWithDatabase, UsageError } from "../lib/db/run-cli";
 import { AppError } from "../lib/errors/app-error";
 import { apiSettingsInput, updateApiSettings } from "../lib/properties/update-api-settings";
 
@@ -22,8 +20,6 @@ const USAGE = `Usage:
   npm run keys -- list --property <slug>
   npm run keys -- revoke <key id>
   npm run keys -- limits --property <slug> --per-second N --burst N --per-day N`;
-
-class UsageError extends Error {}
 
 async function property(slug: string | undefined) {
   if (!slug) throw new UsageError("--property is required");
@@ -94,20 +90,4 @@ async function run(argv: string[]): Promise<void> {
   }
 }
 
-const database = await openDatabase();
-process.env.DATABASE_URL = database.url;
-process.env.DATABASE_POOL_SIZE = String(database.poolSize);
-try {
-  const pending = await pendingMigrations(database.url);
-  if (pending.length > 0) throw new AppError("CONFLICT", `The database has ${pending.length} pending migration(s) (${pending.join(", ")}). Run \`npm run db:migrate\` or \`npm start\` first.`);
-  await run(process.argv.slice(2));
-} catch (error) {
-  process.exitCode = error instanceof UsageError ? 2 : 1;
-  if (error instanceof ZodError) console.error(error.issues.map((i) => `${i.path.join(".") || "input"}: ${i.message}`).join("\n"));
-  else if (error instanceof UsageError) console.error(`${error.message}\n\n${USAGE}`);
-  else if (error instanceof AppError) console.error(error.message);
-  else console.error(error instanceof Error ? error.message : error);
-} finally {
-  await closeDb();
-  await database.close();
-}
+await runWithDatabase({ name: "keys", requireMigrated: true, usage: USAGE }, () => run(process.argv.slice(2)));

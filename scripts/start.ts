@@ -1,14 +1,18 @@
 // `npm start` (and `npm run dev` with --dev): validates the environment, opens the database (the
-// embedded PGlite one unless DATABASE_URL is set), migrates, seeds an empty database, builds the
-// app when no build exists, then serves it. Stops cleanly on SIGINT/SIGTERM.
+// embedded PGlite one unless DATABASE_URL is set), migrates, seeds an empty database (unless
+// SEED_DEMO_DATA=false), builds the app when no build exists, then serves it, handing the Next.js
+// server its configuration through its environment. Stops cleanly on SIGINT/SIGTERM.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import fs from "node:fs";
 import path from "node:path";
+import { closeDb, configureDatabase, db } from "../lib/db/client";
 import { startEmbeddedDatabase, type EmbeddedDatabase } from "../lib/db/embedded";
-import { DatabaseUnreachableError, prepareDatabase, redactUrl } from "../lib/db/prepare-database";
 import { pgliteDataDir } from "../lib/db/open-database";
-import { EnvError, parseEnv } from "../lib/env";
+import { prepareDatabase, redactUrl } from "../lib/db/prepare-database";
+import { cliFailure } from "../lib/db/run-cli";
+import { seedDemoData } from "../lib/demo/seed-demo-data";
+import { childProcessEnv, env } from "../lib/env";
 
 const dev = process.argv.includes("--dev");
 const log = (line: string) => console.log(`[start] ${line}`);
@@ -23,20 +27,30 @@ function authSecret(dataDir: string): string {
   return secret;
 }
 
-function run(command: string, args: string[], env: NodeJS.ProcessEnv): Promise<number> {
+function run(command: string, args: string[], childEnv: NodeJS.ProcessEnv): Promise<number> {
   return new Promise((resolve) => {
-    const child = spawn(command, args, { stdio: "inherit", env });
+    const child = spawn(command, args, { stdio: "inherit", env: childEnv });
     child.on("exit", (code, signal) => resolve(code ?? (signal ? 1 : 0)));
   });
 }
 
+async function seedDemo(url: string): Promise<void> {
+  configureDatabase({ url, poolSize: 1 });
+  try {
+    const seeded = await seedDemoData(db);
+    log(seeded.seeded ? "seeded the demo data" : `demo data not seeded: ${seeded.reason}`);
+  } finally {
+    await closeDb();
+  }
+}
+
 async function main(): Promise<number> {
-  const env = parseEnv();
+  const settings = env();
   let embedded: EmbeddedDatabase | null = null;
-  let url = env.DATABASE_URL;
-  let poolSize = env.DATABASE_POOL_SIZE ?? 10;
+  let url = settings.DATABASE_URL;
+  let poolSize = settings.DATABASE_POOL_SIZE ?? 10;
   if (!url) {
-    const dataDir = pgliteDataDir(env);
+    const dataDir = pgliteDataDir(settings);
     embedded = await startEmbeddedDatabase({ dataDir });
     url = embedded.url;
     poolSize = 1;
@@ -46,18 +60,19 @@ async function main(): Promise<number> {
   }
 
   try {
-    await prepareDatabase(url, { seed: process.env.SEED_DEMO_DATA !== "false", log });
-    const childEnv: NodeJS.ProcessEnv = {
-      ...process.env,
+    await prepareDatabase(url, { log });
+    if (settings.SEED_DEMO_DATA) await seedDemo(url);
+    const childEnv = childProcessEnv({
       DATABASE_URL: url,
       DATABASE_POOL_SIZE: String(poolSize),
-      NEXTAUTH_SECRET: env.NEXTAUTH_SECRET ?? authSecret(path.resolve(".data")),
-      AUTH_TRUST_HOST: process.env.AUTH_TRUST_HOST ?? "true",
-      PORT: String(env.PORT),
+      NEXTAUTH_SECRET: settings.NEXTAUTH_SECRET ?? authSecret(path.resolve(".data")),
+      // next-auth trusts the Host header when AUTH_TRUST_HOST is set to anything, "false" included.
+      AUTH_TRUST_HOST: settings.AUTH_TRUST_HOST ? "true" : undefined,
+      PORT: String(settings.PORT),
       // The demo (embedded database) may send webhooks to this machine and its network; a deployment
       // on PostgreSQL refuses private addresses unless the operator sets the flag.
-      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? (embedded ? "true" : "false"),
-    };
+      WEBHOOKS_ALLOW_PRIVATE_NETWORKS: String(settings.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? embedded !== null),
+    });
     const next = path.join("node_modules", ".bin", "next");
     if (!dev && !fs.existsSync(path.join(".next", "BUILD_ID"))) {
       log("no production build yet: running next build");
@@ -65,11 +80,11 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
 
-    const child = spawn(next, [dev ? "dev" : "start", "-p", String(env.PORT)], { stdio: "inherit", env: childEnv });
+    const child = spawn(next, [dev ? "dev" : "start", "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
-    log(`serving http://localhost:${env.PORT}`);
+    log(`serving http://localhost:${settings.PORT}`);
     return await new Promise<number>((resolve) => child.on("exit", (code) => resolve(code ?? 0)));
   } finally {
     await embedded?.stop();
@@ -79,11 +94,8 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof EnvError || error instanceof DatabaseUnreachableError) {
-      console.error(error.message);
-    } else {
-      console.error("Start failed:", error instanceof Error ? error.message : error);
-    }
-    process.exit(1);
+    const failure = cliFailure(error, { name: "Start" });
+    console.error(failure.message);
+    process.exit(failure.exitCode);
   },
 );

@@ -4,6 +4,7 @@ import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { migrate } from "../lib/db/migrate";
+import { env } from "../lib/env";
 
 export interface TestDatabase {
   url: string;
@@ -12,7 +13,7 @@ export interface TestDatabase {
 }
 
 export async function createTestDatabase(): Promise<TestDatabase> {
-  const server = process.env.TEST_DATABASE_URL;
+  const server = env().TEST_DATABASE_URL;
   if (!server) {
     const embedded = await startEmbeddedDatabase({ dataDir: null });
     await migrate(embedded.url);

@@ -1,9 +1,10 @@
 // "Last used" and the request count, without a database write on each request's path: uses are
 // counted in memory and written in one statement for all keys every second (and on shutdown).
 import { getPool } from "../db/client";
+import { env } from "../env";
 
 /** How often counted uses are written; KEY_USAGE_FLUSH_MS overrides it (the test suite flushes by hand). */
-const flushInterval = () => Number(process.env.KEY_USAGE_FLUSH_MS ?? 1_000);
+const flushInterval = () => env().KEY_USAGE_FLUSH_MS;
 
 interface Usage {
   count: number;

@@ -13,18 +13,23 @@ import { claimIdempotencyKey, fingerprint, settleIdempotencyKey } from "../idemp
 import type { VerifiedPartner } from "../partners/partners";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
 import { authenticate, identifyPartner } from "./authenticate";
-import { apiErrorResponse } from "./error-response";
-import { queryOf } from "./pagination";
+import { apiErrorResponse } from "../http/error-response";
+import { queryOf } from "../http/query-of";
 import { parseJsonBody, readBodyText } from "./read-json-body";
-import { newRequestId } from "./request-id";
+import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { redactBody, redactHeaders } from "../request-logs/redact";
-import { nulPath } from "./nul";
+import { nulPath } from "../db/nul";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
 
-export interface RouteDefinition<Path extends string = string, Q extends z.ZodType | undefined = z.ZodType | undefined, B extends z.ZodType | undefined = z.ZodType | undefined> {
+export interface RouteDefinition<
+  Path extends string = string,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
   method: "GET" | "POST" | "PATCH" | "DELETE";
   /** The path below /api/v1, in OpenAPI form: "/reservations/{id}". */
   path: Path;
@@ -35,7 +40,8 @@ export interface RouteDefinition<Path extends string = string, Q extends z.ZodTy
   scope: Scope;
   query?: Q;
   body?: B;
-  response: z.ZodType;
+  /** The success body, `listOf(item)` or `single(item)`: the handler must return it (less `livemode`). */
+  response: R;
   /** The success status; a handler may answer another documented one with `reply(status, body)`. */
   status?: number;
   otherStatuses?: { status: number; description: string }[];
@@ -73,14 +79,17 @@ function refuseNul(input: { path: unknown; query: unknown; body: unknown }) {
   if (path !== null) throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", { [path.replace(/^(body|query)\.?/, "")]: ["Text may not contain NUL (\\u0000) characters"] });
 }
 
-/** A handler's answer with a status other than the declared success status. */
-export class Reply {
+/** What a handler returns: the declared response body, without the `livemode` the wrapper adds. */
+export type ResponseBody<R extends z.ZodType> = Omit<z.input<R>, "livemode">;
+
+/** A handler's answer with another documented status (`otherStatuses`), of the same documented shape. */
+export class Reply<Body> {
   constructor(
     readonly status: number,
-    readonly body: object,
+    readonly body: Body,
   ) {}
 }
-export const reply = (status: number, body: object) => new Reply(status, body);
+export const reply = <Body extends object>(status: number, body: Body) => new Reply(status, body);
 
 export type V1Handler = ((request: Request, route?: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition: RouteDefinition };
 
@@ -93,7 +102,8 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
 // Benchmark-only switch: a server started with PMS_BENCH=1 honours `X-Bench-Bypass: rate-limits,idempotency`,
 // (and request-logs), so `npm run bench` can measure the same route with and without those steps in one
 // run. Never set in production.
-const BENCH_BYPASS_ENABLED = process.env.PMS_BENCH === "1";
+import { env } from "../env";
+const BENCH_BYPASS_ENABLED = env().PMS_BENCH;
 const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
 
 function logRequest(entry: { request: Request; requestId: string; started: number; key: VerifiedKey; partner: VerifiedPartner | null; bodyText: string; status: number; text: string }) {
@@ -130,9 +140,9 @@ function logRequest(entry: { request: Request; requestId: string; started: numbe
   });
 }
 
-export function v1Route<Path extends string, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
-  definition: RouteDefinition<Path, Q, B>,
-  handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<Reply | object> | Reply | object,
+export function v1Route<Path extends string, R extends z.ZodType, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+  definition: RouteDefinition<Path, Q, B, R>,
+  handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<ResponseBody<R> | Reply<ResponseBody<R>>> | ResponseBody<R> | Reply<ResponseBody<R>>,
 ): V1Handler {
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
@@ -190,12 +200,12 @@ export function v1Route<Path extends string, Q extends z.ZodType | undefined = u
       // Test keys: the same validation and rules, against real data, and nothing kept.
       const writes = definition.method !== "GET";
       const result = key.mode === "TEST" && writes ? await dryRun(async () => handler(context)) : await handler(context);
-      const [status, payload] = result instanceof Reply ? [result.status, result.body] : [definition.status ?? 200, result];
+      const [status, payload] = result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
       return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
       const response = apiErrorResponse(error, requestId, headers);
       return finish(response.status, await response.text());
     }
   };
-  return Object.assign(run, { definition: definition as RouteDefinition });
+  return Object.assign(run, { definition: definition as unknown as RouteDefinition });
 }

@@ -3,7 +3,7 @@
 import { AsyncLocalStorage } from "node:async_hooks";
 import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
-import { parseEnv } from "../env";
+import { env } from "../env";
 import { PrismaClient } from "./generated/prisma/client";
 
 export type { Prisma } from "./generated/prisma/client";
@@ -11,12 +11,18 @@ export type Db = PrismaClient;
 /** A client or an interactive transaction: what services accept when they can run inside either. */
 export type DbTx = Omit<PrismaClient, "$connect" | "$disconnect" | "$on" | "$transaction" | "$extends">;
 
+/** Which database this process's client uses, and with how many connections. */
+export interface DatabaseSettings {
+  url: string;
+  poolSize: number;
+}
+
 interface DbHandle {
   pool: pg.Pool;
   prisma: PrismaClient;
 }
 
-const globalForDb = globalThis as unknown as { __pmsDb?: DbHandle };
+const globalForDb = globalThis as unknown as { __pmsDb?: DbHandle; __pmsDbSettings?: DatabaseSettings };
 
 export function createDbHandle(connectionString: string, poolSize: number): DbHandle {
   // Every session runs in UTC, whatever the server's default: Prisma's pg adapter sends timestamptz
@@ -27,14 +33,36 @@ export function createDbHandle(connectionString: string, poolSize: number): DbHa
   return { pool, prisma };
 }
 
+/**
+ * Points this process's client at a database before its first query (the CLIs through
+ * lib/db/run-cli.ts, the tests). Unconfigured, the client uses DATABASE_URL and DATABASE_POOL_SIZE,
+ * which the launcher (scripts/start.ts) gives the Next.js server.
+ */
+export function configureDatabase(settings: DatabaseSettings): void {
+  const current = globalForDb.__pmsDbSettings;
+  const changes = !current || current.url !== settings.url || current.poolSize !== settings.poolSize;
+  if (globalForDb.__pmsDb && changes) {
+    throw new Error("configureDatabase() must run before the first query (or after closeDb()).");
+  }
+  globalForDb.__pmsDbSettings = { ...settings };
+}
+
+/** The database this process's client uses: as configured, or from the environment. */
+export function databaseSettings(): DatabaseSettings {
+  if (globalForDb.__pmsDbSettings) return globalForDb.__pmsDbSettings;
+  const { DATABASE_URL, DATABASE_POOL_SIZE } = env();
+  if (!DATABASE_URL) {
+    throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
+  }
+  // The embedded database multiplexes one session, so the launcher sets a pool of one for it.
+  return { url: DATABASE_URL, poolSize: DATABASE_POOL_SIZE ?? 10 };
+}
+
 function handle(): DbHandle {
   if (!globalForDb.__pmsDb) {
-    const env = parseEnv();
-    if (!env.DATABASE_URL) {
-      throw new Error("DATABASE_URL is not set: start the app with `npm start`, which provides the embedded database.");
-    }
-    // The embedded database multiplexes one session, so the launcher sets a pool of one for it.
-    globalForDb.__pmsDb = createDbHandle(env.DATABASE_URL, env.DATABASE_POOL_SIZE ?? 10);
+    const { url, poolSize } = databaseSettings();
+    globalForDb.__pmsDb = createDbHandle(url, poolSize);
+    globalForDb.__pmsDbSettings = { url, poolSize };
   }
   return globalForDb.__pmsDb;
 }

@@ -110,7 +110,7 @@ describe("embedded database", () => {
 describe("environment", () => {
   it("explains a malformed DATABASE_URL instead of failing later", () => {
     expect(() => parseEnv({ DATABASE_URL: "mysql://nope" })).toThrow(EnvError);
-    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/DATABASE_URL: must be a PostgreSQL URL/);
+    expect(() => parseEnv({ DATABASE_URL: "not a url" })).toThrow(/^Environment variable DATABASE_URL must be a PostgreSQL URL/);
     expect(parseEnv({ DATABASE_URL: "" }).DATABASE_URL).toBeUndefined();
     expect(parseEnv({}).PORT).toBe(3000);
   });
@@ -123,7 +123,7 @@ describe("environment", () => {
       );
     const malformed = await start("postgres//oops");
     expect(malformed.code).toBe(1);
-    expect(malformed.stderr).toContain("Invalid environment configuration:\n  DATABASE_URL: must be a PostgreSQL URL");
+    expect(malformed.stderr).toContain("Environment variable DATABASE_URL must be a PostgreSQL URL");
     expect(malformed.stderr).not.toMatch(/\n\s+at /); // no stack trace
 
     const unreachable = await start("postgresql://user:hunter2@127.0.0.1:1/pms");

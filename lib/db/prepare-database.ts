@@ -1,8 +1,7 @@
 // What every start does before serving: reach the database (with a message an operator can act on
-// when it cannot), apply pending migrations, and seed the demo into an empty database.
+// when it cannot) and apply pending migrations. Seeding the demo is the caller's (scripts/start.ts,
+// scripts/db-seed.ts): lib/db knows nothing of the demo.
 import pg from "pg";
-import { seedDemoData } from "../demo/seed-demo-data";
-import { createDbHandle } from "./client";
 import { migrate } from "./migrate";
 
 export function redactUrl(url: string): string {
@@ -29,20 +28,8 @@ export async function checkConnection(url: string): Promise<void> {
   }
 }
 
-export async function prepareDatabase(
-  url: string,
-  options: { seed: boolean; log: (line: string) => void },
-): Promise<void> {
+export async function prepareDatabase(url: string, options: { log: (line: string) => void }): Promise<void> {
   await checkConnection(url);
   const result = await migrate(url, { log: options.log });
   options.log(`database schema up to date (${result.applied.length} applied now, ${result.alreadyApplied} before)`);
-  if (!options.seed) return;
-  const { prisma, pool } = createDbHandle(url, 1);
-  try {
-    const seeded = await seedDemoData(prisma);
-    options.log(seeded.seeded ? "seeded the demo data" : `demo data not seeded: ${seeded.reason}`);
-  } finally {
-    await prisma.$disconnect();
-    await pool.end();
-  }
 }

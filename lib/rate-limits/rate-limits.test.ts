@@ -1,5 +1,6 @@
 import pg from "pg";
 import { describe, expect, it } from "vitest";
+import { databaseSettings } from "../db/client";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "./consume-rate-limit";
 
 const limit = (subject: string, overrides: Partial<Limit> = {}): Limit => ({ subject, rate: 5, burst: 10, perDay: 10_000, ...overrides });
@@ -29,7 +30,7 @@ describe("consumeRateLimits", () => {
   });
 
   it("keeps one budget across two limiter instances with their own connections", async () => {
-    const other = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 1 });
+    const other = new pg.Pool({ connectionString: databaseSettings().url, max: 1 });
     try {
       const now = at(0);
       const attempts = Array.from({ length: 30 }, (_, i) => consumeRateLimits([limit("key:shared")], now, i % 2 === 0 ? undefined : other));

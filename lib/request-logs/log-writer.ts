@@ -1,9 +1,10 @@
 // Request logs are written in batches, never on a request's path: entries wait in a bounded buffer
 // and one INSERT writes up to 500 of them every 250 ms. When the database is down the buffer keeps
 // at most 10,000 entries and counts what it had to drop. SIGTERM/SIGINT flush it before exit.
-import { jsonWithoutNul } from "../api/nul";
+import { jsonWithoutNul } from "../db/nul";
 import { onShutdown } from "../jobs/shutdown";
 import { getPool } from "../db/client";
+import { env } from "../env";
 
 export interface RequestLogEntry {
   id: string;
@@ -41,7 +42,7 @@ interface WriterState {
 }
 
 const globalForLogs = globalThis as unknown as { __pmsRequestLogs?: WriterState };
-const state = (globalForLogs.__pmsRequestLogs ??= { buffer: [], dropped: 0, unattributed: 0, timer: null, flushing: null, disabled: process.env.API_REQUEST_LOGS === "off" });
+const state = (globalForLogs.__pmsRequestLogs ??= { buffer: [], dropped: 0, unattributed: 0, timer: null, flushing: null, disabled: !env().API_REQUEST_LOGS });
 
 export function enqueueRequestLog(entry: RequestLogEntry): void {
   if (state.disabled) return;

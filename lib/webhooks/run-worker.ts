@@ -2,18 +2,21 @@
 // share it) and stops it cleanly on SIGTERM/SIGINT: attempts in flight get 3 s to finish and be
 // recorded; the leases of any still running are handed back for another worker to send at once.
 import { getPool } from "../db/client";
+import { env, type Env } from "../env";
 import { onShutdown } from "../jobs/shutdown";
-import { WebhookWorker, workerOptionsFromEnv } from "./webhook-worker";
+import { WebhookWorker, workerOptionsFromEnv, type WorkerOptions } from "./webhook-worker";
 
 const globalForWorker = globalThis as unknown as { __pmsWebhookWorker?: WebhookWorker };
 
-export function webhookWorkerEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env.WEBHOOKS_WORKER !== "off";
+/** WEBHOOKS_WORKER=off leaves this app instance's deliveries to separate workers. */
+export function webhookWorkerEnabled(settings: Env = env()): boolean {
+  return settings.WEBHOOKS_WORKER;
 }
 
-export function startWebhookWorker(): WebhookWorker {
+/** Starts this process's worker with the WEBHOOK_* settings; `options` override them. */
+export function startWebhookWorker(options: Partial<Omit<WorkerOptions, "pool">> = {}): WebhookWorker {
   if (globalForWorker.__pmsWebhookWorker) return globalForWorker.__pmsWebhookWorker;
-  const worker = new WebhookWorker({ pool: getPool(), ...workerOptionsFromEnv() });
+  const worker = new WebhookWorker({ pool: getPool(), ...workerOptionsFromEnv(), ...options });
   worker.start();
   globalForWorker.__pmsWebhookWorker = worker;
   return worker;

@@ -1,6 +1,6 @@
 // The SSRF guard: private, loopback, link-local and metadata addresses are refused when an endpoint is
 // saved and again when a delivery connects (a host name may resolve differently later), unless
-// WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true.
+// private networks are allowed (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true; the test setup allows them).
 import type { LookupAddress } from "node:dns";
 import { afterEach, describe, expect, it } from "vitest";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
@@ -10,7 +10,7 @@ import { startReceiver } from "../../test/webhook-receiver";
 import { db, getPool } from "../db/client";
 import { recordDomainEvent } from "../events/record-domain-event";
 import { sendAttempt } from "./send-attempt";
-import { assertDeliverableUrl, forbiddenAddressReason, type Resolver } from "./url-guard";
+import { assertDeliverableUrl, configurePrivateNetworks, forbiddenAddressReason, type Resolver } from "./url-guard";
 import { WebhookWorker } from "./webhook-worker";
 
 /** A DNS of our own: names mapped to addresses, as a rebinding or internal DNS server would answer. */
@@ -32,7 +32,7 @@ const dns = dnsOf({
 const refuses = (url: string, options: { allowPrivate?: boolean } = {}) => expect(assertDeliverableUrl(url, { allowPrivate: options.allowPrivate ?? false, resolve: dns })).rejects.toMatchObject({ code: "URL_NOT_ALLOWED" });
 
 afterEach(() => {
-  process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "true";
+  configurePrivateNetworks(true);
 });
 
 describe("when an endpoint is saved", () => {
@@ -92,7 +92,7 @@ describe("when an endpoint is saved", () => {
   });
 
   it("answers the API with 422 URL_NOT_ALLOWED and a field detail, creating nothing", async () => {
-    process.env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS = "false";
+    configurePrivateNetworks(false);
     const { property, key } = await propertyWithKey();
     for (const url of ["https://127.0.0.1/hooks", "https://10.1.2.3/hooks", "https://169.254.169.254/latest/meta-data/", "https://localhost/hooks", "http://example.com/hooks"]) {
       const res = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key, body: { url, eventTypes: ["*"] } });
@@ -132,7 +132,7 @@ describe("when a delivery connects", () => {
     try {
       const { property } = await propertyWithKey();
       const endpoint = await db.webhookEndpoint.create({ data: { id: "we_ssrf", propertyId: property.id, url: receiver.url, eventTypes: ["*"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } });
-      await db.$transaction((tx) => recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: {} }));
+      await db.$transaction((tx) => recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: {} as never }));
       await new WebhookWorker({ pool: getPool(), allowPrivate: false, log: () => {} }).runOnce();
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
       expect(delivery.status).toBe("PENDING");

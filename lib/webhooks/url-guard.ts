@@ -1,18 +1,28 @@
 // Server-side request forgery guard: a webhook URL may not reach loopback, private, link-local (cloud
 // metadata lives at 169.254.169.254), carrier-grade NAT, multicast or otherwise reserved addresses.
 // Checked when an endpoint is saved and again for every connection (DNS answers can change), unless
-// WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (local development, the tests and the demo).
+// private networks are allowed: WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true (local development and the demo),
+// or configurePrivateNetworks(true) (the tests).
 import dns from "node:dns";
 import type { LookupAddress, LookupAllOptions, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
+import { env } from "../env";
 import { AppError } from "../errors/app-error";
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 
 export const systemResolver: Resolver = (hostname) => dns.promises.lookup(hostname, { all: true, verbatim: true });
 
-export function privateNetworksAllowed(env: Record<string, string | undefined> = process.env): boolean {
-  return env.WEBHOOKS_ALLOW_PRIVATE_NETWORKS === "true";
+const globalForGuard = globalThis as unknown as { __pmsAllowPrivateNetworks?: boolean };
+
+/** Sets this process's policy, overriding WEBHOOKS_ALLOW_PRIVATE_NETWORKS; undefined goes back to it. */
+export function configurePrivateNetworks(allowed: boolean | undefined): void {
+  globalForGuard.__pmsAllowPrivateNetworks = allowed;
+}
+
+/** Whether webhook URLs may reach private networks: `allowed` when given, else as configured, else the variable. */
+export function privateNetworksAllowed(allowed?: boolean): boolean {
+  return allowed ?? globalForGuard.__pmsAllowPrivateNetworks ?? env().WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? false;
 }
 
 /** Why an IP address may not be called, or null when it is public unicast (or not an IP address). */
@@ -55,7 +65,7 @@ function reject(message: string): never {
  * allowed, no credentials, and every address the host resolves to public. Returns the normalised URL.
  */
 export async function assertDeliverableUrl(raw: string, options: { allowPrivate?: boolean; resolve?: Resolver } = {}): Promise<string> {
-  const allowPrivate = options.allowPrivate ?? privateNetworksAllowed();
+  const allowPrivate = privateNetworksAllowed(options.allowPrivate);
   if (raw.length > MAX_URL_LENGTH) reject(`The URL is longer than ${MAX_URL_LENGTH} characters.`);
   let url: URL;
   try {

@@ -5,6 +5,7 @@
 // its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
 // and sent with the same webhook-id, so receivers can drop the duplicate.
 import type pg from "pg";
+import { env, type Env } from "../env";
 import { claimDueDeliveries, fanOutEvents, recordAttempts, releaseLeases, type ClaimedDelivery, type CompletedAttempt } from "./delivery-engine";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
@@ -27,15 +28,15 @@ export interface WorkerOptions {
   log?: (message: string) => void;
 }
 
-/** The worker's settings from WEBHOOK_* variables: only those set to a positive number. */
-export function workerOptionsFromEnv(env: Record<string, string | undefined> = process.env): Partial<WorkerOptions> {
-  const names = { concurrency: "WEBHOOK_CONCURRENCY", endpointConcurrency: "WEBHOOK_ENDPOINT_CONCURRENCY", pollMs: "WEBHOOK_POLL_MS", timeoutMs: "WEBHOOK_TIMEOUT_MS", leaseMs: "WEBHOOK_LEASE_MS" } as const;
-  const options: Partial<WorkerOptions> = {};
-  for (const [option, name] of Object.entries(names) as [keyof typeof names, string][]) {
-    const value = Number(env[name]);
-    if (Number.isFinite(value) && value > 0) options[option] = value;
-  }
-  return options;
+/** The worker's settings from the WEBHOOK_* variables (validated, with their defaults, by lib/env.ts). */
+export function workerOptionsFromEnv(settings: Env = env()): Partial<WorkerOptions> {
+  return {
+    concurrency: settings.WEBHOOK_CONCURRENCY,
+    endpointConcurrency: settings.WEBHOOK_ENDPOINT_CONCURRENCY,
+    pollMs: settings.WEBHOOK_POLL_MS,
+    timeoutMs: settings.WEBHOOK_TIMEOUT_MS,
+    leaseMs: settings.WEBHOOK_LEASE_MS,
+  };
 }
 
 export class WebhookWorker {
@@ -73,7 +74,7 @@ export class WebhookWorker {
     this.pollMs = options.pollMs ?? 100;
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? this.timeoutMs + 15_000;
-    this.allowPrivate = options.allowPrivate ?? privateNetworksAllowed();
+    this.allowPrivate = privateNetworksAllowed(options.allowPrivate);
     this.resolve = options.resolve;
     this.log = options.log ?? ((message) => console.error(`[webhooks] ${message}`));
   }

@@ -14,13 +14,16 @@ import * as rotateRoute from "../../app/api/v1/webhook-endpoints/[id]/rotate-sec
 import * as endpointRoute from "../../app/api/v1/webhook-endpoints/[id]/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../../test/api-client";
-import { webhookEvent } from "../api/resources";
+import { eventEnvelope } from "../events/event-catalog";
 import { propertyWithKey } from "../../test/api-fixtures";
 import { startReceiver, type Answer } from "../../test/webhook-receiver";
-import { db, getPool } from "../db/client";
+import { databaseSettings, db, getPool } from "../db/client";
 import { recordDomainEvent } from "../events/record-domain-event";
 import { flushRequestLogs } from "../request-logs/log-writer";
-import { endpointHealth, resendDelivery, retryFailedDeliveries, sendTestEvent } from "./deliveries";
+import { endpointHealth } from "./endpoint-health";
+import { resendDelivery } from "./resend-delivery";
+import { retryFailedDeliveries } from "./retry-failed-deliveries";
+import { sendTestEvent } from "./send-test-event";
 import { purgeWebhookHistory } from "./purge-webhook-history";
 import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./delivery-engine";
 import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
@@ -91,7 +94,7 @@ describe("delivery", () => {
     expect(got.json.id).toMatch(/^evt_/);
     expect(new Date(got.json.createdAt).toISOString()).toBe(got.json.createdAt);
     // The body is exactly what the OpenAPI document's `webhooks` section promises.
-    expect(webhookEvent("reservation.created").parse(got.json)).toBeTruthy();
+    expect(eventEnvelope("reservation.created").parse(got.json)).toBeTruthy();
 
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
     expect(delivery).toMatchObject({ id: got.id, eventId: got.json.id, status: "SUCCEEDED", attemptCount: 1, lastStatusCode: 200 });
@@ -282,7 +285,7 @@ describe("event bodies", () => {
     expect(types).toEqual(["guest.checked_in", "guest.checked_out", "message.sent", "reservation.cancelled", "reservation.created", "reservation.created", "reservation.updated"]);
     for (const got of r.received) {
       expect(got.verified).toBe(true);
-      const parsed = webhookEvent(got.json.type as "reservation.created").safeParse(got.json);
+      const parsed = eventEnvelope(got.json.type as "reservation.created").safeParse(got.json);
       expect(parsed.success, `${got.json.type}: ${JSON.stringify(parsed.error?.issues)}`).toBe(true);
     }
   });
@@ -357,7 +360,7 @@ describe("resend, retry all failed, test event", () => {
     const { property, receiver: r } = await setup(["*"]);
     for (let i = 0; i < 200; i++) await emit(property.id, "reservation.created", { i });
     const separate = process.env.TEST_DATABASE_URL !== undefined;
-    const pools = separate ? [new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 }), new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 4 })] : [getPool(), getPool()];
+    const pools = separate ? [new pg.Pool({ connectionString: databaseSettings().url, max: 4 }), new pg.Pool({ connectionString: databaseSettings().url, max: 4 })] : [getPool(), getPool()];
     try {
       const runs = pools.map((pool) => worker(undefined, { pool, concurrency: 8, endpointConcurrency: 8, pollMs: 10 }));
       for (const w of runs) w.start();
@@ -421,7 +424,7 @@ describe("/api/v1/webhook-endpoints", () => {
     const typed = await call(deliveriesRoute.GET, { path: `${path}?eventType=reservation.cancelled`, key, params: { id: endpoint.id } });
     const cancelled = (typed.body as { data: { eventType: string; attempts: { requestBody: string }[] }[] }).data;
     expect(cancelled.map((d) => d.eventType)).toEqual(["reservation.cancelled"]);
-    expect(webhookEvent("reservation.cancelled").parse(JSON.parse(cancelled[0]!.attempts[0]!.requestBody))).toMatchObject({ data: { reservation: { id, status: "CANCELLED" } } });
+    expect(eventEnvelope("reservation.cancelled").parse(JSON.parse(cancelled[0]!.attempts[0]!.requestBody))).toMatchObject({ data: { reservation: { id, status: "CANCELLED" } } });
     const first = await call(deliveriesRoute.GET, { path: `${path}?limit=2`, key, params: { id: endpoint.id } });
     const cursor = (first.body as { nextCursor: string }).nextCursor;
     const second = await call(deliveriesRoute.GET, { path: `${path}?limit=2&cursor=${cursor}`, key, params: { id: endpoint.id } });

@@ -5,7 +5,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
 import { startReceiver } from "../../test/webhook-receiver";
 import { createProperty } from "../../test/fixtures";
-import { db } from "../db/client";
+import { databaseSettings, db } from "../db/client";
 import { newEventId } from "../events/record-domain-event";
 import { newSigningSecret } from "./signing";
 
@@ -17,7 +17,8 @@ function startWorker(): ChildProcess {
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
     env: {
       ...process.env,
-      DATABASE_POOL_SIZE: process.env.DATABASE_POOL_SIZE,
+      DATABASE_URL: databaseSettings().url,
+      DATABASE_POOL_SIZE: String(databaseSettings().poolSize),
       WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true",
       // Short leases, so the killed worker's claims come back within seconds rather than 30 s.
       WEBHOOK_TIMEOUT_MS: "2000",

@@ -8,7 +8,7 @@ export async function register() {
     if (!env().DATABASE_URL) return;
     const { startBackgroundJobs } = await import("./lib/jobs/background-jobs");
     const { flushRequestLogsOnShutdown } = await import("./lib/request-logs/log-writer");
-    const { startWebhookWorker, stopWebhookWorkerOnShutdown, webhookWorkerEnabled } = await import("./lib/webhooks/run-worker");
+    const { startWebhookWorker, stopWebhookWorkerOnShutdown, webhookWorkerEnabled } = await import("./lib/webhooks/engine/run-worker");
     startBackgroundJobs();
     flushRequestLogsOnShutdown();
     if (webhookWorkerEnabled()) {

@@ -1,10 +1,11 @@
 import { defineConfig, devices } from "@playwright/test";
+import { env } from "./lib/env";
 
-const port = Number(process.env.E2E_PORT ?? 3100);
+const port = env().E2E_PORT;
 const baseURL = `http://localhost:${port}`;
 
 // Debian's Chromium: Playwright's own browser download cannot run on these machines.
-const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+const chromium = env().CHROMIUM_PATH;
 
 export default defineConfig({
   testDir: "e2e",
@@ -13,7 +14,7 @@ export default defineConfig({
   retries: 0,
   timeout: 60_000,
   expect: { timeout: 10_000 },
-  reporter: process.env.CI ? [["list"], ["json", { outputFile: ".reports/playwright.json" }]] : "list",
+  reporter: env().CI ? [["list"], ["json", { outputFile: ".reports/playwright.json" }]] : "list",
   use: {
     baseURL,
     trace: "retain-on-failure",

@@ -14,9 +14,9 @@ import { migrate } from "../lib/db/migrate";
 import { openBenchDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { runWithDatabase } from "../lib/db/run-cli";
 import { env } from "../lib/env";
-import { requestHeaders, sendAttempt } from "../lib/webhooks/send-attempt";
-import { newSigningSecret, signedHeaders } from "../lib/webhooks/signing";
-import { WebhookWorker } from "../lib/webhooks/webhook-worker";
+import { requestHeaders, sendAttempt } from "../lib/webhooks/engine/send-attempt";
+import { newSigningSecret, signedHeaders } from "../lib/webhooks/engine/signing";
+import { WebhookWorker } from "../lib/webhooks/engine/webhook-worker";
 
 const RECEIVER = `
 const http = require("node:http");

@@ -10,6 +10,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { startEmbeddedDatabase } from "../lib/db/embedded";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "../lib/db/migrate";
+import { childProcessEnv } from "../lib/env";
 
 const DIFF_CONFIG = path.join(import.meta.dirname, "prisma-diff.config.ts");
 const USAGE =
@@ -40,7 +41,7 @@ async function diffMigratedDatabase(schema: string): Promise<string> {
     const { stdout } = await promisify(execFile)(
       path.join("node_modules", ".bin", "prisma"),
       ["migrate", "diff", "--config", DIFF_CONFIG, "--from-migrations", emptyHistory, "--to-schema-datamodel", schema, "--script"],
-      { env: { ...process.env, DATABASE_URL: database.url }, encoding: "utf8" },
+      { env: childProcessEnv({ DATABASE_URL: database.url }), encoding: "utf8" },
     );
     await assertStillMigrated(database.url);
     return stdout;

@@ -4,7 +4,7 @@
 import { redactUrl } from "../lib/db/prepare-database";
 import { CliError, runWithDatabase } from "../lib/db/run-cli";
 import { env } from "../lib/env";
-import { startWebhookWorker } from "../lib/webhooks/run-worker";
+import { startWebhookWorker } from "../lib/webhooks/engine/run-worker";
 
 await runWithDatabase({ name: "webhook worker", requireMigrated: true }, async (database) => {
   // The embedded database multiplexes one session over its connections, so a second process must not

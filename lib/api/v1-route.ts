@@ -21,6 +21,7 @@ import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { redactBody, redactHeaders } from "../request-logs/redact";
 import { nulPath } from "../db/nul";
+import { env } from "../env";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
 
@@ -102,7 +103,6 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
 // Benchmark-only switch: a server started with PMS_BENCH=1 honours `X-Bench-Bypass: rate-limits,idempotency`,
 // (and request-logs), so `npm run bench` can measure the same route with and without those steps in one
 // run. Never set in production.
-import { env } from "../env";
 const BENCH_BYPASS_ENABLED = env().PMS_BENCH;
 const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
 

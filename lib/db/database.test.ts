@@ -6,6 +6,7 @@ import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { EnvError, parseEnv } from "../env";
+import { databaseSettings } from "./client";
 import { startEmbeddedDatabase } from "./embedded";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
 
@@ -14,7 +15,7 @@ const tsx = path.resolve("node_modules/.bin/tsx");
 
 describe("migrate", () => {
   it("has applied every migration, recorded as Prisma records them, and a second run applies nothing", async () => {
-    const url = process.env.DATABASE_URL!;
+    const url = databaseSettings().url;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
     const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);

@@ -13,7 +13,7 @@ import { createApiKey } from "../api-keys/create-api-key";
 import { generateApiKey } from "../api-keys/key-format";
 import { revokeApiKey } from "../api-keys/revoke-api-key";
 import { createApiKeyInput } from "../api-keys/schemas";
-import { db } from "../db/client";
+import { databaseSettings, db } from "../db/client";
 import { flushRequestLogs } from "./log-writer";
 import { BODY_LIMIT, REDACTED } from "./redact";
 
@@ -91,7 +91,7 @@ describe("request log capture", () => {
       for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null });
       setTimeout(() => {}, 60_000); // stay alive until the signal
       process.kill(process.pid, "SIGTERM");`;
-    const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { env: { ...process.env }, encoding: "utf8" }).then(
+    const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { env: { ...process.env, DATABASE_URL: databaseSettings().url }, encoding: "utf8" }).then(
       () => ({ signal: null as string | null, code: 0 }),
       (error: { signal: string | null; code: number }) => ({ signal: error.signal, code: error.code }),
     );

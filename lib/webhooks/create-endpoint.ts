@@ -5,9 +5,9 @@ import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
-import { newSigningSecret } from "./signing";
+import { newSigningSecret } from "./engine/signing";
 import type { createEndpointInput } from "./schemas";
-import { assertDeliverableUrl, type Resolver } from "./url-guard";
+import { assertDeliverableUrl, type Resolver } from "./engine/url-guard";
 
 export const MAX_ENDPOINTS_PER_PROPERTY = 20;
 

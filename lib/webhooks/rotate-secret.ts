@@ -2,7 +2,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { notFound } from "../errors/app-error";
 import type { EndpointChange } from "./create-endpoint";
-import { newSigningSecret, ROTATION_OVERLAP_MS } from "./signing";
+import { newSigningSecret, ROTATION_OVERLAP_MS } from "./engine/signing";
 
 /**
  * A new secret signs from now on; the old one signs too for 24 hours (both in webhook-signature).

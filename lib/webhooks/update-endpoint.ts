@@ -7,7 +7,7 @@ import type { WebhookEndpoint } from "../db/generated/prisma/client";
 import { notFound } from "../errors/app-error";
 import type { EndpointChange } from "./create-endpoint";
 import type { updateEndpointInput } from "./schemas";
-import { assertDeliverableUrl } from "./url-guard";
+import { assertDeliverableUrl } from "./engine/url-guard";
 
 export async function updateEndpoint(context: EndpointChange, endpointId: string, input: z.output<typeof updateEndpointInput>): Promise<WebhookEndpoint> {
   const url = input.url === undefined ? undefined : await assertDeliverableUrl(input.url, { resolve: context.resolve });

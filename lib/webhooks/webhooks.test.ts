@@ -25,9 +25,9 @@ import { resendDelivery } from "./resend-delivery";
 import { retryFailedDeliveries } from "./retry-failed-deliveries";
 import { sendTestEvent } from "./send-test-event";
 import { purgeWebhookHistory } from "./purge-webhook-history";
-import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./delivery-engine";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./retry-schedule";
-import { WebhookWorker } from "./webhook-worker";
+import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./engine/delivery-queue";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./engine/retry-schedule";
+import { WebhookWorker } from "./engine/webhook-worker";
 
 const system = { type: "SYSTEM" as const, id: null, label: "test" };
 const receivers: { close(): Promise<void> }[] = [];

@@ -1,9 +1,9 @@
 // Starts the webhook worker of this process once (kept on globalThis, so route bundles and dev reloads
 // share it) and stops it cleanly on SIGTERM/SIGINT: attempts in flight get 3 s to finish and be
 // recorded; the leases of any still running are handed back for another worker to send at once.
-import { getPool } from "../db/client";
-import { env, type Env } from "../env";
-import { onShutdown } from "../jobs/shutdown";
+import { getPool } from "../../db/client";
+import { env, type Env } from "../../env";
+import { onShutdown } from "../../jobs/shutdown";
 import { WebhookWorker, workerOptionsFromEnv, type WorkerOptions } from "./webhook-worker";
 
 const globalForWorker = globalThis as unknown as { __pmsWebhookWorker?: WebhookWorker };

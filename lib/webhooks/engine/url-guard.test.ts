@@ -3,12 +3,12 @@
 // private networks are allowed (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true; the test setup allows them).
 import type { LookupAddress } from "node:dns";
 import { afterEach, describe, expect, it } from "vitest";
-import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
-import { call } from "../../test/api-client";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { startReceiver } from "../../test/webhook-receiver";
-import { db, getPool } from "../db/client";
-import { recordDomainEvent } from "../events/record-domain-event";
+import * as endpointsRoute from "../../../app/api/v1/webhook-endpoints/route";
+import { call } from "../../../test/api-client";
+import { propertyWithKey } from "../../../test/api-fixtures";
+import { startReceiver } from "../../../test/webhook-receiver";
+import { db, getPool } from "../../db/client";
+import { recordDomainEvent } from "../../events/record-domain-event";
 import { sendAttempt } from "./send-attempt";
 import { assertDeliverableUrl, configurePrivateNetworks, forbiddenAddressReason, type Resolver } from "./url-guard";
 import { WebhookWorker } from "./webhook-worker";

@@ -3,10 +3,10 @@
 // duplicate carries the same webhook-id as its first copy, and nothing is lost.
 import { spawn, type ChildProcess } from "node:child_process";
 import { afterAll, describe, expect, it } from "vitest";
-import { startReceiver } from "../../test/webhook-receiver";
-import { createProperty } from "../../test/fixtures";
-import { databaseSettings, db } from "../db/client";
-import { newEventId } from "../events/record-domain-event";
+import { startReceiver } from "../../../test/webhook-receiver";
+import { createProperty } from "../../../test/fixtures";
+import { databaseSettings, db } from "../../db/client";
+import { newEventId } from "../../events/record-domain-event";
 import { newSigningSecret } from "./signing";
 
 const EVENTS = 1_000;

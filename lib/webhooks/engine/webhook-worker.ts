@@ -5,8 +5,8 @@
 // its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
 // and sent with the same webhook-id, so receivers can drop the duplicate.
 import type pg from "pg";
-import { env, type Env } from "../env";
-import { claimDueDeliveries, fanOutEvents, recordAttempts, releaseLeases, type ClaimedDelivery, type CompletedAttempt } from "./delivery-engine";
+import { env, type Env } from "../../env";
+import { claimDueDeliveries, fanOutEvents, recordAttempts, releaseLeases, type ClaimedDelivery, type CompletedAttempt } from "./delivery-queue";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
 import { privateNetworksAllowed, type Resolver } from "./url-guard";

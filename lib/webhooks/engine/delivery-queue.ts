@@ -5,7 +5,7 @@
 // 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
 // Times come from the caller's clock, so tests move time instead of sleeping.
 import type pg from "pg";
-import { jsonWithoutNul } from "../db/nul";
+import { jsonWithoutNul } from "../../db/nul";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 

@@ -6,8 +6,8 @@
 import dns from "node:dns";
 import type { LookupAddress, LookupAllOptions, LookupOptions } from "node:dns";
 import ipaddr from "ipaddr.js";
-import { env } from "../env";
-import { AppError } from "../errors/app-error";
+import { env } from "../../env";
+import { AppError } from "../../errors/app-error";
 
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
 

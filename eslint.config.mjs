@@ -2,7 +2,9 @@ import nextVitals from "eslint-config-next/core-web-vitals";
 import tseslint from "typescript-eslint";
 
 const config = [
-  { ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"] },
+  {
+    ignores: [".next/**", "node_modules/**", "lib/db/generated/**", ".data/**", "test-results/**", "playwright-report/**", "next-env.d.ts"],
+  },
   ...nextVitals,
   ...tseslint.configs.recommended.map((config) => ({ ...config, files: ["**/*.ts", "**/*.tsx"] })),
   {
@@ -11,7 +13,10 @@ const config = [
     rules: {
       "@typescript-eslint/no-floating-promises": "error",
       "@typescript-eslint/no-misused-promises": ["error", { checksVoidReturn: { attributes: false } }],
-      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@typescript-eslint/no-unused-vars": [
+        "error",
+        { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" },
+      ],
     },
   },
   {
@@ -22,7 +27,12 @@ const config = [
     rules: {
       "no-restricted-properties": [
         "error",
-        { object: "process", property: "env", message: "Use env() from lib/env.ts (declare the variable in its schema and README's Environment table); for a child process, childProcessEnv()." },
+        {
+          object: "process",
+          property: "env",
+          message:
+            "Use env() from lib/env.ts (declare the variable in its schema and README's Environment table); for a child process, childProcessEnv().",
+        },
       ],
     },
   },

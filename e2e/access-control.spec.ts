@@ -38,7 +38,8 @@ test("a manager sees API Access with its tabs", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await page.getByRole("link", { name: "API Access" }).click();
   await expect(page.getByRole("heading", { name: "API Access" })).toBeVisible();
-  for (const tab of ["Keys", "Webhooks", "Logs"]) await expect(page.getByRole("navigation", { name: "API Access" }).getByRole("link", { name: tab })).toBeVisible();
+  for (const tab of ["Keys", "Webhooks", "Logs"])
+    await expect(page.getByRole("navigation", { name: "API Access" }).getByRole("link", { name: tab })).toBeVisible();
   await page.getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByText("No webhooks yet")).toBeVisible();
 });

@@ -13,7 +13,11 @@ async function copiedKey(page: Page, mode: "live" | "test" = "live"): Promise<st
   return copied;
 }
 
-test("an admin creates a key, the integrator uses it, usage shows, roll keeps both working, revoke stops it", async ({ page, context, request }) => {
+test("an admin creates a key, the integrator uses it, usage shows, roll keeps both working, revoke stops it", async ({
+  page,
+  context,
+  request,
+}) => {
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   await signIn(page, "admin@demo.test");
   await page.goto(KEYS_PAGE);
@@ -70,7 +74,12 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   const refused = await request.get("/api/v1/properties", { headers: auth });
   expect(refused.status()).toBe(401);
   const body = await refused.json();
-  expect(body).toEqual({ status: "error", code: "KEY_REVOKED", message: "API key has been revoked. Contact your property admin for a new key.", requestId: refused.headers()["x-request-id"] });
+  expect(body).toEqual({
+    status: "error",
+    code: "KEY_REVOKED",
+    message: "API key has been revoked. Contact your property admin for a new key.",
+    requestId: refused.headers()["x-request-id"],
+  });
   await expect(page.getByTestId("api-key-activity")).toContainText(`Adam Admin revoked the live key “${name}”`);
 });
 

@@ -9,7 +9,13 @@ test("the API reference renders from our own bundle and lists the endpoints", as
   });
   await page.goto("/docs/api");
   await expect(page.getByText("Property API").first()).toBeVisible({ timeout: 30_000 });
-  for (const summary of ["List reservations", "Create a reservation", "Check a guest in", "Send a message to the guest", "List the property's staff"]) {
+  for (const summary of [
+    "List reservations",
+    "Create a reservation",
+    "Check a guest in",
+    "Send a message to the guest",
+    "List the property's staff",
+  ]) {
     await expect(page.getByText(summary).first()).toBeVisible();
   }
   expect(external, "no CDN or third-party requests").toEqual([]);

@@ -2,17 +2,40 @@ import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
 import { signIn } from "./helpers";
 
-test("a manager filters the logs by 4xx and date range, opens an entry, copies it as curl, and the URL keeps the view", async ({ page, context, request }) => {
+test("a manager filters the logs by 4xx and date range, opens an entry, copies it as curl, and the URL keeps the view", async ({
+  page,
+  context,
+  request,
+}) => {
   // An integrator's calls: the operator CLI joins the running app's embedded database.
-  const output = execFileSync("npm", ["run", "--silent", "keys", "--", "create", "--property", "grand-hotel", "--name", `Logs ${Date.now().toString(36)}`, "--scopes", "full_access:write"], {
-    env: { ...process.env, PGLITE_DATA_DIR: ".data/e2e" },
-    encoding: "utf8",
-  });
+  const output = execFileSync(
+    "npm",
+    [
+      "run",
+      "--silent",
+      "keys",
+      "--",
+      "create",
+      "--property",
+      "grand-hotel",
+      "--name",
+      `Logs ${Date.now().toString(36)}`,
+      "--scopes",
+      "full_access:write",
+    ],
+    {
+      env: { ...process.env, PGLITE_DATA_DIR: ".data/e2e" },
+      encoding: "utf8",
+    },
+  );
   const key = /(pms_live_\S+)/.exec(output)![1]!;
   const auth = { Authorization: `Bearer ${key}` };
   expect((await request.get("/api/v1/reservations?limit=1", { headers: auth })).status()).toBe(200);
   expect((await request.get("/api/v1/reservations?limit=0", { headers: auth })).status()).toBe(400);
-  const invalid = await request.post("/api/v1/reservations", { headers: { ...auth, "Idempotency-Key": "e2e-logs-1" }, data: { roomId: "nope", adults: 0 } });
+  const invalid = await request.post("/api/v1/reservations", {
+    headers: { ...auth, "Idempotency-Key": "e2e-logs-1" },
+    data: { roomId: "nope", adults: 0 },
+  });
   expect(invalid.status()).toBe(400);
   const requestId = invalid.headers()["x-request-id"]!;
 

@@ -22,7 +22,9 @@ async function startReceiver(answer: "verify" | 500 = "verify") {
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      const headers = Object.fromEntries(Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]));
+      const headers = Object.fromEntries(
+        Object.entries(req.headers).map(([name, value]) => [name, Array.isArray(value) ? value.join(", ") : (value ?? "")]),
+      );
       const verifiedWith = secrets.filter((secret) => {
         try {
           new Webhook(secret).verify(body, headers);
@@ -75,7 +77,12 @@ async function createApiKey(page: Page): Promise<string> {
   return key;
 }
 
-test("an admin adds an endpoint for reservation.created, the API's reservation reaches it signed, and the admin opens and resends the delivery", async ({ page, context, request, browser }) => {
+test("an admin adds an endpoint for reservation.created, the API's reservation reaches it signed, and the admin opens and resends the delivery", async ({
+  page,
+  context,
+  request,
+  browser,
+}) => {
   test.setTimeout(150_000);
   await context.grantPermissions(["clipboard-read", "clipboard-write"]);
   const receiver = await startReceiver();
@@ -119,7 +126,14 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     const month = String(1 + Math.floor(Math.random() * 12)).padStart(2, "0");
     const created = await request.post("/api/v1/reservations", {
       headers: { Authorization: `Bearer ${key}`, "Idempotency-Key": `e2e-webhooks-${Date.now()}` },
-      data: { guest: { firstName: "Wendy", lastName: "Hook", email: "wendy.hook@example.com" }, roomId: "gh_room_7", arrivalDate: `2036-${month}-10`, departureDate: `2036-${month}-13`, adults: 2, totalAmount: 45000 },
+      data: {
+        guest: { firstName: "Wendy", lastName: "Hook", email: "wendy.hook@example.com" },
+        roomId: "gh_room_7",
+        arrivalDate: `2036-${month}-10`,
+        departureDate: `2036-${month}-13`,
+        adults: 2,
+        totalAmount: 45000,
+      },
     });
     expect(created.status()).toBe(201);
     const reservation = ((await created.json()) as { data: { id: string; code: string } }).data;
@@ -128,7 +142,10 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     await expect.poll(() => receiver.ofType("reservation.created").length, { timeout: 15_000 }).toBe(1);
     const first = receiver.ofType("reservation.created")[0]!;
     expect(first.verifiedWith).toEqual([secret]);
-    expect(JSON.parse(first.body)).toMatchObject({ type: "reservation.created", data: { reservation: { id: reservation.id, code: reservation.code } } });
+    expect(JSON.parse(first.body)).toMatchObject({
+      type: "reservation.created",
+      data: { reservation: { id: reservation.id, code: reservation.code } },
+    });
     const webhookId = first.headers["webhook-id"]!;
     expect(webhookId).toMatch(/^msg_/);
 
@@ -238,7 +255,9 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
   }
 });
 
-test("an admin sees a failing endpoint's 500 and next retry, disables it with its reason shown (its queued delivery fails), enables it, retries and edits it", async ({ page }) => {
+test("an admin sees a failing endpoint's 500 and next retry, disables it with its reason shown (its queued delivery fails), enables it, retries and edits it", async ({
+  page,
+}) => {
   test.setTimeout(90_000);
   const receiver = await startReceiver(500);
   let added = false;

@@ -42,8 +42,12 @@ await runWithDatabase({ name: "bench:logs", requireMigrated: false, open: openBe
     "method POST": { method: "POST" },
     "status class 5xx": { status: "5xx" },
     "exact status 404": { status: "404" },
-    "key": { key: "key_3" },
-    "date range (custom, a day a week ago)": { range: "custom", from: new Date(Date.now() - 8 * 86_400_000).toISOString(), to: new Date(Date.now() - 7 * 86_400_000).toISOString() },
+    key: { key: "key_3" },
+    "date range (custom, a day a week ago)": {
+      range: "custom",
+      from: new Date(Date.now() - 8 * 86_400_000).toISOString(),
+      to: new Date(Date.now() - 7 * 86_400_000).toISOString(),
+    },
     "path contains /guests": { path: "/guests" },
     "request id": { requestId: sampleId },
     "4xx + POST + 7 days": { status: "4xx", method: "POST", range: "7d" },
@@ -62,10 +66,16 @@ await runWithDatabase({ name: "bench:logs", requireMigrated: false, open: openBe
     results[name] = { p50: times[Math.floor(RUNS * 0.5)]!, p95: times[Math.ceil(RUNS * 0.95) - 1]!, rows };
   }
   const kind = database.embedded ? "embedded PGlite" : "PostgreSQL";
-  console.log(`\n${ROWS.toLocaleString("en")} log rows for one property on ${kind}, seeded in ${seededSeconds.toFixed(1)} s; first page (50) of each filter, ${RUNS} runs:`);
+  console.log(
+    `\n${ROWS.toLocaleString("en")} log rows for one property on ${kind}, seeded in ${seededSeconds.toFixed(1)} s; first page (50) of each filter, ${RUNS} runs:`,
+  );
   console.log("filter".padEnd(40) + "p50 ms".padStart(9) + "p95 ms".padStart(9) + "rows".padStart(6));
-  for (const [name, r] of Object.entries(results)) console.log(name.padEnd(40) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + String(r.rows).padStart(6));
+  for (const [name, r] of Object.entries(results))
+    console.log(name.padEnd(40) + r.p50.toFixed(1).padStart(9) + r.p95.toFixed(1).padStart(9) + String(r.rows).padStart(6));
   fs.mkdirSync(".reports", { recursive: true });
-  fs.writeFileSync(path.join(".reports", `bench-logs-${kind.split(" ").pop()!.toLowerCase()}.json`), JSON.stringify({ rows: ROWS, kind, seededSeconds, results }, null, 2));
+  fs.writeFileSync(
+    path.join(".reports", `bench-logs-${kind.split(" ").pop()!.toLowerCase()}.json`),
+    JSON.stringify({ rows: ROWS, kind, seededSeconds, results }, null, 2),
+  );
   await getPool().query(`DELETE FROM "Property" WHERE id = $1`, [property.id]);
 });

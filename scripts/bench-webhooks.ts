@@ -44,9 +44,15 @@ parentPort.on("message", (m) => {
 
 function receiver() {
   const thread = new Worker(RECEIVER, { eval: true });
-  const ask = <T>(message: string) => new Promise<T>((resolve) => thread.once("message", (reply: T) => resolve(reply)) && thread.postMessage(message));
+  const ask = <T>(message: string) =>
+    new Promise<T>((resolve) => thread.once("message", (reply: T) => resolve(reply)) && thread.postMessage(message));
   const ready = new Promise<number>((resolve) => thread.once("message", (m: { port: number }) => resolve(m.port)));
-  return { ready, stats: () => ask<{ count: number; unique: number; firstSeen: [string, number][] }>("stats"), reset: () => ask("reset"), stop: () => thread.terminate() };
+  return {
+    ready,
+    stats: () => ask<{ count: number; unique: number; firstSeen: [string, number][] }>("stats"),
+    reset: () => ask("reset"),
+    stop: () => thread.terminate(),
+  };
 }
 
 const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
@@ -84,24 +90,41 @@ async function main(database: OpenDatabase) {
     // four (up to CONCURRENCY in flight), each next to the same signed POSTs sent from memory with the
     // same concurrency and no database: the ceiling this machine's HTTP stack sets.
     const raw = async (count: number, concurrency: number) => {
-      const body = JSON.stringify({ id: "evt_x", type: "reservation.created", createdAt: new Date().toISOString(), data: { reservation: { notes: "x".repeat(400) } } });
+      const body = JSON.stringify({
+        id: "evt_x",
+        type: "reservation.created",
+        createdAt: new Date().toISOString(),
+        data: { reservation: { notes: "x".repeat(400) } },
+      });
       let next = 0;
       const start = performance.now();
       await Promise.all(
         Array.from({ length: concurrency }, async () => {
           while (next < count) {
             const n = next++;
-            await sendAttempt({ url: endpointUrl, headers: requestHeaders(signedHeaders([secret], `msg_raw_${n}`, new Date(), body)), body }, { allowPrivate: true });
+            await sendAttempt(
+              { url: endpointUrl, headers: requestHeaders(signedHeaders([secret], `msg_raw_${n}`, new Date(), body)), body },
+              { allowPrivate: true },
+            );
           }
         }),
       );
       await rx.reset();
       return count / ((performance.now() - start) / 1000);
     };
-    const worker = new WebhookWorker({ pool, allowPrivate: true, concurrency: CONCURRENCY, endpointConcurrency: ENDPOINT_CONCURRENCY, log: (m) => console.error(m) });
+    const worker = new WebhookWorker({
+      pool,
+      allowPrivate: true,
+      concurrency: CONCURRENCY,
+      endpointConcurrency: ENDPOINT_CONCURRENCY,
+      log: (m) => console.error(m),
+    });
     let eventNumber = 0;
     const engine = async (events: number) => {
-      const { rows: endpoints } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookEndpoint" WHERE enabled AND "propertyId" = $1`, [propertyId]);
+      const { rows: endpoints } = await pool.query<{ n: string }>(
+        `SELECT count(*) AS n FROM "WebhookEndpoint" WHERE enabled AND "propertyId" = $1`,
+        [propertyId],
+      );
       const deliveries = events * Number(endpoints[0]!.n);
       const { rows: before } = await pool.query<{ n: string }>(`SELECT count(*) AS n FROM "WebhookDelivery" WHERE status = 'SUCCEEDED'`);
       await insertEvents(events, eventNumber + 1);
@@ -136,7 +159,10 @@ async function main(database: OpenDatabase) {
     const committed = new Map<string, number>();
     for (let i = 0; i < LATENCY_EVENTS; i++) {
       const id = `evt_${propertyId}_lat_${i}`;
-      await pool.query(`INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}')`, [id, propertyId]);
+      await pool.query(
+        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}')`,
+        [id, propertyId],
+      );
       committed.set(id, Date.now());
       await sleep(1000 / LATENCY_RATE);
     }
@@ -151,15 +177,43 @@ async function main(database: OpenDatabase) {
 
     const result = {
       database: database.embedded ? "embedded PGlite" : "PostgreSQL",
-      oneEndpoint: { deliveries: one.deliveries, inFlight: ENDPOINT_CONCURRENCY, deliveriesPerSecond: Math.round(one.perSecond), rawPostsPerSecond: Math.round(rawOne), ratio: one.perSecond / rawOne, received: one.received },
-      fourEndpoints: { deliveries: four.deliveries, inFlight: CONCURRENCY, deliveriesPerSecond: Math.round(four.perSecond), rawPostsPerSecond: Math.round(rawFour), ratio: four.perSecond / rawFour, received: four.received },
-      latencyMs: { events: LATENCY_EVENTS, ratePerSecond: LATENCY_RATE, p50: percentile(latencies, 50), p95: percentile(latencies, 95), p99: percentile(latencies, 99), max: latencies.at(-1) },
+      oneEndpoint: {
+        deliveries: one.deliveries,
+        inFlight: ENDPOINT_CONCURRENCY,
+        deliveriesPerSecond: Math.round(one.perSecond),
+        rawPostsPerSecond: Math.round(rawOne),
+        ratio: one.perSecond / rawOne,
+        received: one.received,
+      },
+      fourEndpoints: {
+        deliveries: four.deliveries,
+        inFlight: CONCURRENCY,
+        deliveriesPerSecond: Math.round(four.perSecond),
+        rawPostsPerSecond: Math.round(rawFour),
+        ratio: four.perSecond / rawFour,
+        received: four.received,
+      },
+      latencyMs: {
+        events: LATENCY_EVENTS,
+        ratePerSecond: LATENCY_RATE,
+        p50: percentile(latencies, 50),
+        p95: percentile(latencies, 95),
+        p99: percentile(latencies, 99),
+        max: latencies.at(-1),
+      },
     };
     console.log(`\nwebhooks on ${result.database} (outbox → deliveries → signed POST → recorded attempt), target ≥ 300 deliveries/s:`);
-    for (const [name, r] of [["one endpoint", result.oneEndpoint], ["four endpoints", result.fourEndpoints]] as const) {
-      console.log(`  ${name}, ${r.deliveries} deliveries, ${r.inFlight} in flight: ${r.deliveriesPerSecond} deliveries/s; the same POSTs from memory: ${r.rawPostsPerSecond}/s; ratio ${r.ratio.toFixed(2)} (${r.received} received)`);
+    for (const [name, r] of [
+      ["one endpoint", result.oneEndpoint],
+      ["four endpoints", result.fourEndpoints],
+    ] as const) {
+      console.log(
+        `  ${name}, ${r.deliveries} deliveries, ${r.inFlight} in flight: ${r.deliveriesPerSecond} deliveries/s; the same POSTs from memory: ${r.rawPostsPerSecond}/s; ratio ${r.ratio.toFixed(2)} (${r.received} received)`,
+      );
     }
-    console.log(`  committed event → first attempt, ${LATENCY_EVENTS} events at ${LATENCY_RATE}/s: p50 ${result.latencyMs.p50} ms (target < 250), p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms`);
+    console.log(
+      `  committed event → first attempt, ${LATENCY_EVENTS} events at ${LATENCY_RATE}/s: p50 ${result.latencyMs.p50} ms (target < 250), p95 ${result.latencyMs.p95} ms, p99 ${result.latencyMs.p99} ms`,
+    );
     fs.mkdirSync(".reports", { recursive: true });
     fs.writeFileSync(path.join(".reports", "bench-webhooks.json"), JSON.stringify(result, null, 2));
   } finally {

@@ -40,7 +40,8 @@ async function load(route: Route, seconds: number, connections: number): Promise
         method: route.method ?? "GET",
         headers: route.headers,
         body: route.body,
-        setupRequest: (request) => (route.idempotent ? { ...request, headers: { ...request.headers, "idempotency-key": randomUUID() } } : request),
+        setupRequest: (request) =>
+          route.idempotent ? { ...request, headers: { ...request.headers, "idempotency-key": randomUUID() } } : request,
       },
     ],
   });
@@ -70,32 +71,64 @@ async function main() {
   const dataDir = path.join(".data", "bench");
   fs.rmSync(dataDir, { recursive: true, force: true });
   // The server (and the keys CLI) on BENCH_DATABASE_URL, or on an embedded database of their own.
-  const appEnv = childProcessEnv({ PORT: String(port), PGLITE_DATA_DIR: dataDir, NODE_ENV: "production", PMS_BENCH: "1", DATABASE_URL: BENCH_DATABASE_URL });
-  const app = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], { env: appEnv, stdio: ["ignore", "ignore", "inherit"], detached: true });
+  const appEnv = childProcessEnv({
+    PORT: String(port),
+    PGLITE_DATA_DIR: dataDir,
+    NODE_ENV: "production",
+    PMS_BENCH: "1",
+    DATABASE_URL: BENCH_DATABASE_URL,
+  });
+  const app = spawn(path.join("node_modules", ".bin", "tsx"), ["scripts/start.ts"], {
+    env: appEnv,
+    stdio: ["ignore", "ignore", "inherit"],
+    detached: true,
+  });
   try {
     const base = `http://127.0.0.1:${port}`;
     await waitFor(`${base}/api/health`, 180_000);
-    const cli = (...args: string[]) => run(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys.ts", ...args], { env: appEnv, encoding: "utf8" });
+    const cli = (...args: string[]) =>
+      run(path.join("node_modules", ".bin", "tsx"), ["--conditions=react-server", "scripts/keys.ts", ...args], {
+        env: appEnv,
+        encoding: "utf8",
+      });
     // The benchmark measures the limiter's cost, not its refusals: lift the demo property's limits.
     await cli("limits", "--property", "grand-hotel", "--per-second", "10000", "--burst", "20000", "--per-day", "100000000");
     const { stdout } = await cli("create", "--property", "grand-hotel", "--name", "Benchmark", "--scopes", "full_access:write");
     const key = /(pms_live_\S+)/.exec(stdout)?.[1];
     if (!key) throw new Error(`could not create a key: ${stdout}`);
     const auth = { authorization: `Bearer ${key}` };
-    const conversations = (await (await fetch(`${base}/api/v1/conversations?limit=1`, { headers: auth })).json()) as { data: { id: string }[] };
+    const conversations = (await (await fetch(`${base}/api/v1/conversations?limit=1`, { headers: auth })).json()) as {
+      data: { id: string }[];
+    };
     const messages = `${base}/api/v1/conversations/${conversations.data[0]!.id}/messages`;
     const message = { method: "POST" as const, body: JSON.stringify({ body: "Benchmark message" }) };
     const routes: Record<string, Route> = {
       "GET /api/health (bare)": { url: `${base}/api/health`, headers: {} },
       "GET /api/v1/properties (authenticated)": { url: `${base}/api/v1/properties`, headers: auth },
       "GET /api/v1/properties, no rate limit": { url: `${base}/api/v1/properties`, headers: { ...auth, "x-bench-bypass": "rate-limits" } },
-      "GET /api/v1/properties, no request log": { url: `${base}/api/v1/properties`, headers: { ...auth, "x-bench-bypass": "request-logs" } },
+      "GET /api/v1/properties, no request log": {
+        url: `${base}/api/v1/properties`,
+        headers: { ...auth, "x-bench-bypass": "request-logs" },
+      },
       "GET /api/v1/reservations?limit=25": { url: `${base}/api/v1/reservations?limit=25`, headers: auth },
-      "POST …/messages (idempotency + limit)": { url: messages, headers: { ...auth, "content-type": "application/json" }, ...message, idempotent: true },
-      "POST …/messages, neither": { url: messages, headers: { ...auth, "content-type": "application/json", "x-bench-bypass": "rate-limits,idempotency" }, ...message },
+      "POST …/messages (idempotency + limit)": {
+        url: messages,
+        headers: { ...auth, "content-type": "application/json" },
+        ...message,
+        idempotent: true,
+      },
+      "POST …/messages, neither": {
+        url: messages,
+        headers: { ...auth, "content-type": "application/json", "x-bench-bypass": "rate-limits,idempotency" },
+        ...message,
+      },
     };
     for (const [name, route] of Object.entries(routes)) {
-      const check = await fetch(route.url, { method: route.method ?? "GET", headers: { ...route.headers, ...(route.idempotent ? { "idempotency-key": randomUUID() } : {}) }, body: route.body });
+      const check = await fetch(route.url, {
+        method: route.method ?? "GET",
+        headers: { ...route.headers, ...(route.idempotent ? { "idempotency-key": randomUUID() } : {}) },
+        body: route.body,
+      });
       if (check.status >= 300) throw new Error(`${name} answered ${check.status}: ${await check.text()}`);
     }
 
@@ -110,7 +143,12 @@ async function main() {
     const summary = Object.fromEntries(
       Object.entries(samples).map(([name, list]) => [
         name,
-        { requestsPerSecond: Math.round(mean(list.map((s) => s.requests))), p50Ms: mean(list.map((s) => s.p50)), p99Ms: mean(list.map((s) => s.p99)), non2xx: list.reduce((a, s) => a + s.non2xx, 0) },
+        {
+          requestsPerSecond: Math.round(mean(list.map((s) => s.requests))),
+          p50Ms: mean(list.map((s) => s.p50)),
+          p99Ms: mean(list.map((s) => s.p99)),
+          non2xx: list.reduce((a, s) => a + s.non2xx, 0),
+        },
       ]),
     );
     const rps = (name: string) => summary[name]!.requestsPerSecond;
@@ -119,10 +157,18 @@ async function main() {
     const rateLimitRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no rate limit");
     const idempotencyRatio = rps("POST …/messages (idempotency + limit)") / rps("POST …/messages, neither");
     const loggingRatio = rps("GET /api/v1/properties (authenticated)") / rps("GET /api/v1/properties, no request log");
-    console.log(`\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`);
+    console.log(
+      `\n${ROUNDS} alternating rounds of ${SECONDS}s, ${CONNECTIONS} connections, ${BENCH_DATABASE_URL ? "PostgreSQL" : "embedded PGlite"}:`,
+    );
     console.log("route".padEnd(44) + "req/s".padStart(8) + "p50 ms".padStart(9) + "p99 ms".padStart(9) + "non-2xx".padStart(9));
     for (const [name, s] of Object.entries(summary)) {
-      console.log(name.padEnd(44) + String(s.requestsPerSecond).padStart(8) + s.p50Ms.toFixed(1).padStart(9) + s.p99Ms.toFixed(1).padStart(9) + String(s.non2xx).padStart(9));
+      console.log(
+        name.padEnd(44) +
+          String(s.requestsPerSecond).padStart(8) +
+          s.p50Ms.toFixed(1).padStart(9) +
+          s.p99Ms.toFixed(1).padStart(9) +
+          String(s.non2xx).padStart(9),
+      );
     }
     console.log(`\nauthenticated / bare throughput: ${ratio.toFixed(2)} (target ≥ 0.80)`);
     console.log(`reservations page of 25 / bare throughput: ${reservationsRatio.toFixed(2)}`);
@@ -130,7 +176,25 @@ async function main() {
     console.log(`with idempotency + rate limiting / without (POST messages): ${idempotencyRatio.toFixed(2)}`);
     console.log(`with request logging / without (GET /api/v1/properties): ${loggingRatio.toFixed(2)}`);
     fs.mkdirSync(".reports", { recursive: true });
-    fs.writeFileSync(".reports/bench.json", JSON.stringify({ at: new Date().toISOString(), rounds: ROUNDS, seconds: SECONDS, connections: CONNECTIONS, summary, ratio, reservationsRatio, rateLimitRatio, idempotencyRatio, loggingRatio }, null, 2));
+    fs.writeFileSync(
+      ".reports/bench.json",
+      JSON.stringify(
+        {
+          at: new Date().toISOString(),
+          rounds: ROUNDS,
+          seconds: SECONDS,
+          connections: CONNECTIONS,
+          summary,
+          ratio,
+          reservationsRatio,
+          rateLimitRatio,
+          idempotencyRatio,
+          loggingRatio,
+        },
+        null,
+        2,
+      ),
+    );
   } finally {
     process.kill(-app.pid!, "SIGTERM");
     await new Promise((resolve) => app.on("exit", resolve));

@@ -31,7 +31,13 @@ describe("npm run keys", () => {
     expect(key).toMatch(/^pms_test_/);
     expect(created.stderr).toContain("shown only this once");
     const row = await db.apiKey.findUniqueOrThrow({ where: { id: id! } });
-    expect(row).toMatchObject({ hash: hashApiKey(key!), mode: "TEST", scopes: ["full_access:write"], createdByLabel: "Operator CLI", propertyId: property.id });
+    expect(row).toMatchObject({
+      hash: hashApiKey(key!),
+      mode: "TEST",
+      scopes: ["full_access:write"],
+      createdByLabel: "Operator CLI",
+      propertyId: property.id,
+    });
 
     const listed = await keys("list", "--property", property.slug);
     expect(listed.stdout).toContain(`pms_test_••••••••${key!.slice(-4)}`);
@@ -65,7 +71,11 @@ describe("npm run partners and keys limits", () => {
     expect(created.code).toBe(0);
     const [, id, key] = /^(\S+) +(pk_[0-9A-Za-z]{32})$/m.exec(created.stdout) ?? [];
     expect(key).toBeDefined();
-    expect(await db.partner.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({ name: "Acme Locks", rateLimitBurst: 7, last4: key!.slice(-4) });
+    expect(await db.partner.findUniqueOrThrow({ where: { id: id! } })).toMatchObject({
+      name: "Acme Locks",
+      rateLimitBurst: 7,
+      last4: key!.slice(-4),
+    });
     const listed = await partners("list");
     expect(listed.stdout).toContain(`pk_••••${key!.slice(-4)}`);
     expect(listed.stdout).not.toContain(key!);
@@ -79,7 +89,11 @@ describe("npm run partners and keys limits", () => {
   it("sets a property's rate limits, refusing impossible ones", async () => {
     const { property } = await createProperty();
     expect((await keys("limits", "--property", property.slug, "--per-second", "3", "--burst", "6", "--per-day", "500")).code).toBe(0);
-    expect(await db.property.findUniqueOrThrow({ where: { id: property.id } })).toMatchObject({ rateLimitPerSecond: 3, rateLimitBurst: 6, rateLimitPerDay: 500 });
+    expect(await db.property.findUniqueOrThrow({ where: { id: property.id } })).toMatchObject({
+      rateLimitPerSecond: 3,
+      rateLimitBurst: 6,
+      rateLimitPerDay: 500,
+    });
     const bad = await keys("limits", "--property", property.slug, "--burst", "1");
     expect(bad.code).toBe(1);
     expect(bad.stderr).toContain("rateLimitBurst: The burst must be at least the per-second rate");

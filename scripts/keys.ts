@@ -33,8 +33,14 @@ async function run(argv: string[]): Promise<void> {
     args: argv,
     allowPositionals: true,
     options: {
-      property: { type: "string" }, name: { type: "string" }, scopes: { type: "string" }, mode: { type: "string", default: "live" }, expires: { type: "string", default: "never" },
-      "per-second": { type: "string" }, burst: { type: "string" }, "per-day": { type: "string" },
+      property: { type: "string" },
+      name: { type: "string" },
+      scopes: { type: "string" },
+      mode: { type: "string", default: "live" },
+      expires: { type: "string", default: "never" },
+      "per-second": { type: "string" },
+      burst: { type: "string" },
+      "per-day": { type: "string" },
     },
   });
   const [command, ...rest] = positionals;
@@ -45,7 +51,10 @@ async function run(argv: string[]): Promise<void> {
       const input = createApiKeyInput.parse({
         name: values.name ?? "",
         mode: (values.mode ?? "live").toUpperCase(),
-        scopes: (values.scopes ?? "").split(",").map((s) => s.trim()).filter(Boolean),
+        scopes: (values.scopes ?? "")
+          .split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
         expiry: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? "date" : expires,
         expiresOn: /^\d{4}-\d{2}-\d{2}$/.test(expires) ? expires : undefined,
       });
@@ -59,7 +68,18 @@ async function run(argv: string[]): Promise<void> {
       const keys = await listApiKeys(target.id);
       if (keys.length === 0) console.log(`No API keys for ${target.slug}.`);
       for (const key of keys) {
-        console.log([key.id, key.preview, key.mode, JSON.stringify(key.name), key.scopes.join(","), key.status.label, `requests=${key.requestCount}`, `lastUsed=${key.lastUsedAt ?? "never"}`].join("  "));
+        console.log(
+          [
+            key.id,
+            key.preview,
+            key.mode,
+            JSON.stringify(key.name),
+            key.scopes.join(","),
+            key.status.label,
+            `requests=${key.requestCount}`,
+            `lastUsed=${key.lastUsedAt ?? "never"}`,
+          ].join("  "),
+        );
       }
       return;
     }

@@ -8,18 +8,28 @@ function assertDocumented(definition: RouteDefinition, status: number, body: unk
   const where = `${definition.method} ${definition.path} answered ${status}`;
   if (!documentedStatuses(definition).includes(status)) throw new Error(`${where}, a status its OpenAPI operation does not document`);
   const result = (status < 400 ? definition.response : errorBody).safeParse(body);
-  if (!result.success) throw new Error(`${where} with a body that does not match the documented schema: ${JSON.stringify(result.error.issues).slice(0, 800)}`);
+  if (!result.success)
+    throw new Error(`${where} with a body that does not match the documented schema: ${JSON.stringify(result.error.issues).slice(0, 800)}`);
 }
 // Route params are typed per route; the test client passes whatever the test names.
 export type RouteHandler = (request: Request, context: { params: Promise<never> }) => Promise<Response> | Response;
 
 export async function call(
   handler: RouteHandler,
-  options: { path?: string; method?: string; key?: string; headers?: Record<string, string>; params?: Record<string, string>; body?: unknown; idempotencyKey?: string | null } = {},
+  options: {
+    path?: string;
+    method?: string;
+    key?: string;
+    headers?: Record<string, string>;
+    params?: Record<string, string>;
+    body?: unknown;
+    idempotencyKey?: string | null;
+  } = {},
 ) {
   const headers = new Headers(options.headers);
   // POSTs carry a fresh Idempotency-Key unless the test names one, or none (null).
-  if ((options.method ?? "GET") === "POST" && options.idempotencyKey !== null) headers.set("idempotency-key", options.idempotencyKey ?? crypto.randomUUID());
+  if ((options.method ?? "GET") === "POST" && options.idempotencyKey !== null)
+    headers.set("idempotency-key", options.idempotencyKey ?? crypto.randomUUID());
   if (options.key) headers.set("authorization", `Bearer ${options.key}`);
   if (options.body !== undefined) headers.set("content-type", "application/json");
   const request = new Request(`http://localhost${options.path ?? "/api/v1/test"}`, {

@@ -7,11 +7,21 @@ import type { Plan, Role } from "../lib/db/generated/prisma/enums";
 const suffix = () => randomBytes(4).toString("hex");
 
 /** A property; its API rate limits are generous unless given, so only rate-limit tests meet them. */
-export async function createProperty(options: { plan?: Plan; rooms?: number; rateLimit?: { perSecond: number; burst: number; perDay: number } } = {}) {
+export async function createProperty(
+  options: { plan?: Plan; rooms?: number; rateLimit?: { perSecond: number; burst: number; perDay: number } } = {},
+) {
   const slug = `test-${suffix()}`;
   const limits = options.rateLimit ?? { perSecond: 10_000, burst: 10_000, perDay: 10_000_000 };
   const property = await db.property.create({
-    data: { slug, name: `Test ${slug}`, currency: "EUR", plan: options.plan ?? "PRO", rateLimitPerSecond: limits.perSecond, rateLimitBurst: limits.burst, rateLimitPerDay: limits.perDay },
+    data: {
+      slug,
+      name: `Test ${slug}`,
+      currency: "EUR",
+      plan: options.plan ?? "PRO",
+      rateLimitPerSecond: limits.perSecond,
+      rateLimitBurst: limits.burst,
+      rateLimitPerDay: limits.perDay,
+    },
   });
   const rooms = [];
   for (let i = 0; i < (options.rooms ?? 3); i++) {

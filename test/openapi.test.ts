@@ -27,7 +27,10 @@ describe("GET /api/v1/openapi.json", () => {
     const { text } = await documentJson();
     const document = JSON.parse(text) as { openapi: string };
     expect(document.openapi).toBe("3.1.0");
-    const config = await createConfig({ extends: ["recommended"], rules: { "info-license": "off", "info-license-url": "off", "operation-4xx-response": "error" } });
+    const config = await createConfig({
+      extends: ["recommended"],
+      rules: { "info-license": "off", "info-license-url": "off", "operation-4xx-response": "error" },
+    });
     const problems = (await lintFromString({ source: text, absoluteRef: "openapi.json", config }))
       // The document itself is public and cannot fail with a 4xx; every other operation must list theirs.
       .filter((p) => !(p.ruleId === "operation-4xx-response" && p.location[0]?.pointer === "#/paths/~1openapi.json/get/responses"));
@@ -37,7 +40,9 @@ describe("GET /api/v1/openapi.json", () => {
   it("documents every route file under app/api/v1, at the path its folder gives it", async () => {
     const { text } = await documentJson();
     const document = JSON.parse(text) as { paths: Record<string, Record<string, { operationId: string }>> };
-    const documented = new Set(Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)));
+    const documented = new Set(
+      Object.entries(document.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)),
+    );
     const found: string[] = [];
     for (const file of routeFiles(V1_DIR)) {
       const relative = path.relative(V1_DIR, path.dirname(file)).split(path.sep).join("/");
@@ -68,6 +73,8 @@ describe("GET /api/v1/openapi.json", () => {
     expect(document.components.schemas.Error!.examples).toHaveLength(1);
     expect(document.components.schemas.Reservation!.examples).toHaveLength(1);
     expect(document.paths["/reservations"]!.post!["x-required-scope"]).toBe("reservations:write");
-    expect(Object.keys(document.paths["/reservations"]!.post!.responses)).toEqual(expect.arrayContaining(["201", "400", "401", "403", "409"]));
+    expect(Object.keys(document.paths["/reservations"]!.post!.responses)).toEqual(
+      expect.arrayContaining(["201", "400", "401", "403", "409"]),
+    );
   });
 });

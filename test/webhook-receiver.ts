@@ -23,7 +23,9 @@ export interface Answer {
   hang?: boolean;
 }
 
-export async function startReceiver(options: { secrets?: () => string[]; answer?: (received: Received, count: number) => Answer | Promise<Answer> } = {}) {
+export async function startReceiver(
+  options: { secrets?: () => string[]; answer?: (received: Received, count: number) => Answer | Promise<Answer> } = {},
+) {
   const received: Received[] = [];
   const hanging = new Set<http.ServerResponse>();
   const server = http.createServer((req, res) => {
@@ -31,7 +33,11 @@ export async function startReceiver(options: { secrets?: () => string[]; answer?
     req.on("data", (chunk: Buffer) => chunks.push(chunk));
     req.on("end", () => {
       const body = Buffer.concat(chunks).toString("utf8");
-      const headers = { "webhook-id": String(req.headers["webhook-id"] ?? ""), "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""), "webhook-signature": String(req.headers["webhook-signature"] ?? "") };
+      const headers = {
+        "webhook-id": String(req.headers["webhook-id"] ?? ""),
+        "webhook-timestamp": String(req.headers["webhook-timestamp"] ?? ""),
+        "webhook-signature": String(req.headers["webhook-signature"] ?? ""),
+      };
       let verified = false;
       let verifyError: string | null = null;
       const secrets = options.secrets?.() ?? [];
@@ -50,7 +56,16 @@ export async function startReceiver(options: { secrets?: () => string[]; answer?
       } catch {
         json = { id: "", type: "", createdAt: "", data: {} };
       }
-      const entry: Received = { id: headers["webhook-id"], timestamp: headers["webhook-timestamp"], signature: headers["webhook-signature"], body, json, verified, verifyError: verified ? null : verifyError, at: Date.now() };
+      const entry: Received = {
+        id: headers["webhook-id"],
+        timestamp: headers["webhook-timestamp"],
+        signature: headers["webhook-signature"],
+        body,
+        json,
+        verified,
+        verifyError: verified ? null : verifyError,
+        at: Date.now(),
+      };
       received.push(entry);
       void Promise.resolve(options.answer ? options.answer(entry, received.length) : { status: 200, body: "ok" }).then((answer) => {
         if (answer.hang) {

@@ -7,7 +7,9 @@ const VERB: Record<string, string> = { "api_key.created": "created", "api_key.ro
 export function ApiKeyActivityList({ activity }: { activity: ApiKeyActivity[] }) {
   return (
     <section aria-labelledby="api-key-activity">
-      <h2 id="api-key-activity" className="mb-2 text-sm font-semibold text-slate-900">Activity</h2>
+      <h2 id="api-key-activity" className="mb-2 text-sm font-semibold text-slate-900">
+        Activity
+      </h2>
       {activity.length === 0 ? (
         <p className="text-sm text-slate-500">Nothing yet. Creating, rolling and revoking keys is recorded here.</p>
       ) : (
@@ -15,13 +17,20 @@ export function ApiKeyActivityList({ activity }: { activity: ApiKeyActivity[] })
           {activity.map((event) => {
             const name = typeof event.metadata.name === "string" ? event.metadata.name : "a key";
             const mode = event.metadata.mode === "TEST" ? "test" : "live";
-            const grace = event.action === "api_key.rolled" && typeof event.metadata.grace === "string" ? ` (old key works ${event.metadata.grace === "now" ? "no longer" : `for ${event.metadata.grace}`})` : "";
+            const grace =
+              event.action === "api_key.rolled" && typeof event.metadata.grace === "string"
+                ? ` (old key works ${event.metadata.grace === "now" ? "no longer" : `for ${event.metadata.grace}`})`
+                : "";
             return (
               <li key={event.id} className="flex flex-col gap-1 px-4 py-2 sm:flex-row sm:items-center sm:justify-between">
                 <span>
-                  <span className="font-medium">{event.actor.replace(/ <.*>$/, "")}</span> {VERB[event.action] ?? event.action} the {mode} key <span className="font-medium">“{name}”</span>{grace}
+                  <span className="font-medium">{event.actor.replace(/ <.*>$/, "")}</span> {VERB[event.action] ?? event.action} the {mode}{" "}
+                  key <span className="font-medium">“{name}”</span>
+                  {grace}
                 </span>
-                <span className="text-xs text-slate-500"><RelativeTime value={event.createdAt} /></span>
+                <span className="text-xs text-slate-500">
+                  <RelativeTime value={event.createdAt} />
+                </span>
               </li>
             );
           })}

@@ -40,11 +40,14 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
 
   return (
     <section aria-labelledby="api-limits" className="rounded-lg border border-slate-200 bg-white p-4">
-      <h2 id="api-limits" className="text-sm font-semibold text-slate-900">Rate limits and partner keys</h2>
+      <h2 id="api-limits" className="text-sm font-semibold text-slate-900">
+        Rate limits and partner keys
+      </h2>
       <p className="mt-1 text-sm text-slate-600">
         Every key of this property may send {settings.rateLimitPerSecond} requests per second with bursts of {settings.rateLimitBurst}, and{" "}
         {settings.rateLimitPerDay.toLocaleString("en")} per day. Requests over the limit get 429 with Retry-After.
-        {settings.requirePartnerKey ? " Keys only work together with a valid partner key (X-Api-Key)." : ""} Request logs are kept {settings.logRetentionDays} days.
+        {settings.requirePartnerKey ? " Keys only work together with a valid partner key (X-Api-Key)." : ""} Request logs are kept{" "}
+        {settings.logRetentionDays} days.
       </p>
       {canEdit ? (
         <form onSubmit={onSubmit} className="mt-4 grid gap-4 sm:grid-cols-5" noValidate>
@@ -67,8 +70,14 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
             </label>
           </div>
           <div className="flex items-center gap-3 sm:col-span-5">
-            <Button type="submit" disabled={pending}>{pending ? "Saving…" : "Save limits"}</Button>
-            {result ? <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{result.message}</p> : null}
+            <Button type="submit" disabled={pending}>
+              {pending ? "Saving…" : "Save limits"}
+            </Button>
+            {result ? (
+              <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+                {result.message}
+              </p>
+            ) : null}
           </div>
         </form>
       ) : null}

@@ -48,7 +48,11 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
       <DialogTrigger asChild>
         <Button>Create API key</Button>
       </DialogTrigger>
-      <DialogContent title={issued ? "Your new API key" : "Create API key"} description={issued ? undefined : "Name the key after the system that will use it, and give it only the permissions it needs."} className="max-w-xl">
+      <DialogContent
+        title={issued ? "Your new API key" : "Create API key"}
+        description={issued ? undefined : "Name the key after the system that will use it, and give it only the permissions it needs."}
+        className="max-w-xl"
+      >
         {issued ? (
           <div className="space-y-4">
             <IssuedKeys keys={issued} />
@@ -84,7 +88,10 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                   { value: "TEST", label: "Test", hint: "Validates, writes nothing" },
                   { value: "PAIR", label: "Live + test pair", hint: "Both, created together" },
                 ].map((mode) => (
-                  <label key={mode.value} className="flex cursor-pointer gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+                  <label
+                    key={mode.value}
+                    className="flex cursor-pointer gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50"
+                  >
                     <input type="radio" name="mode" value={mode.value} defaultChecked={mode.value === "LIVE"} className="mt-0.5" />
                     <span>
                       <span className="block font-medium">{mode.label}</span>
@@ -111,7 +118,9 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                       <input
                         type="checkbox"
                         checked={custom.includes(scope.id)}
-                        onChange={(event) => setCustom((current) => (event.target.checked ? [...current, scope.id] : current.filter((id) => id !== scope.id)))}
+                        onChange={(event) =>
+                          setCustom((current) => (event.target.checked ? [...current, scope.id] : current.filter((id) => id !== scope.id)))
+                        }
                         className="mt-0.5"
                       />
                       <span>
@@ -122,7 +131,11 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                   ))}
                 </div>
               ) : null}
-              {errors("scopes") ? <p role="alert" className="mt-1 text-xs text-red-600">{errors("scopes")!.join(" ")}</p> : null}
+              {errors("scopes") ? (
+                <p role="alert" className="mt-1 text-xs text-red-600">
+                  {errors("scopes")!.join(" ")}
+                </p>
+              ) : null}
             </fieldset>
             <div className="grid gap-4 sm:grid-cols-2">
               <Field id="key-expiry" label="Expires">
@@ -140,9 +153,15 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                 </Field>
               ) : null}
             </div>
-            {failure ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure.message}</p> : null}
+            {failure ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {failure.message}
+              </p>
+            ) : null}
             <div className="flex justify-end">
-              <Button type="submit" disabled={mutation.isPending}>{mutation.isPending ? "Creating…" : "Create key"}</Button>
+              <Button type="submit" disabled={mutation.isPending}>
+                {mutation.isPending ? "Creating…" : "Create key"}
+              </Button>
             </div>
           </form>
         )}

@@ -24,7 +24,13 @@ export function KeyRowActions({ slug, apiKey }: { slug: string; apiKey: ApiKeyVi
           Roll
         </Button>
       ) : null}
-      <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setDialog("revoke")} aria-label={`Revoke ${apiKey.name}`}>
+      <Button
+        size="sm"
+        variant="secondary"
+        className="text-red-700"
+        onClick={() => setDialog("revoke")}
+        aria-label={`Revoke ${apiKey.name}`}
+      >
         Revoke
       </Button>
       {dialog === "roll" ? <RollDialog slug={slug} apiKey={apiKey} onClose={() => setDialog(null)} /> : null}
@@ -48,11 +54,16 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={issued ? "Key rolled" : `Roll “${apiKey.name}”`} description={issued ? undefined : "A new key with the same name, mode and permissions replaces this one."}>
+      <DialogContent
+        title={issued ? "Key rolled" : `Roll “${apiKey.name}”`}
+        description={issued ? undefined : "A new key with the same name, mode and permissions replaces this one."}
+      >
         {issued ? (
           <div className="space-y-4">
             <IssuedKeys keys={issued} />
-            <div className="flex justify-end"><Button onClick={onClose}>I’ve stored it safely</Button></div>
+            <div className="flex justify-end">
+              <Button onClick={onClose}>I’ve stored it safely</Button>
+            </div>
           </div>
         ) : (
           <div className="space-y-4">
@@ -71,10 +82,18 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
               </label>
             ) : null}
             {apiKey.expiresAt ? <p className="text-xs text-slate-500">The old key never works past its own expiry.</p> : null}
-            {failure ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+            {failure ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {failure}
+              </p>
+            ) : null}
             <div className="flex justify-end gap-2">
-              <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
-              <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Rolling…" : "Roll key"}</Button>
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+                {mutation.isPending ? "Rolling…" : "Roll key"}
+              </Button>
             </div>
           </div>
         )}
@@ -96,7 +115,10 @@ function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyV
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={`Revoke “${apiKey.name}”?`} description="Every request with this key will be refused from now on with KEY_REVOKED. This cannot be undone.">
+      <DialogContent
+        title={`Revoke “${apiKey.name}”?`}
+        description="Every request with this key will be refused from now on with KEY_REVOKED. This cannot be undone."
+      >
         <p className="font-mono text-sm text-slate-700">{apiKey.preview}</p>
         {apiKey.pairId ? (
           <label className="mt-3 flex items-center gap-2 text-sm">
@@ -104,10 +126,18 @@ function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyV
             Revoke its {apiKey.mode === "LIVE" ? "test" : "live"} key too
           </label>
         ) : null}
-        {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+        {failure ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {failure}
+          </p>
+        ) : null}
         <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
-          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Revoking…" : "Revoke key"}</Button>
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+            {mutation.isPending ? "Revoking…" : "Revoke key"}
+          </Button>
         </div>
       </DialogContent>
     </Dialog>

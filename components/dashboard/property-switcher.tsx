@@ -35,7 +35,11 @@ export function PropertySwitcher({ current, properties }: { current: PropertyOpt
         </span>
       </DropdownMenu.Trigger>
       <DropdownMenu.Portal>
-        <DropdownMenu.Content align="start" sideOffset={4} className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg">
+        <DropdownMenu.Content
+          align="start"
+          sideOffset={4}
+          className="z-50 min-w-56 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
+        >
           <DropdownMenu.Label className="px-2 py-1 text-xs text-slate-500">Your properties</DropdownMenu.Label>
           {properties.map((property) => (
             <DropdownMenu.Item

@@ -6,7 +6,10 @@ const KEEP_HEADERS = new Set(["content-type", "idempotency-key", "accept"]);
 /** The logged request as a curl command; the key is a placeholder, never the real one. */
 export function curlFor(entry: RequestLogDetail, origin: string): string {
   const query = new URLSearchParams(entry.query as Record<string, string>).toString();
-  const lines = [`curl -X ${entry.method} ${quote(`${origin}${entry.path}${query ? `?${query}` : ""}`)}`, `  -H ${quote("Authorization: Bearer $PMS_API_KEY")}`];
+  const lines = [
+    `curl -X ${entry.method} ${quote(`${origin}${entry.path}${query ? `?${query}` : ""}`)}`,
+    `  -H ${quote("Authorization: Bearer $PMS_API_KEY")}`,
+  ];
   if (entry.partnerName) lines.push(`  -H ${quote("X-Api-Key: $PMS_PARTNER_KEY")}`);
   for (const [name, value] of Object.entries(entry.requestHeaders as Record<string, string>)) {
     if (KEEP_HEADERS.has(name)) lines.push(`  -H ${quote(`${name}: ${value}`)}`);

@@ -13,7 +13,14 @@ import type { RequestLogDetail, RequestLogRow } from "@/lib/request-logs/list-re
 import { curlFor } from "./curl";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
 
-const LOG_COLUMNS: Column[] = [{ label: "Time" }, { label: "Method" }, { label: "Path" }, { label: "Status" }, { label: "Duration", align: "right" }, { label: "Key" }];
+const LOG_COLUMNS: Column[] = [
+  { label: "Time" },
+  { label: "Method" },
+  { label: "Path" },
+  { label: "Status" },
+  { label: "Duration", align: "right" },
+  { label: "Key" },
+];
 
 interface Page {
   rows: RequestLogRow[];
@@ -32,7 +39,17 @@ function pretty(text: string | null): string {
   }
 }
 
-export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug: string; initial: Page; keys: { id: string; label: string }[]; retentionDays: number }) {
+export function RequestLogsPanel({
+  slug,
+  initial,
+  keys,
+  retentionDays,
+}: {
+  slug: string;
+  initial: Page;
+  keys: { id: string; label: string }[];
+  retentionDays: number;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const search = useSearchParams();
@@ -85,7 +102,12 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">Every call to this property&apos;s API, newest first. Entries are kept {retentionDays} days.</p>
-      <form key={filterString} onSubmit={onSubmit} className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4" aria-label="Filter request logs">
+      <form
+        key={filterString}
+        onSubmit={onSubmit}
+        className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-4"
+        aria-label="Filter request logs"
+      >
         <fieldset className="sm:col-span-2 lg:col-span-4">
           <legend className="mb-1 text-sm font-medium text-slate-700">Method</legend>
           <div className="flex flex-wrap gap-3">
@@ -94,7 +116,11 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
                 <input
                   type="checkbox"
                   checked={methods.includes(method)}
-                  onChange={(event) => setFilters({ method: (event.target.checked ? [...methods, method] : methods.filter((m) => m !== method)).join(",") || null })}
+                  onChange={(event) =>
+                    setFilters({
+                      method: (event.target.checked ? [...methods, method] : methods.filter((m) => m !== method)).join(",") || null,
+                    })
+                  }
                 />
                 {method}
               </label>
@@ -129,7 +155,9 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
           <Select name="key" defaultValue={search.get("key") ?? ""} className="mt-1">
             <option value="">All keys</option>
             {keys.map((k) => (
-              <option key={k.id} value={k.id}>{k.label}</option>
+              <option key={k.id} value={k.id}>
+                {k.label}
+              </option>
             ))}
           </Select>
         </label>
@@ -143,7 +171,11 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
         </label>
         <div className="flex items-end gap-2">
           <Button type="submit">Apply filters</Button>
-          {filterString ? <Button variant="ghost" onClick={() => router.replace(pathname)}>Clear</Button> : null}
+          {filterString ? (
+            <Button variant="ghost" onClick={() => router.replace(pathname)}>
+              Clear
+            </Button>
+          ) : null}
         </div>
       </form>
 
@@ -175,13 +207,22 @@ export function RequestLogsPanel({ slug, initial, keys, retentionDays }: { slug:
                 tabIndex={0}
                 aria-expanded={open === row.id}
                 onClick={() => setOpen(open === row.id ? null : row.id)}
-                onKeyDown={(event) => (event.key === "Enter" || event.key === " ") && (event.preventDefault(), setOpen(open === row.id ? null : row.id))}
+                onKeyDown={(event) =>
+                  (event.key === "Enter" || event.key === " ") && (event.preventDefault(), setOpen(open === row.id ? null : row.id))
+                }
                 className="cursor-pointer hover:bg-slate-50"
               >
-                <td className="px-4 py-2 whitespace-nowrap" title={row.createdAt}>{new Date(row.createdAt).toLocaleString("en-GB")}</td>
+                <td className="px-4 py-2 whitespace-nowrap" title={row.createdAt}>
+                  {new Date(row.createdAt).toLocaleString("en-GB")}
+                </td>
                 <td className="px-4 py-2 font-mono text-xs">{row.method}</td>
                 <td className="px-4 py-2 font-mono text-xs">{row.path}</td>
-                <td className="px-4 py-2"><Badge tone={STATUS_TONE(row.status)}>{row.status}{row.errorCode ? ` ${row.errorCode}` : ""}</Badge></td>
+                <td className="px-4 py-2">
+                  <Badge tone={STATUS_TONE(row.status)}>
+                    {row.status}
+                    {row.errorCode ? ` ${row.errorCode}` : ""}
+                  </Badge>
+                </td>
                 <td className="px-4 py-2 text-right tabular-nums">{row.durationMs} ms</td>
                 <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{row.keyPreview}</td>
               </tr>
@@ -205,14 +246,21 @@ function LogDetail({ slug, id }: { slug: string; id: string }) {
   const detail = useQuery({
     queryKey: ["request-log", slug, id],
     queryFn: async (): Promise<RequestLogDetail> => {
-      const response = await fetch(`/api/dashboard/properties/${encodeURIComponent(slug)}/request-logs/${encodeURIComponent(id)}`, { cache: "no-store" });
+      const response = await fetch(`/api/dashboard/properties/${encodeURIComponent(slug)}/request-logs/${encodeURIComponent(id)}`, {
+        cache: "no-store",
+      });
       if (!response.ok) throw new Error(`Could not load the entry (${response.status})`);
       return (await response.json()) as RequestLogDetail;
     },
     staleTime: Infinity,
   });
   if (detail.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
-  if (detail.isError) return <p role="alert" className="text-sm text-red-700">{detail.error.message}</p>;
+  if (detail.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {detail.error.message}
+      </p>
+    );
   const entry = detail.data;
   const blocks: [string, string][] = [
     ["Query parameters", JSON.stringify(entry.query, null, 2)],

@@ -31,8 +31,18 @@ export function CreateReservationDialog({ slug, rooms, currency }: { slug: strin
 
   return (
     <>
-      {notice ? <p role="status" className="self-center text-sm text-emerald-700">{notice}</p> : null}
-      <Dialog open={open} onOpenChange={(next) => { setOpen(next); if (next) setNotice(null); }}>
+      {notice ? (
+        <p role="status" className="self-center text-sm text-emerald-700">
+          {notice}
+        </p>
+      ) : null}
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (next) setNotice(null);
+        }}
+      >
         <DialogTrigger asChild>
           <Button>New reservation</Button>
         </DialogTrigger>
@@ -49,7 +59,9 @@ export function CreateReservationDialog({ slug, rooms, currency }: { slug: strin
             </Field>
             <Field id="roomId" label="Room" errors={errors("roomId")} className="col-span-2">
               <Select id="roomId" name="roomId" defaultValue="" aria-invalid={invalid("roomId")}>
-                <option value="" disabled>Choose a room</option>
+                <option value="" disabled>
+                  Choose a room
+                </option>
                 {rooms.map((room) => (
                   <option key={room.id} value={room.id}>
                     {room.number} · {room.type} (sleeps {room.capacity})
@@ -75,9 +87,15 @@ export function CreateReservationDialog({ slug, rooms, currency }: { slug: strin
             <Field id="notes" label="Notes (optional)" errors={errors("notes")} className="col-span-2">
               <Textarea id="notes" name="notes" rows={2} />
             </Field>
-            {result && !result.ok ? <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{result.message}</p> : null}
+            {result && !result.ok ? (
+              <p role="alert" className="col-span-2 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {result.message}
+              </p>
+            ) : null}
             <div className="col-span-2 flex justify-end gap-2">
-              <Button type="submit" disabled={pending}>{pending ? "Creating…" : "Create reservation"}</Button>
+              <Button type="submit" disabled={pending}>
+                {pending ? "Creating…" : "Create reservation"}
+              </Button>
             </div>
           </form>
         </DialogContent>

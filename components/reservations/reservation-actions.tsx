@@ -30,7 +30,8 @@ export function ReservationActions({ slug, reservationId, code, status, canCheck
             key={button.transition}
             action={action}
             onSubmit={(event) => {
-              if (button.transition === "cancel" && !window.confirm(`Cancel reservation ${code}? This cannot be undone.`)) event.preventDefault();
+              if (button.transition === "cancel" && !window.confirm(`Cancel reservation ${code}? This cannot be undone.`))
+                event.preventDefault();
             }}
           >
             <input type="hidden" name="reservationId" value={reservationId} />
@@ -41,7 +42,11 @@ export function ReservationActions({ slug, reservationId, code, status, canCheck
           </form>
         ))}
       </div>
-      {result && !result.ok ? <p role="alert" className="text-xs text-red-600">{result.message}</p> : null}
+      {result && !result.ok ? (
+        <p role="alert" className="text-xs text-red-600">
+          {result.message}
+        </p>
+      ) : null}
     </div>
   );
 }

@@ -30,7 +30,9 @@ export function ReservationFilters({ q, status }: { q: string; status: string })
 
   return (
     <form role="search" onSubmit={onSubmit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center">
-      <label htmlFor="reservation-search" className="sr-only">Search by guest name or code</label>
+      <label htmlFor="reservation-search" className="sr-only">
+        Search by guest name or code
+      </label>
       <Input
         id="reservation-search"
         name="q"
@@ -40,16 +42,34 @@ export function ReservationFilters({ q, status }: { q: string; status: string })
         onChange={(event) => setText(event.target.value)}
         className="sm:max-w-xs"
       />
-      <label htmlFor="reservation-status" className="sr-only">Status</label>
-      <Select id="reservation-status" name="status" value={status} onChange={(event) => apply({ status: event.target.value })} className="sm:w-48">
+      <label htmlFor="reservation-status" className="sr-only">
+        Status
+      </label>
+      <Select
+        id="reservation-status"
+        name="status"
+        value={status}
+        onChange={(event) => apply({ status: event.target.value })}
+        className="sm:w-48"
+      >
         <option value="">All statuses</option>
         {RESERVATION_STATUSES.map((value) => (
-          <option key={value} value={value}>{STATUS_LABEL[value]}</option>
+          <option key={value} value={value}>
+            {STATUS_LABEL[value]}
+          </option>
         ))}
       </Select>
-      <Button type="submit" variant="secondary">Search</Button>
+      <Button type="submit" variant="secondary">
+        Search
+      </Button>
       {q || status ? (
-        <Button variant="ghost" onClick={() => { setText(""); router.push(pathname); }}>
+        <Button
+          variant="ghost"
+          onClick={() => {
+            setText("");
+            router.push(pathname);
+          }}
+        >
           Clear
         </Button>
       ) : null}

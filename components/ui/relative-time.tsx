@@ -8,7 +8,13 @@ export function RelativeTime({ value, never = "Never" }: { value: string | null;
   const date = new Date(value);
   const exact = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "medium" }).format(date);
   return (
-    <time dateTime={value} title={exact} aria-label={exact} suppressHydrationWarning className="cursor-default whitespace-nowrap underline decoration-slate-300 decoration-dotted underline-offset-2">
+    <time
+      dateTime={value}
+      title={exact}
+      aria-label={exact}
+      suppressHydrationWarning
+      className="cursor-default whitespace-nowrap underline decoration-slate-300 decoration-dotted underline-offset-2"
+    >
       {formatDistanceToNowStrict(date, { addSuffix: true })}
     </time>
   );

@@ -12,7 +12,17 @@ import { useInvalidateWebhooks, useWebhookDelivery } from "./use-webhooks";
 type Attempt = DeliveryDetail["attempts"][number];
 
 /** An opened delivery: its ids, Resend, and every attempt's request and response, newest first. */
-export function DeliveryAttempts({ slug, endpoint, deliveryId, canManage }: { slug: string; endpoint: { id: string; enabled: boolean }; deliveryId: string; canManage: boolean }) {
+export function DeliveryAttempts({
+  slug,
+  endpoint,
+  deliveryId,
+  canManage,
+}: {
+  slug: string;
+  endpoint: { id: string; enabled: boolean };
+  deliveryId: string;
+  canManage: boolean;
+}) {
   const detail = useWebhookDelivery(slug, endpoint.id, deliveryId);
   const invalidate = useInvalidateWebhooks(slug);
   const resend = useMutation({
@@ -20,7 +30,12 @@ export function DeliveryAttempts({ slug, endpoint, deliveryId, canManage }: { sl
     onSuccess: async () => invalidate(),
   });
   if (detail.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
-  if (detail.isError) return <p role="alert" className="text-sm text-red-700">{detail.error.message}</p>;
+  if (detail.isError)
+    return (
+      <p role="alert" className="text-sm text-red-700">
+        {detail.error.message}
+      </p>
+    );
   const delivery = detail.data;
   const attempts = [...delivery.attempts].reverse();
   return (
@@ -38,7 +53,12 @@ export function DeliveryAttempts({ slug, endpoint, deliveryId, canManage }: { sl
           <span>Test event</span>
         )}
         {canManage ? (
-          <Button size="sm" onClick={() => resend.mutate()} disabled={resend.isPending || !endpoint.enabled} title={endpoint.enabled ? "Send it again now, with the same webhook-id and body" : "Enable the endpoint to resend"}>
+          <Button
+            size="sm"
+            onClick={() => resend.mutate()}
+            disabled={resend.isPending || !endpoint.enabled}
+            title={endpoint.enabled ? "Send it again now, with the same webhook-id and body" : "Enable the endpoint to resend"}
+          >
             {resend.isPending ? "Resending…" : "Resend"}
           </Button>
         ) : null}
@@ -75,13 +95,17 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
       <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-3 py-2 text-sm">
         <span className="font-medium">Attempt {attempt.attemptNumber}</span>
         <ResponseBadge status={attempt.responseStatus} error={attempt.error} />
-        <span className="text-xs text-slate-600" suppressHydrationWarning>{formatInstant(attempt.createdAt)}</span>
+        <span className="text-xs text-slate-600" suppressHydrationWarning>
+          {formatInstant(attempt.createdAt)}
+        </span>
         <span className="text-xs text-slate-600 tabular-nums">{attempt.durationMs} ms</span>
         <span className="min-w-0 truncate font-mono text-xs text-slate-500">POST {attempt.url}</span>
       </summary>
       <div className="space-y-3 border-t border-slate-100 p-3">
         {attempt.error ? (
-          <p role="note" className="rounded-md bg-red-50 px-3 py-2 font-mono text-xs text-red-800">{attempt.error}</p>
+          <p role="note" className="rounded-md bg-red-50 px-3 py-2 font-mono text-xs text-red-800">
+            {attempt.error}
+          </p>
         ) : null}
         <div className="grid gap-3 lg:grid-cols-2">
           {blocks.map(([title, text]) => (
@@ -89,7 +113,9 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
               <div className="mb-1 flex items-center justify-between">
                 <h4 className="text-xs font-semibold tracking-wide text-slate-600 uppercase">
                   {title}
-                  {title === "Response headers" && attempt.responseStatus !== null ? <span className="ml-2 font-mono normal-case">HTTP {attempt.responseStatus}</span> : null}
+                  {title === "Response headers" && attempt.responseStatus !== null ? (
+                    <span className="ml-2 font-mono normal-case">HTTP {attempt.responseStatus}</span>
+                  ) : null}
                 </h4>
                 <CopyButton value={text} aria-label={`Copy ${title.toLowerCase()} of attempt ${attempt.attemptNumber}`} />
               </div>

@@ -3,7 +3,8 @@
 import { formatDistanceToNowStrict } from "date-fns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 
-export const HTTP_TONE = (status: number | null): BadgeTone => (status === null || status >= 400 ? "red" : status >= 300 ? "amber" : "green");
+export const HTTP_TONE = (status: number | null): BadgeTone =>
+  status === null || status >= 400 ? "red" : status >= 300 ? "amber" : "green";
 
 /** A response's status code, or "Error" when no answer came (refused, timed out, TLS…). */
 export function ResponseBadge({ status, error }: { status: number | null; error?: string | null }) {
@@ -45,7 +46,9 @@ export function DeliveryStatusBadge({ delivery, paused = false }: { delivery: De
     <span className="inline-flex flex-wrap items-center gap-1">
       {answered ? <ResponseBadge status={delivery.lastStatusCode} error={delivery.lastError} /> : null}
       <Badge tone="amber" className="whitespace-nowrap">
-        <span suppressHydrationWarning>{paused ? "Pending – paused while the endpoint is disabled" : pendingLabel(delivery.nextAttemptAt, answered)}</span>
+        <span suppressHydrationWarning>
+          {paused ? "Pending – paused while the endpoint is disabled" : pendingLabel(delivery.nextAttemptAt, answered)}
+        </span>
       </Badge>
     </span>
   );

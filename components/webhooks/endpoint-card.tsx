@@ -4,11 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
-import {
-  deleteWebhookEndpointAction,
-  sendWebhookTestEventAction,
-  setWebhookEndpointEnabledAction,
-} from "@/lib/actions/webhooks";
+import { deleteWebhookEndpointAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/actions/webhooks";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -51,33 +47,54 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
     await invalidate();
   };
   const test = useMutation({ mutationFn: () => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), onSuccess: after });
-  const enable = useMutation({ mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }), onSuccess: after });
+  const enable = useMutation({
+    mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }),
+    onSuccess: after,
+  });
   const rate = successRate(endpoint.health);
   const last = endpoint.health.lastDelivery;
   const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;
 
   return (
-    <article aria-labelledby={headingId} data-testid="webhook-endpoint" className="space-y-4 rounded-lg border border-slate-200 bg-white p-4">
+    <article
+      aria-labelledby={headingId}
+      data-testid="webhook-endpoint"
+      className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <header className="flex flex-col gap-2 sm:flex-row sm:items-start sm:justify-between">
         <div className="min-w-0">
-          <h3 id={headingId} className="font-mono text-sm font-semibold break-all text-slate-900">{endpoint.url}</h3>
+          <h3 id={headingId} className="font-mono text-sm font-semibold break-all text-slate-900">
+            {endpoint.url}
+          </h3>
           {endpoint.description ? <p className="mt-0.5 text-sm text-slate-600">{endpoint.description}</p> : null}
         </div>
-        <Badge tone={endpoint.enabled ? "green" : "red"} className="shrink-0 self-start">{endpoint.enabled ? "Enabled" : "Disabled"}</Badge>
+        <Badge tone={endpoint.enabled ? "green" : "red"} className="shrink-0 self-start">
+          {endpoint.enabled ? "Enabled" : "Disabled"}
+        </Badge>
       </header>
 
       {!endpoint.enabled ? (
-        <div role="note" aria-label="Endpoint disabled" className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 sm:flex-row sm:items-center sm:justify-between">
+        <div
+          role="note"
+          aria-label="Endpoint disabled"
+          className="flex flex-col gap-3 rounded-md border border-red-200 bg-red-50 p-3 text-sm text-red-900 sm:flex-row sm:items-center sm:justify-between"
+        >
           <div>
             <p className="font-semibold">No events are sent to this endpoint</p>
             <p className="mt-0.5 font-medium">{endpoint.disabledReason ?? "Disabled."}</p>
             <p className="mt-0.5 text-xs">
-              {endpoint.disabledAt ? <>Since <RelativeTime value={endpoint.disabledAt} />. </> : null}
+              {endpoint.disabledAt ? (
+                <>
+                  Since <RelativeTime value={endpoint.disabledAt} />.{" "}
+                </>
+              ) : null}
               Events that happen while it is disabled are not delivered later; deliveries waiting for a retry go out once it is enabled.
             </p>
           </div>
           {canManage ? (
-            <Button size="sm" onClick={() => enable.mutate()} disabled={enable.isPending} className="shrink-0">{enable.isPending ? "Enabling…" : "Enable"}</Button>
+            <Button size="sm" onClick={() => enable.mutate()} disabled={enable.isPending} className="shrink-0">
+              {enable.isPending ? "Enabling…" : "Enable"}
+            </Button>
           ) : null}
         </div>
       ) : null}
@@ -100,7 +117,8 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
               <span className="flex items-center gap-2">
                 <Badge tone={rate.tone}>{rate.text}</Badge>
                 <span className="text-xs text-slate-500">
-                  {endpoint.health.succeeded24h} of {endpoint.health.attempted24h} {endpoint.health.attempted24h === 1 ? "delivery" : "deliveries"}
+                  {endpoint.health.succeeded24h} of {endpoint.health.attempted24h}{" "}
+                  {endpoint.health.attempted24h === 1 ? "delivery" : "deliveries"}
                 </span>
               </span>
             ) : (
@@ -115,7 +133,9 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
               <span className="flex flex-wrap items-center gap-2">
                 <ResponseBadge status={last.statusCode} />
                 <span className="font-mono text-xs">{last.eventType}</span>
-                <span className="text-xs text-slate-500"><RelativeTime value={last.at} /></span>
+                <span className="text-xs text-slate-500">
+                  <RelativeTime value={last.at} />
+                </span>
               </span>
             ) : (
               <span className="text-slate-500">None yet</span>
@@ -129,24 +149,48 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
       {!detail || canManage ? (
         <div className="flex flex-wrap items-center gap-2 border-t border-slate-100 pt-3">
           {!detail ? (
-            <Link href={deliveriesHref} className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-xs font-medium text-slate-800 hover:bg-slate-50">
+            <Link
+              href={deliveriesHref}
+              className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-xs font-medium text-slate-800 hover:bg-slate-50"
+            >
               View recent deliveries
             </Link>
           ) : null}
           {canManage ? (
             <>
-              <Button size="sm" variant="secondary" onClick={() => test.mutate()} disabled={test.isPending || !endpoint.enabled} title={endpoint.enabled ? undefined : "Enable the endpoint to send a test event"}>
+              <Button
+                size="sm"
+                variant="secondary"
+                onClick={() => test.mutate()}
+                disabled={test.isPending || !endpoint.enabled}
+                title={endpoint.enabled ? undefined : "Enable the endpoint to send a test event"}
+              >
                 {test.isPending ? "Sending…" : "Send test event"}
               </Button>
-              <Button size="sm" variant="secondary" onClick={() => setDialog("edit")}>Edit</Button>
-              {endpoint.enabled ? <Button size="sm" variant="secondary" onClick={() => setDialog("disable")}>Disable</Button> : null}
-              <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setDialog("delete")}>Delete</Button>
+              <Button size="sm" variant="secondary" onClick={() => setDialog("edit")}>
+                Edit
+              </Button>
+              {endpoint.enabled ? (
+                <Button size="sm" variant="secondary" onClick={() => setDialog("disable")}>
+                  Disable
+                </Button>
+              ) : null}
+              <Button size="sm" variant="secondary" className="text-red-700" onClick={() => setDialog("delete")}>
+                Delete
+              </Button>
             </>
           ) : null}
           {notice ? (
             <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
               {notice.message}
-              {notice.ok && test.isSuccess && !detail && notice === test.data ? <> <Link href={deliveriesHref} className="underline">See it</Link></> : null}
+              {notice.ok && test.isSuccess && !detail && notice === test.data ? (
+                <>
+                  {" "}
+                  <Link href={deliveriesHref} className="underline">
+                    See it
+                  </Link>
+                </>
+              ) : null}
             </p>
           ) : null}
         </div>
@@ -169,7 +213,17 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
   );
 }
 
-function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endpoint: WebhookEndpointView; onDone: (result: ActionResult) => Promise<void>; onClose: () => void }) {
+function DisableDialog({
+  slug,
+  endpoint,
+  onDone,
+  onClose,
+}: {
+  slug: string;
+  endpoint: WebhookEndpointView;
+  onDone: (result: ActionResult) => Promise<void>;
+  onClose: () => void;
+}) {
   const mutation = useMutation({
     mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }),
     onSuccess: async (result) => {
@@ -185,17 +239,35 @@ function DisableDialog({ slug, endpoint, onDone, onClose }: { slug: string; endp
         description="Events that happen while it is disabled are not sent, not even later. Deliveries waiting for a retry are marked failed; after enabling it, “Retry all failed” sends them again."
       >
         <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
-        {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+        {failure ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {failure}
+          </p>
+        ) : null}
         <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
-          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Disabling…" : "Disable endpoint"}</Button>
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+            {mutation.isPending ? "Disabling…" : "Disable endpoint"}
+          </Button>
         </div>
       </DialogContent>
     </Dialog>
   );
 }
 
-function DeleteDialog({ slug, endpoint, onClose, onDeleted }: { slug: string; endpoint: WebhookEndpointView; onClose: () => void; onDeleted: () => Promise<void> }) {
+function DeleteDialog({
+  slug,
+  endpoint,
+  onClose,
+  onDeleted,
+}: {
+  slug: string;
+  endpoint: WebhookEndpointView;
+  onClose: () => void;
+  onDeleted: () => Promise<void>;
+}) {
   const mutation = useMutation({
     mutationFn: () => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }),
     onSuccess: async (result) => {
@@ -205,12 +277,23 @@ function DeleteDialog({ slug, endpoint, onClose, onDeleted }: { slug: string; en
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title="Delete this endpoint?" description="No more events are sent to it, and its delivery history is deleted with it. This cannot be undone.">
+      <DialogContent
+        title="Delete this endpoint?"
+        description="No more events are sent to it, and its delivery history is deleted with it. This cannot be undone."
+      >
         <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
-        {failure ? <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{failure}</p> : null}
+        {failure ? (
+          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+            {failure}
+          </p>
+        ) : null}
         <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
-          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Deleting…" : "Delete endpoint"}</Button>
+          <DialogClose asChild>
+            <Button variant="secondary">Cancel</Button>
+          </DialogClose>
+          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+            {mutation.isPending ? "Deleting…" : "Delete endpoint"}
+          </Button>
         </div>
       </DialogContent>
     </Dialog>

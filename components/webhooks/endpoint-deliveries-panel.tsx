@@ -15,7 +15,13 @@ import { DeliveryStatusBadge } from "./delivery-status";
 import { useInvalidateWebhooks, useWebhookDeliveries, type DeliveriesPage } from "./use-webhooks";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
 
-const DELIVERY_COLUMNS: Column[] = [{ label: "Event" }, { label: "Status" }, { label: "Attempts", align: "right" }, { label: "Time" }, { label: "Duration", align: "right" }];
+const DELIVERY_COLUMNS: Column[] = [
+  { label: "Event" },
+  { label: "Status" },
+  { label: "Attempts", align: "right" },
+  { label: "Time" },
+  { label: "Duration", align: "right" },
+];
 
 interface Props {
   slug: string;
@@ -56,15 +62,22 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
     <section aria-labelledby="recent-deliveries" className="space-y-3">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-end sm:justify-between">
         <div>
-          <h2 id="recent-deliveries" className="text-base font-semibold text-slate-900">Recent deliveries</h2>
-          <p className="text-xs text-slate-500">
-            Newest first, refreshed every 3 seconds.
-          </p>
+          <h2 id="recent-deliveries" className="text-base font-semibold text-slate-900">
+            Recent deliveries
+          </h2>
+          <p className="text-xs text-slate-500">Newest first, refreshed every 3 seconds.</p>
         </div>
         <div className="flex flex-wrap items-end gap-3">
           <div>
-            <label htmlFor="delivery-status-filter" className="block text-xs font-medium text-slate-700">Status</label>
-            <Select id="delivery-status-filter" value={search.get("status") ?? ""} onChange={(event) => setFilter("status", event.target.value)} className="mt-1 w-36">
+            <label htmlFor="delivery-status-filter" className="block text-xs font-medium text-slate-700">
+              Status
+            </label>
+            <Select
+              id="delivery-status-filter"
+              value={search.get("status") ?? ""}
+              onChange={(event) => setFilter("status", event.target.value)}
+              className="mt-1 w-36"
+            >
               <option value="">All</option>
               <option value="succeeded">Succeeded</option>
               <option value="failed">Failed</option>
@@ -72,12 +85,21 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
             </Select>
           </div>
           <div>
-            <label htmlFor="delivery-event-filter" className="block text-xs font-medium text-slate-700">Event type</label>
-            <Select id="delivery-event-filter" value={search.get("eventType") ?? ""} onChange={(event) => setFilter("eventType", event.target.value)} className="mt-1 w-52">
+            <label htmlFor="delivery-event-filter" className="block text-xs font-medium text-slate-700">
+              Event type
+            </label>
+            <Select
+              id="delivery-event-filter"
+              value={search.get("eventType") ?? ""}
+              onChange={(event) => setFilter("eventType", event.target.value)}
+              className="mt-1 w-52"
+            >
               <option value="">All event types</option>
               <option value="ping">ping (test event)</option>
               {catalog.map((option) => (
-                <option key={option.type} value={option.type}>{option.type}</option>
+                <option key={option.type} value={option.type}>
+                  {option.type}
+                </option>
               ))}
             </Select>
           </div>
@@ -94,16 +116,26 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
         </div>
       </div>
       {retry.data ? (
-        <p role={retry.data.ok ? "status" : "alert"} className={retry.data.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>{retry.data.message}</p>
+        <p role={retry.data.ok ? "status" : "alert"} className={retry.data.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+          {retry.data.message}
+        </p>
       ) : null}
 
-      {query.isError ? <p role="alert" className="text-sm text-red-700">{query.error.message}</p> : null}
+      {query.isError ? (
+        <p role="alert" className="text-sm text-red-700">
+          {query.error.message}
+        </p>
+      ) : null}
       {query.isPending ? (
         <p className="text-sm text-slate-500">Loading…</p>
       ) : rows.length === 0 ? (
         <EmptyState
           title={filterString ? "No deliveries match" : "No deliveries yet"}
-          description={filterString ? "Try another status or event type." : "Deliveries appear here within a second of an event. Send a test event to try the endpoint."}
+          description={
+            filterString
+              ? "Try another status or event type."
+              : "Deliveries appear here within a second of an event. Send a test event to try the endpoint."
+          }
         />
       ) : (
         <TableFrame columns={DELIVERY_COLUMNS} label="Recent deliveries">
@@ -112,7 +144,13 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
             const toggle = () => setOpen(expanded ? null : row.id);
             return (
               <Fragment key={row.id}>
-                <tr data-testid="delivery-row" data-status={row.status} data-status-code={row.lastStatusCode ?? ""} onClick={toggle} className="cursor-pointer hover:bg-slate-50">
+                <tr
+                  data-testid="delivery-row"
+                  data-status={row.status}
+                  data-status-code={row.lastStatusCode ?? ""}
+                  onClick={toggle}
+                  className="cursor-pointer hover:bg-slate-50"
+                >
                   <td className="px-4 py-2">
                     <button
                       type="button"
@@ -124,16 +162,22 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
                       }}
                       className="flex items-start gap-2 text-left"
                     >
-                      <span aria-hidden className="mt-0.5 text-slate-400">{expanded ? "▾" : "▸"}</span>
+                      <span aria-hidden className="mt-0.5 text-slate-400">
+                        {expanded ? "▾" : "▸"}
+                      </span>
                       <span>
                         <span className="block font-mono text-xs font-medium text-slate-900">{row.eventType}</span>
                         <span className="block font-mono text-[11px] text-slate-500">{row.id}</span>
                       </span>
                     </button>
                   </td>
-                  <td className="px-4 py-2"><DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} /></td>
+                  <td className="px-4 py-2">
+                    <DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} />
+                  </td>
                   <td className="px-4 py-2 text-right tabular-nums">{row.attemptCount}</td>
-                  <td className="px-4 py-2"><RelativeTime value={row.createdAt} /></td>
+                  <td className="px-4 py-2">
+                    <RelativeTime value={row.createdAt} />
+                  </td>
                   <td className="px-4 py-2 text-right tabular-nums">{row.lastDurationMs === null ? "–" : `${row.lastDurationMs} ms`}</td>
                 </tr>
                 {expanded ? (

@@ -51,27 +51,45 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;
   const errors = (key: string) => {
-    const messages = Object.entries(failure?.fields ?? {}).flatMap(([path, list]) => (path === key || path.startsWith(`${key}.`) ? list : []));
+    const messages = Object.entries(failure?.fields ?? {}).flatMap(([path, list]) =>
+      path === key || path.startsWith(`${key}.`) ? list : [],
+    );
     return messages.length ? [...new Set(messages)] : undefined;
   };
   // A refused URL carries its message on the field already; say it once.
-  const general = failure && !Object.values(failure.fields ?? {}).flat().includes(failure.message) ? failure.message : null;
+  const general =
+    failure &&
+    !Object.values(failure.fields ?? {})
+      .flat()
+      .includes(failure.message)
+      ? failure.message
+      : null;
 
   const title = created ? "Endpoint added" : endpoint ? "Edit endpoint" : "Add endpoint";
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent title={title} description={created ? undefined : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule for about 28 hours until your endpoint answers 2xx."} className="max-w-2xl">
+      <DialogContent
+        title={title}
+        description={
+          created
+            ? undefined
+            : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule for about 28 hours until your endpoint answers 2xx."
+        }
+        className="max-w-2xl"
+      >
         {created ? (
           <div className="space-y-4">
             <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Copy the signing secret now and store it with your receiver: it verifies that requests come from us. Owners and admins can reveal it again later.
+              Copy the signing secret now and store it with your receiver: it verifies that requests come from us. Owners and admins can
+              reveal it again later.
             </p>
             <div className="space-y-1">
               <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Signing secret</p>
               <SecretValue secret={created.secret} testId="issued-webhook-secret" />
             </div>
             <p className="text-xs text-slate-500">
-              Verify each request with the <code className="font-mono">standardwebhooks</code> library: <code className="font-mono">new Webhook(secret).verify(body, headers)</code>.
+              Verify each request with the <code className="font-mono">standardwebhooks</code> library:{" "}
+              <code className="font-mono">new Webhook(secret).verify(body, headers)</code>.
             </p>
             <div className="flex justify-end">
               <Button onClick={onClose}>Done</Button>
@@ -86,7 +104,12 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
               mutation.mutate();
             }}
           >
-            <Field id="webhook-url" label="Endpoint URL" errors={errors("url")} hint="An https:// address that answers 2xx within 15 seconds.">
+            <Field
+              id="webhook-url"
+              label="Endpoint URL"
+              errors={errors("url")}
+              hint="An https:// address that answers 2xx within 15 seconds."
+            >
               <Input
                 id="webhook-url"
                 name="url"
@@ -101,13 +124,30 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
                 aria-describedby={errors("url") ? "webhook-url-error" : undefined}
               />
             </Field>
-            <Field id="webhook-description" label="Description (optional)" errors={errors("description")} hint="For example “Channel manager – production”">
-              <Input id="webhook-description" name="description" value={description} onChange={(event) => setDescription(event.target.value)} maxLength={200} />
+            <Field
+              id="webhook-description"
+              label="Description (optional)"
+              errors={errors("description")}
+              hint="For example “Channel manager – production”"
+            >
+              <Input
+                id="webhook-description"
+                name="description"
+                value={description}
+                onChange={(event) => setDescription(event.target.value)}
+                maxLength={200}
+              />
             </Field>
             <EventTypePicker catalog={catalog} value={eventTypes} onChange={setEventTypes} errors={errors("eventTypes")} />
-            {general ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{general}</p> : null}
+            {general ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {general}
+              </p>
+            ) : null}
             <div className="flex justify-end gap-2">
-              <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
               <Button type="submit" disabled={mutation.isPending}>
                 {mutation.isPending ? "Saving…" : endpoint ? "Save endpoint" : "Add endpoint"}
               </Button>

@@ -14,7 +14,10 @@ import { useInvalidateWebhooks } from "./use-webhooks";
 export function SecretValue({ secret, testId }: { secret: string; testId: string }) {
   return (
     <div className="flex items-center gap-2">
-      <code data-testid={testId} className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap">
+      <code
+        data-testid={testId}
+        className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap"
+      >
         {secret}
       </code>
       <CopyButton value={secret} aria-label="Copy signing secret" />
@@ -50,36 +53,55 @@ export function SigningSecret({ slug, endpoint, canManage }: Props) {
       {secret ? (
         <SecretValue secret={secret} testId="webhook-secret" />
       ) : (
-        <p className="font-mono text-xs text-slate-500" aria-label="Signing secret hidden">whsec_••••••••••••••••••••••••</p>
+        <p className="font-mono text-xs text-slate-500" aria-label="Signing secret hidden">
+          whsec_••••••••••••••••••••••••
+        </p>
       )}
       {endpoint.secretRotationEndsAt ? (
-        <p className="text-xs text-slate-500">Until then every request carries two signatures, one per secret: a receiver holding either accepts it.</p>
+        <p className="text-xs text-slate-500">
+          Until then every request carries two signatures, one per secret: a receiver holding either accepts it.
+        </p>
       ) : null}
       {!canManage ? <p className="text-xs text-slate-500">Owners and admins can reveal and rotate it.</p> : null}
       {canManage ? (
         <div className="flex flex-wrap gap-2">
           {secret ? (
-            <Button size="sm" variant="secondary" onClick={() => setSecret(null)}>Hide secret</Button>
+            <Button size="sm" variant="secondary" onClick={() => setSecret(null)}>
+              Hide secret
+            </Button>
           ) : (
-            <Button size="sm" variant="secondary" onClick={() => reveal.mutate()} disabled={reveal.isPending}>{reveal.isPending ? "Revealing…" : "Reveal secret"}</Button>
+            <Button size="sm" variant="secondary" onClick={() => reveal.mutate()} disabled={reveal.isPending}>
+              {reveal.isPending ? "Revealing…" : "Reveal secret"}
+            </Button>
           )}
-          <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>Rotate secret</Button>
+          <Button size="sm" variant="secondary" onClick={() => setRotating(true)}>
+            Rotate secret
+          </Button>
         </div>
       ) : null}
-      {failure ? <p role="alert" className="text-xs text-red-700">{failure}</p> : null}
+      {failure ? (
+        <p role="alert" className="text-xs text-red-700">
+          {failure}
+        </p>
+      ) : null}
       {rotating ? (
-        <RotateSecretDialog
-          slug={slug}
-          endpoint={endpoint}
-          onRotated={(next) => setSecret(next)}
-          onClose={() => setRotating(false)}
-        />
+        <RotateSecretDialog slug={slug} endpoint={endpoint} onRotated={(next) => setSecret(next)} onClose={() => setRotating(false)} />
       ) : null}
     </section>
   );
 }
 
-function RotateSecretDialog({ slug, endpoint, onRotated, onClose }: { slug: string; endpoint: Props["endpoint"]; onRotated: (secret: string) => void; onClose: () => void }) {
+function RotateSecretDialog({
+  slug,
+  endpoint,
+  onRotated,
+  onClose,
+}: {
+  slug: string;
+  endpoint: Props["endpoint"];
+  onRotated: (secret: string) => void;
+  onClose: () => void;
+}) {
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useMutation({
     mutationFn: () => rotateWebhookSecretAction(slug, { endpointId: endpoint.id }),
@@ -93,15 +115,23 @@ function RotateSecretDialog({ slug, endpoint, onRotated, onClose }: { slug: stri
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={result?.ok ? "Secret rotated" : "Rotate the signing secret?"}
-        description={result?.ok ? undefined : `A new secret signs requests to ${endpoint.url} from now on. The current secret keeps signing too for 24 hours, so your receiver keeps working while you deploy the new one.`}
+        description={
+          result?.ok
+            ? undefined
+            : `A new secret signs requests to ${endpoint.url} from now on. The current secret keeps signing too for 24 hours, so your receiver keeps working while you deploy the new one.`
+        }
       >
         {result?.ok && result.secret ? (
           <div className="space-y-4">
             <SecretValue secret={result.secret} testId="rotated-webhook-secret" />
             {result.previousSecretExpiresAt ? (
-              <p className="text-sm text-slate-600">The previous secret stops signing <span suppressHydrationWarning>{formatInstant(result.previousSecretExpiresAt)}</span>.</p>
+              <p className="text-sm text-slate-600">
+                The previous secret stops signing <span suppressHydrationWarning>{formatInstant(result.previousSecretExpiresAt)}</span>.
+              </p>
             ) : null}
-            <div className="flex justify-end"><Button onClick={onClose}>Done</Button></div>
+            <div className="flex justify-end">
+              <Button onClick={onClose}>Done</Button>
+            </div>
           </div>
         ) : (
           <div className="space-y-4">
@@ -110,10 +140,18 @@ function RotateSecretDialog({ slug, endpoint, onRotated, onClose }: { slug: stri
                 A rotation is already in progress: rotating again stops the oldest secret now.
               </p>
             ) : null}
-            {result && !result.ok ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{result.message}</p> : null}
+            {result && !result.ok ? (
+              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+                {result.message}
+              </p>
+            ) : null}
             <div className="flex justify-end gap-2">
-              <DialogClose asChild><Button variant="secondary">Cancel</Button></DialogClose>
-              <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>{mutation.isPending ? "Rotating…" : "Rotate secret"}</Button>
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
+                {mutation.isPending ? "Rotating…" : "Rotate secret"}
+              </Button>
             </div>
           </div>
         )}

@@ -40,7 +40,12 @@ export function useWebhookEndpoint(slug: string, initialData: WebhookEndpointVie
 }
 
 /** Recent deliveries of an endpoint under the URL's filters, every loaded page refreshed every 3 s. */
-export function useWebhookDeliveries(slug: string, endpointId: string, filterString: string, initial: { filterString: string; page: DeliveriesPage }) {
+export function useWebhookDeliveries(
+  slug: string,
+  endpointId: string,
+  filterString: string,
+  initial: { filterString: string; page: DeliveriesPage },
+) {
   return useInfiniteQuery({
     queryKey: [...webhooksQueryKey(slug), "deliveries", endpointId, filterString],
     queryFn: ({ pageParam }) => {
@@ -62,7 +67,11 @@ export function useWebhookDeliveries(slug: string, endpointId: string, filterStr
 export function useWebhookDelivery(slug: string, endpointId: string, deliveryId: string) {
   return useQuery({
     queryKey: [...webhooksQueryKey(slug), "delivery", deliveryId],
-    queryFn: () => getJson<DeliveryDetail>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`, "the delivery"),
+    queryFn: () =>
+      getJson<DeliveryDetail>(
+        `${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`,
+        "the delivery",
+      ),
     refetchInterval: 3_000,
   });
 }

@@ -27,15 +27,21 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
     <div className="space-y-4">
       <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
         <p className="max-w-3xl text-sm text-slate-600">
-          We POST a signed JSON message to each endpoint when something it subscribed to happens, and retry until it answers 2xx. Each request carries the{" "}
-          <code className="font-mono text-xs">webhook-id</code>, <code className="font-mono text-xs">webhook-timestamp</code> and{" "}
-          <code className="font-mono text-xs">webhook-signature</code> headers of{" "}
-          <a href="https://www.standardwebhooks.com" target="_blank" rel="noreferrer" className="text-brand-700 underline">Standard Webhooks</a>.
+          We POST a signed JSON message to each endpoint when something it subscribed to happens, and retry until it answers 2xx. Each
+          request carries the <code className="font-mono text-xs">webhook-id</code>,{" "}
+          <code className="font-mono text-xs">webhook-timestamp</code> and <code className="font-mono text-xs">webhook-signature</code>{" "}
+          headers of{" "}
+          <a href="https://www.standardwebhooks.com" target="_blank" rel="noreferrer" className="text-brand-700 underline">
+            Standard Webhooks
+          </a>
+          .
         </p>
         {endpoints.length > 0 ? addButton : null}
       </div>
       {canManage && endpoints.length >= maxEndpoints ? (
-        <p role="note" className="text-sm text-slate-600">This property has the maximum of {maxEndpoints} endpoints; delete one to add another.</p>
+        <p role="note" className="text-sm text-slate-600">
+          This property has the maximum of {maxEndpoints} endpoints; delete one to add another.
+        </p>
       ) : null}
 
       {endpoints.length === 0 ? (

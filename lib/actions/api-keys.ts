@@ -12,13 +12,21 @@ import { propertyAction } from "./property-action";
 /** Keys travel to the browser only in these answers: their one showing. */
 type Issued = { keys: IssuedKey[] };
 
-export const createApiKeyAction = propertyAction<typeof createApiKeyInput, Issued>("manageApiAccess", createApiKeyInput, async ({ access, actor, input }) => ({
-  keys: await createApiKey({ property: access.property, actor, input }),
-}));
+export const createApiKeyAction = propertyAction<typeof createApiKeyInput, Issued>(
+  "manageApiAccess",
+  createApiKeyInput,
+  async ({ access, actor, input }) => ({
+    keys: await createApiKey({ property: access.property, actor, input }),
+  }),
+);
 
-export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>("manageApiAccess", rollApiKeyInput, async ({ access, actor, input }) => ({
-  keys: await rollApiKey({ property: access.property, actor, input }),
-}));
+export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>(
+  "manageApiAccess",
+  rollApiKeyInput,
+  async ({ access, actor, input }) => ({
+    keys: await rollApiKey({ property: access.property, actor, input }),
+  }),
+);
 
 const revokeInput = z.object({ keyId: z.string().min(1, "Which key?").max(100), pair: z.boolean().default(false) });
 

@@ -21,7 +21,12 @@ export const changeReservationStatusAction = propertyAction(
   (input: z.output<typeof statusForm>) => (input.transition === "cancel" ? "cancelReservation" : "checkInOut"),
   statusForm,
   async ({ slug, access, actor, input }) => {
-    const reservation = await changeReservationStatus({ propertyId: access.property.id, reservationId: input.reservationId, transition: input.transition, actor });
+    const reservation = await changeReservationStatus({
+      propertyId: access.property.id,
+      reservationId: input.reservationId,
+      transition: input.transition,
+      actor,
+    });
     revalidatePath(`/${slug}/reservations`);
     return `${reservation.code} is now ${reservation.status.replace("_", " ").toLowerCase()}.`;
   },

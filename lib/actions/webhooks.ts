@@ -24,10 +24,14 @@ const endpointRef = z.object({ endpointId: idOf("endpoint") });
 /** A signing secret travels to the browser only in these answers. */
 type Secret = { secret: string; endpointId?: string; previousSecretExpiresAt?: string | null };
 
-export const createWebhookEndpointAction = propertyAction<typeof createEndpointInput, Secret>("manageApiAccess", createEndpointInput, async ({ access, actor, input }) => {
-  const endpoint = await createEndpoint({ propertyId: access.property.id, actor }, input);
-  return { secret: endpoint.secret, endpointId: endpoint.id, message: "Endpoint added." };
-});
+export const createWebhookEndpointAction = propertyAction<typeof createEndpointInput, Secret>(
+  "manageApiAccess",
+  createEndpointInput,
+  async ({ access, actor, input }) => {
+    const endpoint = await createEndpoint({ propertyId: access.property.id, actor }, input);
+    return { secret: endpoint.secret, endpointId: endpoint.id, message: "Endpoint added." };
+  },
+);
 
 // Enabling and disabling have their own action, each with its own confirmation.
 const updateInput = updateEndpointInput.omit({ enabled: true }).extend(endpointRef.shape);
@@ -38,37 +42,59 @@ export const updateWebhookEndpointAction = propertyAction("manageApiAccess", upd
   return "Endpoint saved.";
 });
 
-export const setWebhookEndpointEnabledAction = propertyAction("manageApiAccess", endpointRef.extend({ enabled: z.boolean({ error: "Enable or disable?" }) }), async ({ access, actor, input }) => {
-  await updateEndpoint({ propertyId: access.property.id, actor }, input.endpointId, { enabled: input.enabled });
-  return input.enabled ? "Endpoint enabled: new events are delivered again." : "Endpoint disabled.";
-});
+export const setWebhookEndpointEnabledAction = propertyAction(
+  "manageApiAccess",
+  endpointRef.extend({ enabled: z.boolean({ error: "Enable or disable?" }) }),
+  async ({ access, actor, input }) => {
+    await updateEndpoint({ propertyId: access.property.id, actor }, input.endpointId, { enabled: input.enabled });
+    return input.enabled ? "Endpoint enabled: new events are delivered again." : "Endpoint disabled.";
+  },
+);
 
 export const deleteWebhookEndpointAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
   const endpoint = await deleteEndpoint({ propertyId: access.property.id, actor }, input.endpointId);
   return `${endpoint.url} was deleted.`;
 });
 
-export const revealWebhookSecretAction = propertyAction<typeof endpointRef, Secret>("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
-  const { secret, previousSecretExpiresAt } = await revealSecret({ propertyId: access.property.id, actor }, input.endpointId);
-  return { secret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
-});
+export const revealWebhookSecretAction = propertyAction<typeof endpointRef, Secret>(
+  "manageApiAccess",
+  endpointRef,
+  async ({ access, actor, input }) => {
+    const { secret, previousSecretExpiresAt } = await revealSecret({ propertyId: access.property.id, actor }, input.endpointId);
+    return { secret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
+  },
+);
 
-export const rotateWebhookSecretAction = propertyAction<typeof endpointRef, Secret>("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
-  const endpoint = await rotateSecret({ propertyId: access.property.id, actor }, input.endpointId);
-  return { secret: endpoint.secret, previousSecretExpiresAt: endpoint.previousSecretExpiresAt?.toISOString() ?? null, message: "Secret rotated." };
-});
+export const rotateWebhookSecretAction = propertyAction<typeof endpointRef, Secret>(
+  "manageApiAccess",
+  endpointRef,
+  async ({ access, actor, input }) => {
+    const endpoint = await rotateSecret({ propertyId: access.property.id, actor }, input.endpointId);
+    return {
+      secret: endpoint.secret,
+      previousSecretExpiresAt: endpoint.previousSecretExpiresAt?.toISOString() ?? null,
+      message: "Secret rotated.",
+    };
+  },
+);
 
 export const sendWebhookTestEventAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
   await sendTestEvent({ propertyId: access.property.id, actor }, input.endpointId);
   return "Test event queued: it shows in recent deliveries within a second.";
 });
 
-export const resendWebhookDeliveryAction = propertyAction("manageApiAccess", z.object({ deliveryId: idOf("delivery") }), async ({ access, actor, input }) => {
-  await resendDelivery({ propertyId: access.property.id, actor }, input.deliveryId);
-  return "Resent with the same webhook-id.";
-});
+export const resendWebhookDeliveryAction = propertyAction(
+  "manageApiAccess",
+  z.object({ deliveryId: idOf("delivery") }),
+  async ({ access, actor, input }) => {
+    await resendDelivery({ propertyId: access.property.id, actor }, input.deliveryId);
+    return "Resent with the same webhook-id.";
+  },
+);
 
 export const retryFailedWebhookDeliveriesAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
   const count = await retryFailedDeliveries({ propertyId: access.property.id, actor }, input.endpointId);
-  return count === 0 ? "No failed deliveries to retry." : `${count} failed ${count === 1 ? "delivery" : "deliveries"} queued for another attempt.`;
+  return count === 0
+    ? "No failed deliveries to retry."
+    : `${count} failed ${count === 1 ? "delivery" : "deliveries"} queued for another attempt.`;
 });

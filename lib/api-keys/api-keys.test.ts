@@ -13,7 +13,8 @@ import { createApiKeyInput, rollApiKeyInput } from "./schemas";
 import { hasScope } from "./scopes";
 
 const actor: Actor = { type: "USER", id: null, label: "Admin <admin@example.com>" };
-const input = (overrides: Record<string, unknown> = {}) => createApiKeyInput.parse({ name: "Channel manager", mode: "LIVE", scopes: ["reservations:read"], ...overrides });
+const input = (overrides: Record<string, unknown> = {}) =>
+  createApiKeyInput.parse({ name: "Channel manager", mode: "LIVE", scopes: ["reservations:read"], ...overrides });
 
 describe("key format", () => {
   it("makes distinct keys with the mode's prefix, at least 128 random bits and a valid checksum", () => {
@@ -62,7 +63,13 @@ describe("createApiKey", () => {
     expect(row.last4).toBe(issued!.key.slice(-4));
     expect(Math.round((row.expiresAt!.getTime() - row.createdAt.getTime()) / 86_400_000)).toBe(30);
     const [view] = await listApiKeys(property.id);
-    expect(view).toMatchObject({ name: "Channel manager", mode: "LIVE", preview: `pms_live_••••••••${issued!.key.slice(-4)}`, requestCount: 0, lastUsedAt: null });
+    expect(view).toMatchObject({
+      name: "Channel manager",
+      mode: "LIVE",
+      preview: `pms_live_••••••••${issued!.key.slice(-4)}`,
+      requestCount: 0,
+      lastUsedAt: null,
+    });
     expect(view!.status.label).toMatch(/^Active · expires in 30 days$/);
     const [event] = await listApiKeyActivity(property.id);
     expect(event).toMatchObject({ action: "api_key.created", actor: actor.label });
@@ -99,14 +106,23 @@ describe("roll and revoke", () => {
     const [old] = await createApiKey({ property, actor, input: input({ expiry: "30d", scopes: ["guests:read", "users:read"] }) });
     const before = Date.now();
     const [next] = await rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: old!.id, grace: "24h" }) });
-    const [oldRow, newRow] = await Promise.all([db.apiKey.findUniqueOrThrow({ where: { id: old!.id } }), db.apiKey.findUniqueOrThrow({ where: { id: next!.id } })]);
+    const [oldRow, newRow] = await Promise.all([
+      db.apiKey.findUniqueOrThrow({ where: { id: old!.id } }),
+      db.apiKey.findUniqueOrThrow({ where: { id: next!.id } }),
+    ]);
     expect(newRow).toMatchObject({ name: "Channel manager", mode: "LIVE", scopes: ["guests:read", "users:read"], rolledFromId: old!.id });
     expect(oldRow.revokedAt!.getTime() - before).toBeGreaterThanOrEqual(24 * 3600_000 - 5_000);
     expect(oldRow.revokedAt!.getTime() - before).toBeLessThanOrEqual(24 * 3600_000 + 5_000);
     expect(keyStatus(oldRow).kind).toBe("rolling");
-    await expect(rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: old!.id, grace: "now" }) })).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: old!.id, grace: "now" }) })).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
 
-    const [short] = await createApiKey({ property, actor, input: input({ expiry: "date", expiresOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) }) });
+    const [short] = await createApiKey({
+      property,
+      actor,
+      input: input({ expiry: "date", expiresOn: new Date(Date.now() + 86_400_000).toISOString().slice(0, 10) }),
+    });
     await rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: short!.id, grace: "7d" }) });
     const shortRow = await db.apiKey.findUniqueOrThrow({ where: { id: short!.id } });
     expect(shortRow.revokedAt!.getTime()).toBe(shortRow.expiresAt!.getTime());

@@ -19,7 +19,16 @@ export interface IssuedKey {
 /** Writes one key row and returns its plaintext; the caller supplies the transaction. */
 export async function issueKey(
   tx: DbTx,
-  data: { propertyId: string; name: string; mode: ApiKeyMode; scopes: string[]; expiresAt: Date | null; actor: Actor; pairId?: string | null; rolledFromId?: string | null },
+  data: {
+    propertyId: string;
+    name: string;
+    mode: ApiKeyMode;
+    scopes: string[];
+    expiresAt: Date | null;
+    actor: Actor;
+    pairId?: string | null;
+    rolledFromId?: string | null;
+  },
 ): Promise<IssuedKey> {
   const key = generateApiKey(data.mode);
   const row = await tx.apiKey.create({
@@ -41,7 +50,11 @@ export async function issueKey(
 }
 
 /** Creates a live key, a test key, or a live + test pair with the same name, scopes and expiry. */
-export async function createApiKey(options: { property: { id: string; plan: Plan }; actor: Actor; input: CreateApiKeyInput }): Promise<IssuedKey[]> {
+export async function createApiKey(options: {
+  property: { id: string; plan: Plan };
+  actor: Actor;
+  input: CreateApiKeyInput;
+}): Promise<IssuedKey[]> {
   const { property, actor, input } = options;
   assertPlanIncludesApi(property);
   const modes: ApiKeyMode[] = input.mode === "PAIR" ? ["LIVE", "TEST"] : [input.mode];

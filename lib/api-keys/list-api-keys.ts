@@ -32,6 +32,12 @@ export async function listApiKeyActivity(propertyId: string, limit = 50) {
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: limit,
   });
-  return events.map((e) => ({ id: e.id, action: e.action, actor: e.actorLabel, createdAt: e.createdAt.toISOString(), metadata: e.metadata as Record<string, unknown> }));
+  return events.map((e) => ({
+    id: e.id,
+    action: e.action,
+    actor: e.actorLabel,
+    createdAt: e.createdAt.toISOString(),
+    metadata: e.metadata as Record<string, unknown>,
+  }));
 }
 export type ApiKeyActivity = Awaited<ReturnType<typeof listApiKeyActivity>>[number];

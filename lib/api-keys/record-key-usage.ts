@@ -23,7 +23,10 @@ export function recordKeyUsage(keyId: string, at = new Date()): void {
     state.pending.set(keyId, { count: 1, lastUsedAt: at });
   }
   if (!state.timer) {
-    state.timer = setInterval(() => void flushKeyUsage().catch((error: unknown) => console.error("key usage flush failed:", error)), flushInterval());
+    state.timer = setInterval(
+      () => void flushKeyUsage().catch((error: unknown) => console.error("key usage flush failed:", error)),
+      flushInterval(),
+    );
     state.timer.unref();
   }
 }
@@ -45,7 +48,15 @@ export async function flushKeyUsage(): Promise<number> {
   } catch (error) {
     for (const [id, usage] of batch) {
       const current = state.pending.get(id);
-      state.pending.set(id, current ? { count: current.count + usage.count, lastUsedAt: current.lastUsedAt > usage.lastUsedAt ? current.lastUsedAt : usage.lastUsedAt } : usage);
+      state.pending.set(
+        id,
+        current
+          ? {
+              count: current.count + usage.count,
+              lastUsedAt: current.lastUsedAt > usage.lastUsedAt ? current.lastUsedAt : usage.lastUsedAt,
+            }
+          : usage,
+      );
     }
     throw error;
   }

@@ -15,11 +15,15 @@ export async function revokeApiKey(options: { propertyId: string; keyId: string;
     const key = await tx.apiKey.findFirst({ where: { id: keyId, propertyId } });
     if (!key) throw notFound("API key");
     if (key.revokedAt && key.revokedAt <= now) throw new AppError("INVALID_STATE", "This key is already revoked.");
-    const partners = options.pair && key.pairId ? await tx.apiKey.findMany({ where: { pairId: key.pairId, propertyId, id: { not: key.id } } }) : [];
+    const partners =
+      options.pair && key.pairId ? await tx.apiKey.findMany({ where: { pairId: key.pairId, propertyId, id: { not: key.id } } }) : [];
     const targets = [key, ...partners.filter((p) => !(p.revokedAt && p.revokedAt <= now))];
     let updated = key;
     for (const target of targets) {
-      const row = await tx.apiKey.update({ where: { id: target.id }, data: { revokedAt: now, revokedById: actor.id, revokedByLabel: actor.label } });
+      const row = await tx.apiKey.update({
+        where: { id: target.id },
+        data: { revokedAt: now, revokedById: actor.id, revokedByLabel: actor.label },
+      });
       if (target.id === key.id) updated = row;
       await recordAuditEvent(tx, {
         propertyId,

@@ -13,7 +13,11 @@ import { GRACE_CHOICES, type RollApiKeyInput } from "./schemas";
  * Replaces a key by a new one with the same name, mode and scopes. The old key keeps working for the
  * chosen grace period, never past its own expiry. With `pair`, its live/test partner rolls too.
  */
-export async function rollApiKey(options: { property: { id: string; plan: Plan }; actor: Actor; input: RollApiKeyInput }): Promise<IssuedKey[]> {
+export async function rollApiKey(options: {
+  property: { id: string; plan: Plan };
+  actor: Actor;
+  input: RollApiKeyInput;
+}): Promise<IssuedKey[]> {
   const { property, actor, input } = options;
   assertPlanIncludesApi(property);
   const now = new Date();
@@ -28,7 +32,10 @@ export async function rollApiKey(options: { property: { id: string; plan: Plan }
     const hashes: string[] = [];
     for (const old of keys) {
       if (keyRefusal(old, now) || old.rolledAt) {
-        throw new AppError("INVALID_STATE", `The key "${old.name}" (${old.mode.toLowerCase()}) is already ${old.rolledAt ? "rolled" : "revoked or expired"}; create a new key instead.`);
+        throw new AppError(
+          "INVALID_STATE",
+          `The key "${old.name}" (${old.mode.toLowerCase()}) is already ${old.rolledAt ? "rolled" : "revoked or expired"}; create a new key instead.`,
+        );
       }
       let until = new Date(now.getTime() + GRACE_CHOICES[input.grace]);
       if (old.expiresAt && old.expiresAt < until) until = old.expiresAt;
@@ -58,7 +65,14 @@ export async function rollApiKey(options: { property: { id: string; plan: Plan }
         action: "api_key.rolled",
         targetType: "api_key",
         targetId: old.id,
-        metadata: { name: old.name, mode: old.mode, newKeyId: next.id, preview: next.preview, grace: input.grace, oldKeyWorksUntil: until.toISOString() },
+        metadata: {
+          name: old.name,
+          mode: old.mode,
+          newKeyId: next.id,
+          preview: next.preview,
+          grace: input.grace,
+          oldKeyWorksUntil: until.toISOString(),
+        },
       });
     }
     return { issued, hashes };

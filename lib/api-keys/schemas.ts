@@ -12,7 +12,10 @@ export const createApiKeyInput = z
     scopes: z.array(z.enum(SCOPE_IDS)).min(1, "Choose at least one permission").max(SCOPE_IDS.length),
     expiry: z.enum(EXPIRY_CHOICES).default("never"),
     /** With expiry "date": the day the key stops working (end of that day, UTC). */
-    expiresOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD").optional(),
+    expiresOn: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
+      .optional(),
   })
   .superRefine((value, ctx) => {
     if (value.expiry !== "date") return;

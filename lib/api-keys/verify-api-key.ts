@@ -18,8 +18,17 @@ export interface VerifiedKey {
   revokedAt: Date | null;
   rolledAt: Date | null;
   property: {
-    id: string; slug: string; name: string; timezone: string; currency: string; plan: "FREE" | "PRO"; createdAt: Date;
-    rateLimitPerSecond: number; rateLimitBurst: number; rateLimitPerDay: number; requirePartnerKey: boolean;
+    id: string;
+    slug: string;
+    name: string;
+    timezone: string;
+    currency: string;
+    plan: "FREE" | "PRO";
+    createdAt: Date;
+    rateLimitPerSecond: number;
+    rateLimitBurst: number;
+    rateLimitPerDay: number;
+    requirePartnerKey: boolean;
   };
 }
 
@@ -39,11 +48,28 @@ export async function findApiKey(plaintext: string, now = Date.now()): Promise<V
   const row = await db.apiKey.findUnique({
     where: { hash },
     select: {
-      id: true, hash: true, name: true, mode: true, last4: true, scopes: true, expiresAt: true, revokedAt: true, rolledAt: true,
+      id: true,
+      hash: true,
+      name: true,
+      mode: true,
+      last4: true,
+      scopes: true,
+      expiresAt: true,
+      revokedAt: true,
+      rolledAt: true,
       property: {
         select: {
-          id: true, slug: true, name: true, timezone: true, currency: true, plan: true, createdAt: true,
-          rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true,
+          id: true,
+          slug: true,
+          name: true,
+          timezone: true,
+          currency: true,
+          plan: true,
+          createdAt: true,
+          rateLimitPerSecond: true,
+          rateLimitBurst: true,
+          rateLimitPerDay: true,
+          requirePartnerKey: true,
         },
       },
     },

@@ -16,7 +16,11 @@ import type { Plan } from "../db/generated/prisma/enums";
 const actor: Actor = { type: "USER", id: null, label: "Admin <admin@example.com>" };
 
 async function keyFor(property: { id: string; plan: Plan }, scopes: string[] = ["property:read"], extra: Record<string, unknown> = {}) {
-  const [issued] = await createApiKey({ property, actor, input: createApiKeyInput.parse({ name: "Test", mode: "LIVE", scopes, ...extra }) });
+  const [issued] = await createApiKey({
+    property,
+    actor,
+    input: createApiKeyInput.parse({ name: "Test", mode: "LIVE", scopes, ...extra }),
+  });
   return issued!;
 }
 
@@ -36,7 +40,11 @@ describe("GET /api/v1/properties authentication", () => {
     const result = await call(getProperties, { key: key.key });
     expect(result.status).toBe(200);
     expect(result.headers.get("x-request-id")).toMatch(/^req_/);
-    expect(result.body).toEqual({ data: [expect.objectContaining({ id: property.id, slug: property.slug, currency: "EUR", plan: "PRO" })], nextCursor: null, livemode: true });
+    expect(result.body).toEqual({
+      data: [expect.objectContaining({ id: property.id, slug: property.slug, currency: "EUR", plan: "PRO" })],
+      nextCursor: null,
+      livemode: true,
+    });
     const org = await call(getOrganization, { key: key.key });
     expect(org.body).toMatchObject({ data: { id: property.id, roomCount: 3, propertyCount: 1 } });
   });
@@ -73,7 +81,12 @@ describe("GET /api/v1/properties authentication", () => {
     const key = await keyFor(property);
     expect((await call(getProperties, { key: key.key })).status).toBe(200); // now cached
     await revokeApiKey({ propertyId: property.id, keyId: key.id, actor });
-    expectErrorShape(await call(getProperties, { key: key.key }), 401, "KEY_REVOKED", "API key has been revoked. Contact your property admin for a new key.");
+    expectErrorShape(
+      await call(getProperties, { key: key.key }),
+      401,
+      "KEY_REVOKED",
+      "API key has been revoked. Contact your property admin for a new key.",
+    );
   });
 
   it("sees a revoke made by another instance within the cache's 2 seconds", async () => {
@@ -101,7 +114,12 @@ describe("GET /api/v1/properties authentication", () => {
     const abrupt = await keyFor(property);
     expect((await call(getProperties, { key: abrupt.key })).status).toBe(200);
     const [successor] = await rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: abrupt.id, grace: "now" }) });
-    expectErrorShape(await call(getProperties, { key: abrupt.key }), 401, "KEY_REVOKED", "API key has been revoked. Contact your property admin for a new key.");
+    expectErrorShape(
+      await call(getProperties, { key: abrupt.key }),
+      401,
+      "KEY_REVOKED",
+      "API key has been revoked. Contact your property admin for a new key.",
+    );
     expect((await call(getProperties, { key: successor!.key })).status).toBe(200);
   });
 
@@ -109,19 +127,34 @@ describe("GET /api/v1/properties authentication", () => {
     const { property } = await createProperty();
     const key = await keyFor(property);
     await db.apiKey.update({ where: { id: key.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
-    expectErrorShape(await call(getProperties, { key: key.key }), 401, "KEY_EXPIRED", "API key has expired. Contact your property admin for a new key.");
+    expectErrorShape(
+      await call(getProperties, { key: key.key }),
+      401,
+      "KEY_EXPIRED",
+      "API key has expired. Contact your property admin for a new key.",
+    );
   });
 
   it("refuses a missing scope with 403 naming it, and a FREE-plan property with PLAN_REQUIRED", async () => {
     const { property } = await createProperty();
     const narrow = await keyFor(property, ["reservations:read"]);
-    expectErrorShape(await call(getProperties, { key: narrow.key }), 403, "FORBIDDEN", "This API key lacks the scope property:read, which this endpoint requires.");
+    expectErrorShape(
+      await call(getProperties, { key: narrow.key }),
+      403,
+      "FORBIDDEN",
+      "This API key lacks the scope property:read, which this endpoint requires.",
+    );
     const wide = await keyFor(property, ["full_access:read"]);
     expect((await call(getProperties, { key: wide.key })).status).toBe(200);
 
     const key = await keyFor(property);
     await db.property.update({ where: { id: property.id }, data: { plan: "FREE" } });
-    expectErrorShape(await call(getProperties, { key: key.key }), 403, "PLAN_REQUIRED", "API access needs the PRO plan. The property's admin can upgrade it.");
+    expectErrorShape(
+      await call(getProperties, { key: key.key }),
+      403,
+      "PLAN_REQUIRED",
+      "API access needs the PRO plan. The property's admin can upgrade it.",
+    );
   });
 
   it("counts requests and last use in batches, exact after a flush", async () => {
@@ -145,7 +178,12 @@ describe("unknown /api/v1 paths", () => {
     const { GET, POST } = await import("../../app/api/v1/[...path]/route");
     const result = await call(GET, { path: "/api/v1/nothing-here" });
     expect(result.status).toBe(404);
-    expect(result.body).toEqual({ status: "error", code: "NOT_FOUND", message: "No endpoint GET /api/v1/nothing-here.", requestId: result.headers.get("x-request-id") });
+    expect(result.body).toEqual({
+      status: "error",
+      code: "NOT_FOUND",
+      message: "No endpoint GET /api/v1/nothing-here.",
+      requestId: result.headers.get("x-request-id"),
+    });
     expect((await call(POST, { path: "/api/v1/x", method: "POST", body: {} })).status).toBe(404);
   });
 });

@@ -14,7 +14,8 @@ export const MESSAGES = {
   revoked: "API key has been revoked. Contact your property admin for a new key.",
   expired: "API key has expired. Contact your property admin for a new key.",
   plan: "API access needs the PRO plan. The property's admin can upgrade it.",
-  partnerRequired: "This property accepts API keys only together with a valid partner key: send your integration's partner key as X-Api-Key.",
+  partnerRequired:
+    "This property accepts API keys only together with a valid partner key: send your integration's partner key as X-Api-Key.",
   partnerInvalid: "Invalid partner key (X-Api-Key).",
 } as const;
 

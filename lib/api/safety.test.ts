@@ -12,7 +12,13 @@ import { createPartner } from "../partners/partners";
 
 const admin = { type: "USER" as const, id: null, label: "Admin" };
 const booking = (roomId: string, overrides: Record<string, unknown> = {}) => ({
-  guest: { firstName: "Ada", lastName: "Lovelace" }, roomId, arrivalDate: "2032-05-01", departureDate: "2032-05-03", adults: 1, totalAmount: 20000, ...overrides,
+  guest: { firstName: "Ada", lastName: "Lovelace" },
+  roomId,
+  arrivalDate: "2032-05-01",
+  departureDate: "2032-05-03",
+  adults: 1,
+  totalAmount: 20000,
+  ...overrides,
 });
 const post = (key: string, body: unknown, idempotencyKey: string | null = crypto.randomUUID(), headers: Record<string, string> = {}) =>
   call(reservationsRoute.POST, { method: "POST", key, body, idempotencyKey, headers });
@@ -21,9 +27,12 @@ const post = (key: string, body: unknown, idempotencyKey: string | null = crypto
 // record, rate-limit bucket and request log, which test-mode requests use like live ones (the log
 // records every API request, test mode included, and is written asynchronously).
 async function tableCounts() {
-  const { rows } = await getPool().query<{ table_name: string }>(`SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'IdempotencyRecord', 'RateLimitBucket', 'RequestLog')`);
+  const { rows } = await getPool().query<{ table_name: string }>(
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'IdempotencyRecord', 'RateLimitBucket', 'RequestLog')`,
+  );
   const counts: Record<string, number> = {};
-  for (const { table_name } of rows) counts[table_name] = Number((await getPool().query(`SELECT count(*) AS n FROM "${table_name}"`)).rows[0].n);
+  for (const { table_name } of rows)
+    counts[table_name] = Number((await getPool().query(`SELECT count(*) AS n FROM "${table_name}"`)).rows[0].n);
   return counts;
 }
 
@@ -86,14 +95,29 @@ describe("Idempotency-Key", () => {
 describe("test-mode keys", () => {
   it("validate and answer writes with livemode false, keeping nothing and emitting no event", async () => {
     const { property, rooms } = await propertyWithKey();
-    const [testKey] = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "sandbox", mode: "TEST", scopes: ["full_access:write"] }) });
+    const [testKey] = await createApiKey({
+      property,
+      actor: admin,
+      input: createApiKeyInput.parse({ name: "sandbox", mode: "TEST", scopes: ["full_access:write"] }),
+    });
     const before = await tableCounts();
     const result = await post(testKey!.key, booking(rooms[0]!.id));
     expect(result.status).toBe(201);
-    expect(result.body).toMatchObject({ livemode: false, data: { status: "CONFIRMED", roomNumber: "101", guest: { lastName: "Lovelace" } } });
+    expect(result.body).toMatchObject({
+      livemode: false,
+      data: { status: "CONFIRMED", roomNumber: "101", guest: { lastName: "Lovelace" } },
+    });
     expect(await tableCounts()).toEqual(before);
     // The same rules apply: a booking that clashes with real data is refused as it would be live.
-    const { key } = { key: (await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "live", mode: "LIVE", scopes: ["full_access:write"] }) }))[0]!.key };
+    const { key } = {
+      key: (
+        await createApiKey({
+          property,
+          actor: admin,
+          input: createApiKeyInput.parse({ name: "live", mode: "LIVE", scopes: ["full_access:write"] }),
+        })
+      )[0]!.key,
+    };
     expect((await post(key, booking(rooms[0]!.id))).status).toBe(201);
     const clash = await post(testKey!.key, booking(rooms[0]!.id));
     expect(clash.status).toBe(409);
@@ -109,7 +133,11 @@ describe("rate limits", () => {
     // Bursts of 10 as by default; a refill of 1/s (instead of 5/s) keeps a slow machine from earning a
     // token while the 30 requests are served. The 5/s refill itself is tested with a fixed clock.
     const { property } = await createProperty({ rateLimit: { perSecond: 1, burst: 10, perDay: 10_000 } });
-    const [issued] = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "r", mode: "LIVE", scopes: ["property:read"] }) });
+    const [issued] = await createApiKey({
+      property,
+      actor: admin,
+      input: createApiKeyInput.parse({ name: "r", mode: "LIVE", scopes: ["property:read"] }),
+    });
     const answers = await Promise.all(Array.from({ length: 30 }, () => call(propertiesRoute.GET, { key: issued!.key })));
     expect(answers.filter((a) => a.status === 200)).toHaveLength(10);
     const limited = answers.filter((a) => a.status === 429);
@@ -132,7 +160,10 @@ describe("partner keys", () => {
     const { property, key } = await propertyWithKey(["property:read"]);
     const { key: partnerKey } = await createPartner({ name: "Acme Locks", rateLimitBurst: 2, rateLimitPerSecond: 1 });
     expect((await call(propertiesRoute.GET, { key })).status).toBe(200);
-    expect((await call(propertiesRoute.GET, { key, headers: { "x-api-key": "pk_wrong" } })).body).toMatchObject({ code: "UNAUTHORIZED", message: "Invalid partner key (X-Api-Key)." });
+    expect((await call(propertiesRoute.GET, { key, headers: { "x-api-key": "pk_wrong" } })).body).toMatchObject({
+      code: "UNAUTHORIZED",
+      message: "Invalid partner key (X-Api-Key).",
+    });
 
     await db.property.update({ where: { id: property.id }, data: { requirePartnerKey: true } });
     const { invalidateCachedKeys } = await import("../api-keys/verify-api-key");
@@ -150,12 +181,21 @@ describe("partner keys", () => {
 describe("limits on input", () => {
   it("answers 413 over 1 MB, 415 for another content type and 400 INVALID_JSON for broken JSON", async () => {
     const { property, key } = await propertyWithKey();
-    const big = await call(reservationsRoute.POST, { method: "POST", key, headers: { "content-type": "application/json" }, body: { notes: "x".repeat(1024 * 1024 + 10) } });
+    const big = await call(reservationsRoute.POST, {
+      method: "POST",
+      key,
+      headers: { "content-type": "application/json" },
+      body: { notes: "x".repeat(1024 * 1024 + 10) },
+    });
     expect(big.status).toBe(413);
     expect(big.body).toMatchObject({ code: "PAYLOAD_TOO_LARGE" });
     const text = await call(reservationsRoute.POST, { method: "POST", key, headers: { "content-type": "text/plain" } });
     expect(text.status).toBe(415);
-    const request = new Request("http://localhost/api/v1/reservations", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": "broken" }, body: '{"roomId": ' });
+    const request = new Request("http://localhost/api/v1/reservations", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": "broken" },
+      body: '{"roomId": ',
+    });
     const broken = await reservationsRoute.POST(request);
     expect(broken.status).toBe(400);
     expect(await broken.json()).toMatchObject({ code: "INVALID_JSON" });
@@ -170,7 +210,12 @@ describe("limits on input", () => {
         controller.error(Object.assign(new Error("aborted"), { code: "ECONNRESET" }));
       },
     });
-    const request = new Request("http://localhost/api/v1/reservations", { method: "POST", headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": "cut" }, body, duplex: "half" } as RequestInit);
+    const request = new Request("http://localhost/api/v1/reservations", {
+      method: "POST",
+      headers: { authorization: `Bearer ${key}`, "content-type": "application/json", "idempotency-key": "cut" },
+      body,
+      duplex: "half",
+    } as RequestInit);
     const cut = await reservationsRoute.POST(request);
     expect(cut.status).toBe(400);
     expect(await cut.json()).toMatchObject({ code: "INVALID_JSON" });

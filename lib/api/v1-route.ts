@@ -23,7 +23,9 @@ import { redactBody, redactHeaders } from "../request-logs/redact";
 import { nulPath } from "../db/nul";
 import { env } from "../env";
 
-type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? { [K in Name | keyof PathParams<Rest>]: string } : Record<never, string>;
+type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
+  ? { [K in Name | keyof PathParams<Rest>]: string }
+  : Record<never, string>;
 
 export interface RouteDefinition<
   Path extends string = string,
@@ -56,7 +58,15 @@ export function documentedStatuses(definition: RouteDefinition): number[] {
   const input = definition.query || definition.body || definition.method === "POST" ? [400] : [];
   const post = definition.method === "POST" ? [409, 422] : [];
   const body = definition.body ? [413, 415] : [];
-  const statuses = [definition.status ?? 200, ...(definition.otherStatuses ?? []).map((o) => o.status), ...always, ...input, ...post, ...body, ...(definition.errors ?? [])];
+  const statuses = [
+    definition.status ?? 200,
+    ...(definition.otherStatuses ?? []).map((o) => o.status),
+    ...always,
+    ...input,
+    ...post,
+    ...body,
+    ...(definition.errors ?? []),
+  ];
   return [...new Set(statuses)].sort((a, b) => a - b);
 }
 
@@ -77,7 +87,10 @@ function refuseNul(input: { path: unknown; query: unknown; body: unknown }) {
   // An id with a NUL character names nothing; a query or body field with one is invalid.
   if (nulPath(input.path) !== null) throw new AppError("NOT_FOUND", "Not found.");
   const path = nulPath({ query: input.query, body: input.body });
-  if (path !== null) throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", { [path.replace(/^(body|query)\.?/, "")]: ["Text may not contain NUL (\\u0000) characters"] });
+  if (path !== null)
+    throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
+      [path.replace(/^(body|query)\.?/, "")]: ["Text may not contain NUL (\\u0000) characters"],
+    });
 }
 
 /** What a handler returns: the declared response body, without the `livemode` the wrapper adds. */
@@ -92,11 +105,26 @@ export class Reply<Body> {
 }
 export const reply = <Body extends object>(status: number, body: Body) => new Reply(status, body);
 
-export type V1Handler = ((request: Request, route?: { params: Promise<Record<string, string>> }) => Promise<Response>) & { definition: RouteDefinition };
+export type V1Handler = ((request: Request, route?: { params: Promise<Record<string, string>> }) => Promise<Response>) & {
+  definition: RouteDefinition;
+};
 
 function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
-  const limits: Limit[] = [{ subject: `key:${key.id}`, rate: key.property.rateLimitPerSecond, burst: key.property.rateLimitBurst, perDay: key.property.rateLimitPerDay }];
-  if (partner) limits.push({ subject: `partner:${partner.id}`, rate: partner.rateLimitPerSecond, burst: partner.rateLimitBurst, perDay: partner.rateLimitPerDay });
+  const limits: Limit[] = [
+    {
+      subject: `key:${key.id}`,
+      rate: key.property.rateLimitPerSecond,
+      burst: key.property.rateLimitBurst,
+      perDay: key.property.rateLimitPerDay,
+    },
+  ];
+  if (partner)
+    limits.push({
+      subject: `partner:${partner.id}`,
+      rate: partner.rateLimitPerSecond,
+      burst: partner.rateLimitBurst,
+      perDay: partner.rateLimitPerDay,
+    });
   return limits;
 }
 
@@ -104,9 +132,19 @@ function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
 // (and request-logs), so `npm run bench` can measure the same route with and without those steps in one
 // run. Never set in production.
 const BENCH_BYPASS_ENABLED = env().PMS_BENCH;
-const bypassed = (request: Request, step: string) => BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
+const bypassed = (request: Request, step: string) =>
+  BENCH_BYPASS_ENABLED && (request.headers.get("x-bench-bypass") ?? "").split(",").includes(step);
 
-function logRequest(entry: { request: Request; requestId: string; started: number; key: VerifiedKey; partner: VerifiedPartner | null; bodyText: string; status: number; text: string }) {
+function logRequest(entry: {
+  request: Request;
+  requestId: string;
+  started: number;
+  key: VerifiedKey;
+  partner: VerifiedPartner | null;
+  bodyText: string;
+  status: number;
+  text: string;
+}) {
   const { request, key } = entry;
   const url = new URL(request.url);
   let errorCode: string | null = null;
@@ -140,9 +178,16 @@ function logRequest(entry: { request: Request; requestId: string; started: numbe
   });
 }
 
-export function v1Route<Path extends string, R extends z.ZodType, Q extends z.ZodType | undefined = undefined, B extends z.ZodType | undefined = undefined>(
+export function v1Route<
+  Path extends string,
+  R extends z.ZodType,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+>(
   definition: RouteDefinition<Path, Q, B, R>,
-  handler: (context: V1Context<Path, Output<Q>, Output<B>>) => Promise<ResponseBody<R> | Reply<ResponseBody<R>>> | ResponseBody<R> | Reply<ResponseBody<R>>,
+  handler: (
+    context: V1Context<Path, Output<Q>, Output<B>>,
+  ) => Promise<ResponseBody<R> | Reply<ResponseBody<R>>> | ResponseBody<R> | Reply<ResponseBody<R>>,
 ): V1Handler {
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
@@ -155,7 +200,8 @@ export function v1Route<Path extends string, R extends z.ZodType, Q extends z.Zo
 
     const finish = async (status: number, text: string, extra: Record<string, string> = {}): Promise<Response> => {
       if (claimId) await settleIdempotencyKey(claimId, status, text);
-      if (identified && !bypassed(request, "request-logs")) logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
+      if (identified && !bypassed(request, "request-logs"))
+        logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
       else countUnattributedRequest();
       return new Response(text, { status, headers: { "Content-Type": "application/json", ...headers, ...extra } });
     };
@@ -172,7 +218,10 @@ export function v1Route<Path extends string, R extends z.ZodType, Q extends z.Zo
       if (states[0]) Object.assign(headers, rateLimitHeaders(refused ?? states[0]));
       if (refused) {
         const who = refused.subject.startsWith("partner:") ? "this partner" : "this API key";
-        throw new AppError("RATE_LIMITED", `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`);
+        throw new AppError(
+          "RATE_LIMITED",
+          `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`,
+        );
       }
       if (!hasScope(key.scopes, definition.scope)) {
         throw new AppError("FORBIDDEN", `This API key lacks the scope ${definition.scope}, which this endpoint requires.`);
@@ -182,12 +231,24 @@ export function v1Route<Path extends string, R extends z.ZodType, Q extends z.Zo
       if (definition.method === "POST" && !bypassed(request, "idempotency")) {
         const idempotencyKey = request.headers.get("idempotency-key")?.trim();
         if (!idempotencyKey || idempotencyKey.length > 255) {
-          throw new AppError("IDEMPOTENCY_KEY_REQUIRED", "POST requests need an Idempotency-Key header (1–255 characters), unique per operation, e.g. a UUID.");
+          throw new AppError(
+            "IDEMPOTENCY_KEY_REQUIRED",
+            "POST requests need an Idempotency-Key header (1–255 characters), unique per operation, e.g. a UUID.",
+          );
         }
         const url = new URL(request.url);
-        const claim = await claimIdempotencyKey({ apiKeyId: key.id, key: idempotencyKey, fingerprint: fingerprint("POST", url.pathname + url.search, bodyText) });
-        if (claim.kind === "mismatch") throw new AppError("IDEMPOTENCY_KEY_REUSED", "This Idempotency-Key was already used with a different request. Use a new key for a new operation.");
-        if (claim.kind === "in_use") throw new AppError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry later.");
+        const claim = await claimIdempotencyKey({
+          apiKeyId: key.id,
+          key: idempotencyKey,
+          fingerprint: fingerprint("POST", url.pathname + url.search, bodyText),
+        });
+        if (claim.kind === "mismatch")
+          throw new AppError(
+            "IDEMPOTENCY_KEY_REUSED",
+            "This Idempotency-Key was already used with a different request. Use a new key for a new operation.",
+          );
+        if (claim.kind === "in_use")
+          throw new AppError("IDEMPOTENCY_KEY_IN_USE", "A request with this Idempotency-Key is still being processed. Retry later.");
         if (claim.kind === "replay") return await finish(claim.status, claim.body, { "Idempotent-Replayed": "true" });
         claimId = claim.id;
       }
@@ -200,7 +261,8 @@ export function v1Route<Path extends string, R extends z.ZodType, Q extends z.Zo
       // Test keys: the same validation and rules, against real data, and nothing kept.
       const writes = definition.method !== "GET";
       const result = key.mode === "TEST" && writes ? await dryRun(async () => handler(context)) : await handler(context);
-      const [status, payload] = result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
+      const [status, payload] =
+        result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
       return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
       const response = apiErrorResponse(error, requestId, headers);

@@ -18,7 +18,14 @@ export function apiKeyActor(key: { id: string; name: string; last4: string }): A
 
 export async function recordAuditEvent(
   tx: DbTx,
-  event: { propertyId: string; actor: Actor; action: string; targetType: string; targetId?: string | null; metadata?: Prisma.InputJsonValue },
+  event: {
+    propertyId: string;
+    actor: Actor;
+    action: string;
+    targetType: string;
+    targetId?: string | null;
+    metadata?: Prisma.InputJsonValue;
+  },
 ): Promise<void> {
   await tx.auditEvent.create({
     data: {

@@ -7,7 +7,11 @@ import { verifyCredentials } from "./verify-credentials";
 describe("verifyCredentials", () => {
   it("accepts the right password, case-insensitive email", async () => {
     const user = await createUser({ password: "s3cret-pass" });
-    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: "s3cret-pass" })).toEqual({ id: user.id, email: user.email, name: user.name });
+    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: "s3cret-pass" })).toEqual({
+      id: user.id,
+      email: user.email,
+      name: user.name,
+    });
   });
 
   it("answers the same null for a wrong password, an unknown email and malformed input", async () => {

@@ -18,6 +18,13 @@ export const conversationResource = z
 export type ConversationResource = z.input<typeof conversationResource>;
 
 export const messageResource = z
-  .strictObject({ id, conversationId: id, direction: z.enum(MessageDirection), body: z.string(), senderName: z.string().nullable(), sentAt: dateTime })
+  .strictObject({
+    id,
+    conversationId: id,
+    direction: z.enum(MessageDirection),
+    body: z.string(),
+    senderName: z.string().nullable(),
+    sentAt: dateTime,
+  })
   .meta({ id: "Message" });
 export type MessageResource = z.input<typeof messageResource>;

@@ -23,12 +23,24 @@ describe("conversations", () => {
     expect((await call(listRoute.GET, { key, path: "/api/v1/conversations?channel=FAX" })).status).toBe(400);
 
     for (let i = 0; i < 5; i++) {
-      await db.message.create({ data: { propertyId: property.id, conversationId: email.id, direction: "INBOUND", body: `m${i}`, sentAt: new Date(Date.UTC(2026, 0, 1, 10, i)) } });
+      await db.message.create({
+        data: {
+          propertyId: property.id,
+          conversationId: email.id,
+          direction: "INBOUND",
+          body: `m${i}`,
+          sentAt: new Date(Date.UTC(2026, 0, 1, 10, i)),
+        },
+      });
     }
     const first = await call(messagesRoute.GET, { key, params: { id: email.id }, path: "/api/v1/conversations/x/messages?limit=3" });
     const firstBody = first.body as { data: { body: string }[]; nextCursor: string };
     expect(firstBody.data.map((m) => m.body)).toEqual(["m4", "m3", "m2"]);
-    const second = await call(messagesRoute.GET, { key, params: { id: email.id }, path: `/api/v1/conversations/x/messages?limit=3&cursor=${firstBody.nextCursor}` });
+    const second = await call(messagesRoute.GET, {
+      key,
+      params: { id: email.id },
+      path: `/api/v1/conversations/x/messages?limit=3&cursor=${firstBody.nextCursor}`,
+    });
     expect(second.body).toMatchObject({ data: [{ body: "m1" }, { body: "m0" }], nextCursor: null });
 
     const sent = await call(messagesRoute.POST, { method: "POST", key, params: { id: email.id }, body: { body: "See you at 3pm!" } });
@@ -45,7 +57,9 @@ describe("conversations", () => {
     const other = await propertyWithKey();
     const theirs = await conversation(other.property.id);
     expect((await call(messagesRoute.GET, { key, params: { id: theirs.id } })).status).toBe(404);
-    expect((await call(messagesRoute.POST, { method: "POST", key: other.key, params: { id: "missing" }, body: { body: "x" } })).status).toBe(404);
+    expect(
+      (await call(messagesRoute.POST, { method: "POST", key: other.key, params: { id: "missing" }, body: { body: "x" } })).status,
+    ).toBe(404);
     const sent = await call(messagesRoute.POST, { method: "POST", key, params: { id: theirs.id }, body: { body: "x" } });
     expect(sent.status).toBe(403);
     expect(await db.message.count({ where: { conversationId: theirs.id } })).toBe(0);
@@ -58,7 +72,11 @@ describe("GET /api/v1/users", () => {
     const owner = await createUser({ memberships: [{ propertyId: property.id, role: "OWNER" }] });
     await createUser({ memberships: [{ propertyId: (await propertyWithKey()).property.id, role: "STAFF" }] });
     const result = await call(usersRoute.GET, { key });
-    expect(result.body).toEqual({ data: [{ id: owner.id, name: owner.name, email: owner.email, role: "OWNER", memberSince: expect.any(String) }], nextCursor: null, livemode: true });
+    expect(result.body).toEqual({
+      data: [{ id: owner.id, name: owner.name, email: owner.email, role: "OWNER", memberSince: expect.any(String) }],
+      nextCursor: null,
+      livemode: true,
+    });
     expect(result.text).not.toMatch(/password|\$2[aby]\$/i);
   });
 });

@@ -16,5 +16,12 @@ export function serializeConversation(c: Conversation): ConversationResource {
 }
 
 export function serializeMessage(m: Message): MessageResource {
-  return { id: m.id, conversationId: m.conversationId, direction: m.direction, body: m.body, senderName: m.senderName, sentAt: m.sentAt.toISOString() };
+  return {
+    id: m.id,
+    conversationId: m.conversationId,
+    direction: m.direction,
+    body: m.body,
+    senderName: m.senderName,
+    sentAt: m.sentAt.toISOString(),
+  };
 }

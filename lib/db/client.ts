@@ -107,7 +107,8 @@ export const db: PrismaClient = new Proxy({} as PrismaClient, {
     const tx = dryRunTx.getStore();
     if (tx) {
       if (property === "$transaction") {
-        return (arg: unknown) => (typeof arg === "function" ? (arg as (t: TxClient) => unknown)(tx) : Promise.all(arg as Promise<unknown>[]));
+        return (arg: unknown) =>
+          typeof arg === "function" ? (arg as (t: TxClient) => unknown)(tx) : Promise.all(arg as Promise<unknown>[]);
       }
       const value = Reflect.get(tx, property, tx) as unknown;
       return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(tx) : value;

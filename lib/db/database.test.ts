@@ -18,7 +18,9 @@ describe("migrate", () => {
     const url = databaseSettings().url;
     const client = new pg.Client({ connectionString: url });
     await client.connect();
-    const { rows } = await client.query(`SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`);
+    const { rows } = await client.query(
+      `SELECT migration_name, checksum, finished_at, applied_steps_count FROM "_prisma_migrations" ORDER BY migration_name`,
+    );
     await client.end();
     const files = readMigrations();
     expect(rows.map((r) => r.migration_name)).toEqual(files.map((m) => m.name));
@@ -58,7 +60,10 @@ describe("migrate", () => {
     const original = fs.readFileSync("prisma/schema.prisma", "utf8");
     const withExtraColumn = original.replace("model User {\n", "model User {\n  nicknameForCheck String?\n");
     expect(withExtraColumn).not.toBe(original);
-    fs.writeFileSync(schema, `${withExtraColumn}\nmodel ProbeForCheck {\n  id    Int    @id @default(autoincrement())\n  label String @unique\n}\n`);
+    fs.writeFileSync(
+      schema,
+      `${withExtraColumn}\nmodel ProbeForCheck {\n  id    Int    @id @default(autoincrement())\n  label String @unique\n}\n`,
+    );
     const result = await run(tsx, ["scripts/db-new-migration.ts", "--check", "--schema", schema], { encoding: "utf8" }).then(
       () => ({ code: 0, stderr: "" }),
       (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
@@ -95,7 +100,9 @@ describe("embedded database", () => {
     await client.connect();
     await client.query(`CREATE TABLE kept (value text); INSERT INTO kept VALUES ('still here')`);
     await client.end();
-    await expect(run(tsx, ["-e", `import("./lib/db/embedded.ts").then(m => m.startEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)} }))`])).rejects.toThrow(/already open in another process/);
+    await expect(
+      run(tsx, ["-e", `import("./lib/db/embedded.ts").then(m => m.startEmbeddedDatabase({ dataDir: ${JSON.stringify(dataDir)} }))`]),
+    ).rejects.toThrow(/already open in another process/);
     await first.stop();
 
     const second = await startEmbeddedDatabase({ dataDir });

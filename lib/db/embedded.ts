@@ -61,10 +61,7 @@ export function runningEmbeddedDatabase(dataDir: string): string | null {
  * Opens (creating on first use) the PGlite database in `dataDir`, or an in-memory one when `dataDir`
  * is null, and serves it on a loopback port.
  */
-export async function startEmbeddedDatabase(options: {
-  dataDir: string | null;
-  port?: number;
-}): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
   const { dataDir } = options;
   let lockPath: string | null = null;
   if (dataDir) {

@@ -107,9 +107,17 @@ export async function pendingMigrations(connectionString: string, dir = MIGRATIO
   try {
     const exists = await client.query(`SELECT to_regclass('"_prisma_migrations"') IS NOT NULL AS ok`);
     const applied = exists.rows[0]?.ok
-      ? new Set((await client.query<{ migration_name: string }>(`SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`)).rows.map((r) => r.migration_name))
+      ? new Set(
+          (
+            await client.query<{ migration_name: string }>(
+              `SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL`,
+            )
+          ).rows.map((r) => r.migration_name),
+        )
       : new Set<string>();
-    return readMigrations(dir).map((m) => m.name).filter((name) => !applied.has(name));
+    return readMigrations(dir)
+      .map((m) => m.name)
+      .filter((name) => !applied.has(name));
   } finally {
     await client.end();
   }

@@ -8,19 +8,114 @@ import { ConversationChannel, type Role } from "../db/generated/prisma/enums";
 
 export const DEMO_PASSWORD = "demo-password";
 export const DEMO_USERS: { email: string; name: string; memberships: [slug: string, role: Role][] }[] = [
-  { email: "owner@demo.test", name: "Olivia Owner", memberships: [["grand-hotel", "OWNER"], ["seaside-hostel", "OWNER"]] },
-  { email: "admin@demo.test", name: "Adam Admin", memberships: [["grand-hotel", "ADMIN"], ["seaside-hostel", "ADMIN"]] },
-  { email: "manager@demo.test", name: "Maya Manager", memberships: [["grand-hotel", "MANAGER"], ["seaside-hostel", "MANAGER"]] },
+  {
+    email: "owner@demo.test",
+    name: "Olivia Owner",
+    memberships: [
+      ["grand-hotel", "OWNER"],
+      ["seaside-hostel", "OWNER"],
+    ],
+  },
+  {
+    email: "admin@demo.test",
+    name: "Adam Admin",
+    memberships: [
+      ["grand-hotel", "ADMIN"],
+      ["seaside-hostel", "ADMIN"],
+    ],
+  },
+  {
+    email: "manager@demo.test",
+    name: "Maya Manager",
+    memberships: [
+      ["grand-hotel", "MANAGER"],
+      ["seaside-hostel", "MANAGER"],
+    ],
+  },
   { email: "staff@demo.test", name: "Sam Staff", memberships: [["grand-hotel", "STAFF"]] },
 ];
 
 const PROPERTIES = [
-  { slug: "grand-hotel", name: "Grand Hotel", timezone: "Europe/Vienna", currency: "EUR", plan: "PRO" as const, rooms: 40, guests: 200, reservations: 550, codePrefix: "GH" },
-  { slug: "seaside-hostel", name: "Seaside Hostel", timezone: "Europe/Lisbon", currency: "EUR", plan: "FREE" as const, rooms: 20, guests: 100, reservations: 250, codePrefix: "SH" },
+  {
+    slug: "grand-hotel",
+    name: "Grand Hotel",
+    timezone: "Europe/Vienna",
+    currency: "EUR",
+    plan: "PRO" as const,
+    rooms: 40,
+    guests: 200,
+    reservations: 550,
+    codePrefix: "GH",
+  },
+  {
+    slug: "seaside-hostel",
+    name: "Seaside Hostel",
+    timezone: "Europe/Lisbon",
+    currency: "EUR",
+    plan: "FREE" as const,
+    rooms: 20,
+    guests: 100,
+    reservations: 250,
+    codePrefix: "SH",
+  },
 ];
 
-const FIRST = ["Anna", "Ben", "Chloe", "David", "Elena", "Felix", "Greta", "Hugo", "Ines", "Jonas", "Klara", "Luca", "Mia", "Noah", "Olga", "Paul", "Quinn", "Rosa", "Stefan", "Tara", "Umar", "Vera", "Wim", "Xenia", "Yusuf", "Zoe"];
-const LAST = ["Novak", "Schmidt", "Garcia", "Rossi", "Dubois", "Kowalski", "Silva", "Jensen", "Horvat", "Murphy", "Becker", "Larsen", "Moreau", "Costa", "Fischer", "Nagy", "Berg", "Weber", "Lopez", "Smith", "Tanaka", "Okafor", "Haddad", "Petrov", "Keller", "Brennan"];
+const FIRST = [
+  "Anna",
+  "Ben",
+  "Chloe",
+  "David",
+  "Elena",
+  "Felix",
+  "Greta",
+  "Hugo",
+  "Ines",
+  "Jonas",
+  "Klara",
+  "Luca",
+  "Mia",
+  "Noah",
+  "Olga",
+  "Paul",
+  "Quinn",
+  "Rosa",
+  "Stefan",
+  "Tara",
+  "Umar",
+  "Vera",
+  "Wim",
+  "Xenia",
+  "Yusuf",
+  "Zoe",
+];
+const LAST = [
+  "Novak",
+  "Schmidt",
+  "Garcia",
+  "Rossi",
+  "Dubois",
+  "Kowalski",
+  "Silva",
+  "Jensen",
+  "Horvat",
+  "Murphy",
+  "Becker",
+  "Larsen",
+  "Moreau",
+  "Costa",
+  "Fischer",
+  "Nagy",
+  "Berg",
+  "Weber",
+  "Lopez",
+  "Smith",
+  "Tanaka",
+  "Okafor",
+  "Haddad",
+  "Petrov",
+  "Keller",
+  "Brennan",
+];
 const COUNTRIES = ["AT", "DE", "FR", "IT", "ES", "PT", "GB", "US", "NL", "PL", "JP", "BR"];
 const ROOM_TYPES = [
   { type: "Single", capacity: 1, nightly: 8900 },
@@ -29,8 +124,22 @@ const ROOM_TYPES = [
   { type: "Suite", capacity: 4, nightly: 24900 },
 ];
 const CHANNELS = Object.values(ConversationChannel);
-const INBOUND = ["Hi, can we check in early?", "Is parking available at the hotel?", "We will arrive around 22:00, is that ok?", "Could we get a baby cot in the room?", "Thanks for a lovely stay!", "Can I pay by card at the desk?"];
-const OUTBOUND = ["Of course, we will do our best to have the room ready.", "Yes, our garage is open 24/7 for 18 EUR per night.", "No problem, the night desk is open around the clock.", "A cot will be ready in your room.", "Thank you, we hope to welcome you again!", "Yes, all major cards are accepted."];
+const INBOUND = [
+  "Hi, can we check in early?",
+  "Is parking available at the hotel?",
+  "We will arrive around 22:00, is that ok?",
+  "Could we get a baby cot in the room?",
+  "Thanks for a lovely stay!",
+  "Can I pay by card at the desk?",
+];
+const OUTBOUND = [
+  "Of course, we will do our best to have the room ready.",
+  "Yes, our garage is open 24/7 for 18 EUR per night.",
+  "No problem, the night desk is open around the clock.",
+  "A cot will be ready in your room.",
+  "Thank you, we hope to welcome you again!",
+  "Yes, all major cards are accepted.",
+];
 
 /** mulberry32: small, fast, deterministic. */
 function prng(seed: number) {
@@ -104,7 +213,15 @@ async function seedProperty(
   const rooms = Array.from({ length: spec.rooms }, (_, i) => {
     const floor = Math.floor(i / 10) + 1;
     const kind = ROOM_TYPES[i % ROOM_TYPES.length]!;
-    return { id: `${spec.codePrefix.toLowerCase()}_room_${i + 1}`, propertyId, number: `${floor}${String((i % 10) + 1).padStart(2, "0")}`, type: kind.type, floor, capacity: kind.capacity, nightly: kind.nightly };
+    return {
+      id: `${spec.codePrefix.toLowerCase()}_room_${i + 1}`,
+      propertyId,
+      number: `${floor}${String((i % 10) + 1).padStart(2, "0")}`,
+      type: kind.type,
+      floor,
+      capacity: kind.capacity,
+      nightly: kind.nightly,
+    };
   });
   await prisma.room.createMany({ data: rooms.map(({ nightly: _nightly, ...room }) => room) });
 
@@ -126,9 +243,22 @@ async function seedProperty(
   // Lay stays along each room's timeline so no room is ever double-booked.
   const perRoom = Math.ceil(spec.reservations / spec.rooms);
   const reservations: {
-    id: string; propertyId: string; code: string; guestId: string; roomId: string; arrivalDate: Date; departureDate: Date;
-    status: "CONFIRMED" | "CHECKED_IN" | "CHECKED_OUT" | "CANCELLED" | "NO_SHOW"; adults: number; children: number;
-    totalAmount: number; currency: string; checkedInAt: Date | null; checkedOutAt: Date | null; cancelledAt: Date | null; createdAt: Date;
+    id: string;
+    propertyId: string;
+    code: string;
+    guestId: string;
+    roomId: string;
+    arrivalDate: Date;
+    departureDate: Date;
+    status: "CONFIRMED" | "CHECKED_IN" | "CHECKED_OUT" | "CANCELLED" | "NO_SHOW";
+    adults: number;
+    children: number;
+    totalAmount: number;
+    currency: string;
+    checkedInAt: Date | null;
+    checkedOutAt: Date | null;
+    cancelledAt: Date | null;
+    createdAt: Date;
   }[] = [];
   let sequence = 1000;
   for (const room of rooms) {
@@ -218,7 +348,13 @@ async function seedProperty(
     for (let m = 0; m < count; m++) {
       sentAt = new Date(sentAt.getTime() + rand.int(5, 600) * 60_000);
       const topic = rand.int(0, INBOUND.length - 1);
-      messages.push({ propertyId, conversationId: conversation.id, direction: m % 2 === 0 ? "INBOUND" : "OUTBOUND", body: (m % 2 === 0 ? INBOUND : OUTBOUND)[topic]!, sentAt });
+      messages.push({
+        propertyId,
+        conversationId: conversation.id,
+        direction: m % 2 === 0 ? "INBOUND" : "OUTBOUND",
+        body: (m % 2 === 0 ? INBOUND : OUTBOUND)[topic]!,
+        sentAt,
+      });
     }
     conversation.lastMessageAt = sentAt;
   }

@@ -4,7 +4,8 @@ import { ZodError } from "zod";
 import { AppError } from "./app-error";
 
 /** A server action's answer: success with a message and the action's own data, or what went wrong. */
-export type ActionResult<Data extends object = object> = ({ ok: true; message?: string } & Data) | { ok: false; message: string; fields?: Record<string, string[]> };
+export type ActionResult<Data extends object = object> =
+  ({ ok: true; message?: string } & Data) | { ok: false; message: string; fields?: Record<string, string[]> };
 
 export function zodFieldErrors(error: ZodError): Record<string, string[]> {
   const fields: Record<string, string[]> = {};

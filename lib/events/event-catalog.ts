@@ -7,17 +7,29 @@ import { paymentEventData } from "../payments/payment-resource";
 import { accessResource, reservationResource } from "../reservations/reservation-resource";
 
 export const EVENT_CATALOG = {
-  "reservation.created": { description: "A reservation was made (dashboard, API or a walk-in check-in)", data: z.strictObject({ reservation: reservationResource }) },
+  "reservation.created": {
+    description: "A reservation was made (dashboard, API or a walk-in check-in)",
+    data: z.strictObject({ reservation: reservationResource }),
+  },
   "reservation.updated": {
     description: "Dates, room, guest counts or notes of a reservation changed",
-    data: z.strictObject({ reservation: reservationResource, changed: z.array(z.string()).meta({ description: "The fields that changed" }) }),
+    data: z.strictObject({
+      reservation: reservationResource,
+      changed: z.array(z.string()).meta({ description: "The fields that changed" }),
+    }),
   },
   "reservation.cancelled": { description: "A reservation was cancelled", data: z.strictObject({ reservation: reservationResource }) },
   "guest.checked_in": { description: "A guest checked in", data: z.strictObject({ reservation: reservationResource }) },
   "guest.checked_out": { description: "A guest checked out", data: z.strictObject({ reservation: reservationResource }) },
   "payment.updated": { description: "A payment was recorded or its status changed", data: z.strictObject({ payment: paymentEventData }) },
-  "message.received": { description: "A guest wrote a message", data: z.strictObject({ message: messageResource, conversation: conversationResource }) },
-  "message.sent": { description: "A message was sent to a guest", data: z.strictObject({ message: messageResource, conversation: conversationResource }) },
+  "message.received": {
+    description: "A guest wrote a message",
+    data: z.strictObject({ message: messageResource, conversation: conversationResource }),
+  },
+  "message.sent": {
+    description: "A message was sent to a guest",
+    data: z.strictObject({ message: messageResource, conversation: conversationResource }),
+  },
   "access_code.created": { description: "A door access code was issued for a stay", data: z.strictObject({ access: accessResource }) },
 } as const;
 

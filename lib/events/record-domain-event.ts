@@ -6,8 +6,13 @@ import type { EventData, EventType } from "./event-catalog";
 
 export const newEventId = () => `evt_${randomBytes(12).toString("hex")}`;
 
-export async function recordDomainEvent<T extends EventType>(tx: DbTx, event: { propertyId: string; type: T; data: EventData<T> }): Promise<string> {
+export async function recordDomainEvent<T extends EventType>(
+  tx: DbTx,
+  event: { propertyId: string; type: T; data: EventData<T> },
+): Promise<string> {
   const id = newEventId();
-  await tx.outboxEvent.create({ data: { id, propertyId: event.propertyId, type: event.type, payload: event.data as Prisma.InputJsonValue } });
+  await tx.outboxEvent.create({
+    data: { id, propertyId: event.propertyId, type: event.type, payload: event.data as Prisma.InputJsonValue },
+  });
   return id;
 }

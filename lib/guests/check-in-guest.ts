@@ -22,7 +22,6 @@ export const checkInInput = z.strictObject({
 });
 export type CheckInInput = z.infer<typeof checkInInput>;
 
-
 export const sameName = (a: string, b: string) => a.trim().localeCompare(b.trim(), undefined, { sensitivity: "base" }) === 0;
 export const withGuestAndRoom = { guest: true, room: { select: { number: true } } } as const;
 
@@ -36,37 +35,70 @@ async function roomByNumber(tx: DbTx, propertyId: string, number: string) {
  * Checks a guest in. A known reservation code checks that stay in (moving room or departure when they
  * differ); an unknown reference creates the guest and a stay from today, checked in at once.
  */
-export async function checkInGuest(options: { property: { id: string; slug: string; currency: string }; actor: Actor; input: CheckInInput; today?: Date }) {
+export async function checkInGuest(options: {
+  property: { id: string; slug: string; currency: string };
+  actor: Actor;
+  input: CheckInInput;
+  today?: Date;
+}) {
   const { property, actor, input } = options;
   const today = new Date(`${isoDay(options.today ?? new Date())}T00:00:00Z`);
   const departure = new Date(`${input.checkOutDate}T00:00:00Z`);
   return db.$transaction(async (tx) => {
     const room = await roomByNumber(tx, property.id, input.roomNumber);
-    const existing = await tx.reservation.findFirst({ where: { propertyId: property.id, code: input.pmsGuestId.toUpperCase() }, include: { guest: true } });
+    const existing = await tx.reservation.findFirst({
+      where: { propertyId: property.id, code: input.pmsGuestId.toUpperCase() },
+      include: { guest: true },
+    });
     let reservationId: string;
     let created = false;
     if (existing) {
       if (!sameName(existing.guest.lastName, input.lastName)) {
-        throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", { lastName: ["Does not match the reservation"] });
+        throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", {
+          lastName: ["Does not match the reservation"],
+        });
       }
       if (existing.status !== "CONFIRMED") {
         throw new AppError("INVALID_STATE", `Cannot check in a reservation that is ${existing.status.toLowerCase().replace("_", " ")}.`);
       }
-      await assertRoomBookable(tx, { propertyId: property.id, roomId: room.id, arrival: existing.arrivalDate, departure, guests: existing.adults + existing.children, ignoreReservationId: existing.id });
-      await tx.reservation.update({ where: { id: existing.id }, data: { status: "CHECKED_IN", checkedInAt: new Date(), roomId: room.id, departureDate: departure } });
+      await assertRoomBookable(tx, {
+        propertyId: property.id,
+        roomId: room.id,
+        arrival: existing.arrivalDate,
+        departure,
+        guests: existing.adults + existing.children,
+        ignoreReservationId: existing.id,
+      });
+      await tx.reservation.update({
+        where: { id: existing.id },
+        data: { status: "CHECKED_IN", checkedInAt: new Date(), roomId: room.id, departureDate: departure },
+      });
       await tx.guest.update({
         where: { id: existing.guestId },
-        data: { ...(input.firstName ? { firstName: input.firstName } : {}), ...(input.email ? { email: input.email } : {}), ...(input.phone ? { phone: input.phone } : {}) },
+        data: {
+          ...(input.firstName ? { firstName: input.firstName } : {}),
+          ...(input.email ? { email: input.email } : {}),
+          ...(input.phone ? { phone: input.phone } : {}),
+        },
       });
       reservationId = existing.id;
     } else {
       const guest =
         (await tx.guest.findFirst({ where: { propertyId: property.id, externalRef: input.pmsGuestId } })) ??
         (await tx.guest.create({
-          data: { propertyId: property.id, externalRef: input.pmsGuestId, lastName: input.lastName, firstName: input.firstName ?? "", email: input.email ?? null, phone: input.phone ?? null },
+          data: {
+            propertyId: property.id,
+            externalRef: input.pmsGuestId,
+            lastName: input.lastName,
+            firstName: input.firstName ?? "",
+            email: input.email ?? null,
+            phone: input.phone ?? null,
+          },
         }));
       if (!sameName(guest.lastName, input.lastName)) {
-        throw new AppError("VALIDATION_ERROR", "lastName does not match the guest with this pmsGuestId.", { lastName: ["Does not match the guest"] });
+        throw new AppError("VALIDATION_ERROR", "lastName does not match the guest with this pmsGuestId.", {
+          lastName: ["Does not match the guest"],
+        });
       }
       const adults = input.adults ?? 1;
       await assertRoomBookable(tx, { propertyId: property.id, roomId: room.id, arrival: today, departure, guests: adults });
@@ -86,13 +118,28 @@ export async function checkInGuest(options: { property: { id: string; slug: stri
         },
         include: withGuestAndRoom,
       });
-      await recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: { reservation: serializeReservation(stay) } });
+      await recordDomainEvent(tx, {
+        propertyId: property.id,
+        type: "reservation.created",
+        data: { reservation: serializeReservation(stay) },
+      });
       reservationId = stay.id;
       created = true;
     }
     const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: withGuestAndRoom });
-    await recordAuditEvent(tx, { propertyId: property.id, actor, action: "reservation.check_in", targetType: "reservation", targetId: reservation.id, metadata: { code: reservation.code, via: "guests/checkin" } });
-    await recordDomainEvent(tx, { propertyId: property.id, type: "guest.checked_in", data: { reservation: serializeReservation(reservation) } });
+    await recordAuditEvent(tx, {
+      propertyId: property.id,
+      actor,
+      action: "reservation.check_in",
+      targetType: "reservation",
+      targetId: reservation.id,
+      metadata: { code: reservation.code, via: "guests/checkin" },
+    });
+    await recordDomainEvent(tx, {
+      propertyId: property.id,
+      type: "guest.checked_in",
+      data: { reservation: serializeReservation(reservation) },
+    });
     return { created, data: { reservation: serializeReservation(reservation), guest: serializeGuest(reservation.guest) } };
   });
 }

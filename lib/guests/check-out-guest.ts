@@ -18,10 +18,16 @@ export async function checkOutGuest(options: { propertyId: string; actor: Actor;
   const { propertyId, actor, input } = options;
   const stay =
     (await db.reservation.findFirst({ where: { propertyId, code: input.pmsGuestId.toUpperCase() }, include: { guest: true } })) ??
-    (await db.reservation.findFirst({ where: { propertyId, guest: { externalRef: input.pmsGuestId }, status: "CHECKED_IN" }, include: { guest: true }, orderBy: { arrivalDate: "desc" } }));
+    (await db.reservation.findFirst({
+      where: { propertyId, guest: { externalRef: input.pmsGuestId }, status: "CHECKED_IN" },
+      include: { guest: true },
+      orderBy: { arrivalDate: "desc" },
+    }));
   if (!stay) throw notFound("Reservation or guest");
   if (input.lastName && !sameName(stay.guest.lastName, input.lastName)) {
-    throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", { lastName: ["Does not match the reservation"] });
+    throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", {
+      lastName: ["Does not match the reservation"],
+    });
   }
   await changeReservationStatus({ propertyId, reservationId: stay.id, transition: "check_out", actor });
   const reservation = await db.reservation.findUniqueOrThrow({ where: { id: stay.id }, include: withGuestAndRoom });

@@ -4,7 +4,17 @@ import { dateTime, id } from "../http/fields";
 import { reservationResource } from "../reservations/reservation-resource";
 
 export const guestResource = z
-  .strictObject({ id, firstName: z.string(), lastName: z.string(), email: z.string().nullable(), phone: z.string().nullable(), country: z.string().nullable(), externalRef: z.string().nullable(), createdAt: dateTime, updatedAt: dateTime })
+  .strictObject({
+    id,
+    firstName: z.string(),
+    lastName: z.string(),
+    email: z.string().nullable(),
+    phone: z.string().nullable(),
+    country: z.string().nullable(),
+    externalRef: z.string().nullable(),
+    createdAt: dateTime,
+    updatedAt: dateTime,
+  })
   .meta({ id: "Guest" });
 export type GuestResource = z.input<typeof guestResource>;
 

@@ -22,12 +22,18 @@ export function apiErrorResponse(error: unknown, requestId: string, headers?: He
   } else if (error instanceof AppError) {
     status = error.status;
     body = { status: "error", code: error.code, message: error.message, requestId };
-    if (error.fields) body.details = Object.entries(error.fields).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+    if (error.fields)
+      body.details = Object.entries(error.fields).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
   } else {
     // A bug, not the client's fault: logged in full here, nothing of it leaks out.
     console.error(`[${requestId}] unhandled API error:`, error);
     status = 500;
-    body = { status: "error", code: "INTERNAL_ERROR", message: "Something went wrong on our side. Try again; if it persists, contact support with the request id.", requestId };
+    body = {
+      status: "error",
+      code: "INTERNAL_ERROR",
+      message: "Something went wrong on our side. Try again; if it persists, contact support with the request id.",
+      requestId,
+    };
   }
   return Response.json(body, { status, headers });
 }

@@ -11,10 +11,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
 export const ABANDONED_AFTER_MS = 60_000;
 
 export type Claim =
-  | { kind: "claimed"; id: string }
-  | { kind: "replay"; status: number; body: string }
-  | { kind: "in_use" }
-  | { kind: "mismatch" };
+  { kind: "claimed"; id: string } | { kind: "replay"; status: number; body: string } | { kind: "in_use" } | { kind: "mismatch" };
 
 export function fingerprint(method: string, pathAndQuery: string, body: string): string {
   return createHash("sha256").update(`${method} ${pathAndQuery}\n${body}`).digest("hex");
@@ -33,7 +30,15 @@ export async function claimIdempotencyKey(options: { apiKeyId: string; key: stri
        WHERE r."expiresAt" <= EXCLUDED."createdAt"
           OR (r."responseStatus" IS NULL AND r."createdAt" <= EXCLUDED."createdAt" - make_interval(secs => $7))
      RETURNING id`,
-    [id, options.apiKeyId, options.key, options.fingerprint, now.toISOString(), new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(), ABANDONED_AFTER_MS / 1000],
+    [
+      id,
+      options.apiKeyId,
+      options.key,
+      options.fingerprint,
+      now.toISOString(),
+      new Date(now.getTime() + IDEMPOTENCY_TTL_MS).toISOString(),
+      ABANDONED_AFTER_MS / 1000,
+    ],
   );
   if (claimed.rows[0]?.id === id) return { kind: "claimed", id };
   const { rows } = await pool.query<{ fingerprint: string; responseStatus: number | null; responseBody: string | null }>(

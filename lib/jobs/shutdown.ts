@@ -13,7 +13,9 @@ export function onShutdown(name: string, task: () => Promise<unknown>): void {
       const exit = () => process.kill(process.pid, signal);
       const timeout = setTimeout(exit, 5_000);
       void Promise.allSettled(
-        [...tasks].map(([taskName, run]) => run().catch((error: unknown) => console.error(`${taskName}: shutdown failed:`, (error as Error).message))),
+        [...tasks].map(([taskName, run]) =>
+          run().catch((error: unknown) => console.error(`${taskName}: shutdown failed:`, (error as Error).message)),
+        ),
       ).finally(() => {
         clearTimeout(timeout);
         exit();

@@ -38,10 +38,23 @@ function schemaOf(schema: z.ZodType, io: "input" | "output", components: Json): 
 
 function operation(definition: RouteDefinition, components: Json): Json {
   const parameters: Json[] = [
-    { name: "X-Api-Key", in: "header", required: false, description: "Your integration's partner key, where the property requires one", schema: { type: "string" } },
+    {
+      name: "X-Api-Key",
+      in: "header",
+      required: false,
+      description: "Your integration's partner key, where the property requires one",
+      schema: { type: "string" },
+    },
   ];
   if (definition.method === "POST") {
-    parameters.push({ name: "Idempotency-Key", in: "header", required: true, description: "Unique per operation (e.g. a UUID). Retrying with the same key replays the first answer (Idempotent-Replayed: true) for 24 hours.", schema: { type: "string", minLength: 1, maxLength: 255 } });
+    parameters.push({
+      name: "Idempotency-Key",
+      in: "header",
+      required: true,
+      description:
+        "Unique per operation (e.g. a UUID). Retrying with the same key replays the first answer (Idempotent-Replayed: true) for 24 hours.",
+      schema: { type: "string", minLength: 1, maxLength: 255 },
+    });
   }
   for (const match of definition.path.matchAll(/\{(\w+)\}/g)) {
     parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string" } });
@@ -50,7 +63,13 @@ function operation(definition: RouteDefinition, components: Json): Json {
     const query = schemaOf(definition.query, "input", components) as { properties?: Record<string, Json>; required?: string[] };
     for (const [name, schema] of Object.entries(query.properties ?? {})) {
       const { description, ...rest } = schema as Json & { description?: string };
-      parameters.push({ name, in: "query", required: query.required?.includes(name) ?? false, schema: rest, ...(description ? { description } : {}) });
+      parameters.push({
+        name,
+        in: "query",
+        required: query.required?.includes(name) ?? false,
+        schema: rest,
+        ...(description ? { description } : {}),
+      });
     }
   }
   const status = String(definition.status ?? 200);
@@ -58,26 +77,53 @@ function operation(definition: RouteDefinition, components: Json): Json {
     [status]: { description: "Success", content: { "application/json": { schema: schemaOf(definition.response, "output", components) } } },
   };
   for (const other of definition.otherStatuses ?? []) {
-    responses[String(other.status)] = { description: other.description, content: { "application/json": { schema: schemaOf(definition.response, "output", components) } } };
+    responses[String(other.status)] = {
+      description: other.description,
+      content: { "application/json": { schema: schemaOf(definition.response, "output", components) } },
+    };
   }
-  for (const code of documentedStatuses(definition).filter((c) => c >= 400)) responses[String(code)] = { $ref: `#/components/responses/E${code}` };
+  for (const code of documentedStatuses(definition).filter((c) => c >= 400))
+    responses[String(code)] = { $ref: `#/components/responses/E${code}` };
   const scope = SCOPES.find((s) => s.id === definition.scope);
   return {
     operationId: definition.operationId,
     summary: definition.summary,
-    description: [definition.description, `Requires the scope \`${definition.scope}\`${scope ? ` (${scope.label})` : ""}.`].filter(Boolean).join("\n\n"),
+    description: [definition.description, `Requires the scope \`${definition.scope}\`${scope ? ` (${scope.label})` : ""}.`]
+      .filter(Boolean)
+      .join("\n\n"),
     tags: [definition.tag],
     "x-required-scope": definition.scope,
     parameters,
-    ...(definition.body ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(definition.body, "input", components) } } } } : {}),
+    ...(definition.body
+      ? { requestBody: { required: true, content: { "application/json": { schema: schemaOf(definition.body, "input", components) } } } }
+      : {}),
     responses,
   };
 }
 
 const SIGNATURE_HEADERS = [
-  { name: "webhook-id", in: "header", required: true, description: "The delivery's id (msg_…), the same on every attempt: deduplicate on it", schema: { type: "string" } },
-  { name: "webhook-timestamp", in: "header", required: true, description: "Unix seconds when this attempt was sent; reject old ones (the libraries allow 5 minutes)", schema: { type: "string" } },
-  { name: "webhook-signature", in: "header", required: true, description: "`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's secret; two, space-separated, while a rotated secret still signs", schema: { type: "string" } },
+  {
+    name: "webhook-id",
+    in: "header",
+    required: true,
+    description: "The delivery's id (msg_…), the same on every attempt: deduplicate on it",
+    schema: { type: "string" },
+  },
+  {
+    name: "webhook-timestamp",
+    in: "header",
+    required: true,
+    description: "Unix seconds when this attempt was sent; reject old ones (the libraries allow 5 minutes)",
+    schema: { type: "string" },
+  },
+  {
+    name: "webhook-signature",
+    in: "header",
+    required: true,
+    description:
+      "`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's secret; two, space-separated, while a rotated secret still signs",
+    schema: { type: "string" },
+  },
 ];
 
 /** OpenAPI 3.1 `webhooks`: what we POST to an endpoint for each event type (Standard Webhooks). */
@@ -95,7 +141,10 @@ function webhookOperations(components: Json): Json {
           parameters: SIGNATURE_HEADERS,
           requestBody: { required: true, content: { "application/json": { schema: schemaOf(eventEnvelope(type), "output", components) } } },
           responses: {
-            "200": { description: "Received (any 2xx). Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 429/503 with Retry-After wait at least that long." },
+            "200": {
+              description:
+                "Received (any 2xx). Anything else is retried after 5 s, 5 min, 30 min, 2 h, 5 h, 10 h and 10 h; 429/503 with Retry-After wait at least that long.",
+            },
             "410": { description: "Gone: the endpoint is disabled and receives nothing more." },
           },
         },
@@ -112,13 +161,23 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
     (paths[definition.path] ??= {})[definition.method.toLowerCase()] = operation(definition, components);
   }
   paths["/openapi.json"] = {
-    get: { operationId: "getOpenApiDocument", summary: "This document", tags: ["Meta"], security: [], responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } } },
+    get: {
+      operationId: "getOpenApiDocument",
+      summary: "This document",
+      tags: ["Meta"],
+      security: [],
+      responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+    },
   };
   schemaOf(errorBody, "output", components);
   const errorResponses = Object.fromEntries(
     Object.entries(ERROR_TEXT).map(([code, description]) => [
       `E${code}`,
-      { description, headers: { "X-Request-Id": { schema: { type: "string" } } }, content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+      {
+        description,
+        headers: { "X-Request-Id": { schema: { type: "string" } } },
+        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+      },
     ]),
   );
   return {
@@ -147,8 +206,18 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
     webhooks: webhookOperations(components),
     components: {
       securitySchemes: {
-        bearerAuth: { type: "http", scheme: "bearer", bearerFormat: "pms_live_… or pms_test_…", description: "An API key from Settings → API Access." },
-        userApiKey: { type: "apiKey", in: "header", name: "user-api-key", description: "The same key, for clients that cannot set Authorization." },
+        bearerAuth: {
+          type: "http",
+          scheme: "bearer",
+          bearerFormat: "pms_live_… or pms_test_…",
+          description: "An API key from Settings → API Access.",
+        },
+        userApiKey: {
+          type: "apiKey",
+          in: "header",
+          name: "user-api-key",
+          description: "The same key, for clients that cannot set Authorization.",
+        },
       },
       schemas: components,
       responses: errorResponses,

@@ -19,10 +19,22 @@ const hash = (key: string) => createHash("sha256").update(key).digest("hex");
 const globalForPartners = globalThis as unknown as { __pmsPartnerCache?: Map<string, { partner: VerifiedPartner | null; at: number }> };
 const cache = (globalForPartners.__pmsPartnerCache ??= new Map());
 
-export async function createPartner(input: { name: string; rateLimitPerSecond?: number; rateLimitBurst?: number; rateLimitPerDay?: number }) {
+export async function createPartner(input: {
+  name: string;
+  rateLimitPerSecond?: number;
+  rateLimitBurst?: number;
+  rateLimitPerDay?: number;
+}) {
   const key = `pk_${randomBase62(32)}`;
   const partner = await db.partner.create({
-    data: { name: input.name, hash: hash(key), last4: key.slice(-4), rateLimitPerSecond: input.rateLimitPerSecond, rateLimitBurst: input.rateLimitBurst, rateLimitPerDay: input.rateLimitPerDay },
+    data: {
+      name: input.name,
+      hash: hash(key),
+      last4: key.slice(-4),
+      rateLimitPerSecond: input.rateLimitPerSecond,
+      rateLimitBurst: input.rateLimitBurst,
+      rateLimitPerDay: input.rateLimitPerDay,
+    },
   });
   return { partner, key };
 }
@@ -34,7 +46,16 @@ export async function findPartner(key: string, now = Date.now()): Promise<Verifi
   const hit = cache.get(digest);
   if (hit && now - hit.at < CACHE_TTL_MS) return hit.partner;
   const row = await db.partner.findUnique({ where: { hash: digest } });
-  const partner = row && !row.revokedAt ? { id: row.id, name: row.name, rateLimitPerSecond: row.rateLimitPerSecond, rateLimitBurst: row.rateLimitBurst, rateLimitPerDay: row.rateLimitPerDay } : null;
+  const partner =
+    row && !row.revokedAt
+      ? {
+          id: row.id,
+          name: row.name,
+          rateLimitPerSecond: row.rateLimitPerSecond,
+          rateLimitBurst: row.rateLimitBurst,
+          rateLimitPerDay: row.rateLimitPerDay,
+        }
+      : null;
   if (cache.size > 10_000) cache.clear();
   cache.set(digest, { partner, at: now });
   return partner;

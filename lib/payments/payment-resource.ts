@@ -4,5 +4,13 @@ import { PaymentStatus } from "../db/generated/prisma/enums";
 import { currency, dateTime, id, minor } from "../http/fields";
 
 export const paymentEventData = z
-  .strictObject({ id, reservationId: id.nullable(), amount: minor, currency, status: z.enum(PaymentStatus), method: z.string().nullable(), updatedAt: dateTime })
+  .strictObject({
+    id,
+    reservationId: id.nullable(),
+    amount: minor,
+    currency,
+    status: z.enum(PaymentStatus),
+    method: z.string().nullable(),
+    updatedAt: dateTime,
+  })
   .meta({ id: "PaymentEventData" });

@@ -9,5 +9,13 @@ export async function getOrganization(property: { id: string; name: string; plan
     db.membership.count({ where: { propertyId: property.id } }),
     db.room.count({ where: { propertyId: property.id } }),
   ]);
-  return { id: property.id, name: property.name, plan: property.plan, propertyCount: 1, memberCount: members, roomCount: rooms, createdAt: property.createdAt.toISOString() };
+  return {
+    id: property.id,
+    name: property.name,
+    plan: property.plan,
+    propertyCount: 1,
+    memberCount: members,
+    roomCount: rooms,
+    createdAt: property.createdAt.toISOString(),
+  };
 }

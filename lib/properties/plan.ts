@@ -8,6 +8,9 @@ export function planIncludesApi(property: { plan: Plan }): boolean {
 }
 
 /** Refuses with 403 PLAN_REQUIRED, saying what the property's admin can do about it. */
-export function assertPlanIncludesApi(property: { plan: Plan }, message = "API access needs the PRO plan. Upgrade the property to create API keys."): void {
+export function assertPlanIncludesApi(
+  property: { plan: Plan },
+  message = "API access needs the PRO plan. Upgrade the property to create API keys.",
+): void {
   if (!planIncludesApi(property)) throw new AppError("PLAN_REQUIRED", message);
 }

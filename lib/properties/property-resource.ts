@@ -9,6 +9,14 @@ export const propertyResource = z
 export type PropertyResource = z.input<typeof propertyResource>;
 
 export const organizationResource = z
-  .strictObject({ id, name: z.string(), plan: z.enum(Plan), propertyCount: z.number().int(), memberCount: z.number().int(), roomCount: z.number().int(), createdAt: dateTime })
+  .strictObject({
+    id,
+    name: z.string(),
+    plan: z.enum(Plan),
+    propertyCount: z.number().int(),
+    memberCount: z.number().int(),
+    roomCount: z.number().int(),
+    createdAt: dateTime,
+  })
   .meta({ id: "Organization" });
 export type OrganizationResource = z.input<typeof organizationResource>;

@@ -2,7 +2,15 @@ import type { Plan } from "../db/generated/prisma/enums";
 import type { PropertyResource } from "./property-resource";
 
 /** A property as the API shows it. */
-export function serializeProperty(property: { id: string; slug: string; name: string; timezone: string; currency: string; plan: Plan; createdAt: Date }): PropertyResource {
+export function serializeProperty(property: {
+  id: string;
+  slug: string;
+  name: string;
+  timezone: string;
+  currency: string;
+  plan: Plan;
+  createdAt: Date;
+}): PropertyResource {
   return {
     id: property.id,
     slug: property.slug,

@@ -11,16 +11,33 @@ export const apiSettingsInput = z
     requirePartnerKey: z.boolean(),
     logRetentionDays: z.coerce.number().int("Whole days only").min(7, "At least 7 days").max(90, "At most 90 days"),
   })
-  .refine((v) => v.rateLimitBurst >= v.rateLimitPerSecond, { path: ["rateLimitBurst"], message: "The burst must be at least the per-second rate" });
+  .refine((v) => v.rateLimitBurst >= v.rateLimitPerSecond, {
+    path: ["rateLimitBurst"],
+    message: "The burst must be at least the per-second rate",
+  });
 export type ApiSettingsInput = z.infer<typeof apiSettingsInput>;
 
 /** Changes the property's API limits, partner requirement and log retention; keys pick limits up within 2 seconds. */
 export async function updateApiSettings(options: { propertyId: string; actor: Actor; input: ApiSettingsInput }) {
   const { propertyId, actor, input } = options;
   return db.$transaction(async (tx) => {
-    const before = await tx.property.findUniqueOrThrow({ where: { id: propertyId }, select: { rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true, logRetentionDays: true } });
-    const after = await tx.property.update({ where: { id: propertyId }, data: input, select: { rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true, logRetentionDays: true } });
-    await recordAuditEvent(tx, { propertyId, actor, action: "api_settings.updated", targetType: "property", targetId: propertyId, metadata: { before, after } });
+    const before = await tx.property.findUniqueOrThrow({
+      where: { id: propertyId },
+      select: { rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true, logRetentionDays: true },
+    });
+    const after = await tx.property.update({
+      where: { id: propertyId },
+      data: input,
+      select: { rateLimitPerSecond: true, rateLimitBurst: true, rateLimitPerDay: true, requirePartnerKey: true, logRetentionDays: true },
+    });
+    await recordAuditEvent(tx, {
+      propertyId,
+      actor,
+      action: "api_settings.updated",
+      targetType: "property",
+      targetId: propertyId,
+      metadata: { before, after },
+    });
     return after;
   });
 }

@@ -3,7 +3,20 @@ import { afterCursor } from "../db/pagination";
 import { db } from "../db/client";
 import { requestLogWhere, type RequestLogFilters } from "./list-request-logs";
 
-const COLUMNS = ["id", "createdAt", "method", "path", "status", "durationMs", "errorCode", "keyPreview", "mode", "partnerName", "ip", "userAgent"] as const;
+const COLUMNS = [
+  "id",
+  "createdAt",
+  "method",
+  "path",
+  "status",
+  "durationMs",
+  "errorCode",
+  "keyPreview",
+  "mode",
+  "partnerName",
+  "ip",
+  "userAgent",
+] as const;
 const PAGE = 1000;
 
 function csvCell(value: unknown): string {
@@ -32,7 +45,8 @@ export function exportRequestLogsCsv(propertyId: string, filters: RequestLogFilt
         take: PAGE,
         select: Object.fromEntries(COLUMNS.map((c) => [c, true])) as Record<(typeof COLUMNS)[number], true>,
       });
-      if (rows.length > 0) controller.enqueue(encoder.encode(rows.map((row) => COLUMNS.map((c) => csvCell(row[c])).join(",")).join("\n") + "\n"));
+      if (rows.length > 0)
+        controller.enqueue(encoder.encode(rows.map((row) => COLUMNS.map((c) => csvCell(row[c])).join(",")).join("\n") + "\n"));
       if (rows.length < PAGE) controller.close();
       else cursor = { createdAt: rows[rows.length - 1]!.createdAt, id: rows[rows.length - 1]!.id };
     },

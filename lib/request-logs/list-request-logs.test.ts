@@ -23,15 +23,39 @@ async function seed() {
   const base = { query: {}, durationMs: 3, keyPreview: "pms_live_••••••••abcd", mode: "LIVE" as const, requestHeaders: {} };
   await db.requestLog.createMany({
     data: [
-      ...specs.map((s, i) => ({ ...base, id: `${prefix}req_${i}`, propertyId: property.id, method: s.method, status: s.status, path: s.path, apiKeyId: s.key, createdAt: new Date(NOW.getTime() - s.ago) })),
-      { ...base, id: `${prefix}req_other`, propertyId: other.property.id, method: "GET", status: 404, path: "/api/v1/guests/x", apiKeyId: "k9", createdAt: NOW },
+      ...specs.map((s, i) => ({
+        ...base,
+        id: `${prefix}req_${i}`,
+        propertyId: property.id,
+        method: s.method,
+        status: s.status,
+        path: s.path,
+        apiKeyId: s.key,
+        createdAt: new Date(NOW.getTime() - s.ago),
+      })),
+      {
+        ...base,
+        id: `${prefix}req_other`,
+        propertyId: other.property.id,
+        method: "GET",
+        status: 404,
+        path: "/api/v1/guests/x",
+        apiKeyId: "k9",
+        createdAt: NOW,
+      },
     ],
   });
   return property.id;
 }
 
 const ids = async (propertyId: string, query: Record<string, string>) =>
-  (await listRequestLogs(propertyId, requestLogFilters.parse(query.requestId ? { ...query, requestId: prefix + query.requestId } : query), NOW)).rows.map((r) => r.id.slice(prefix.length));
+  (
+    await listRequestLogs(
+      propertyId,
+      requestLogFilters.parse(query.requestId ? { ...query, requestId: prefix + query.requestId } : query),
+      NOW,
+    )
+  ).rows.map((r) => r.id.slice(prefix.length));
 
 describe("listRequestLogs", () => {
   it("returns exactly the rows each filter and combination matches, newest first, never another property's", async () => {
@@ -46,7 +70,10 @@ describe("listRequestLogs", () => {
     expect(await ids(propertyId, { range: "24h" })).toEqual(["req_6", "req_0", "req_1", "req_2"]);
     expect(await ids(propertyId, { range: "7d" })).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3"]);
     expect(await ids(propertyId, { range: "30d" })).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4"]);
-    expect(await ids(propertyId, { range: "custom", from: "2026-11-13T00:00:00Z", to: "2026-11-21T13:00:00Z" })).toEqual(["req_3", "req_4"]);
+    expect(await ids(propertyId, { range: "custom", from: "2026-11-13T00:00:00Z", to: "2026-11-21T13:00:00Z" })).toEqual([
+      "req_3",
+      "req_4",
+    ]);
     expect(await ids(propertyId, { path: "guests" })).toEqual(["req_6", "req_3"]);
     expect(await ids(propertyId, { requestId: "req_4" })).toEqual(["req_4"]);
     expect(await ids(propertyId, { requestId: "req_other" })).toEqual([]);
@@ -60,7 +87,11 @@ describe("listRequestLogs", () => {
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
-      const page: { rows: { id: string }[]; nextCursor: string | null } = await listRequestLogs(propertyId, requestLogFilters.parse({ limit: "2", ...(cursor ? { cursor } : {}) }), NOW);
+      const page: { rows: { id: string }[]; nextCursor: string | null } = await listRequestLogs(
+        propertyId,
+        requestLogFilters.parse({ limit: "2", ...(cursor ? { cursor } : {}) }),
+        NOW,
+      );
       seen.push(...page.rows.map((r) => r.id.slice(prefix.length)));
       cursor = page.nextCursor;
     } while (cursor);
@@ -86,7 +117,9 @@ describe("CSV export and retention", () => {
     const before = await db.requestLog.count({ where: { propertyId } });
     const deleted = await purgeExpiredRequestLogs({ now: NOW, batch: 1 });
     expect(deleted).toBeGreaterThanOrEqual(2); // 10 and 40 days old; the other property keeps 30 days
-    const left = (await db.requestLog.findMany({ where: { propertyId }, select: { id: true } })).map((r) => r.id.slice(prefix.length)).sort();
+    const left = (await db.requestLog.findMany({ where: { propertyId }, select: { id: true } }))
+      .map((r) => r.id.slice(prefix.length))
+      .sort();
     expect(left).toEqual(["req_0", "req_1", "req_2", "req_3", "req_6"]);
     expect(before - left.length).toBe(2);
   });

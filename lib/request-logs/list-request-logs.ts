@@ -7,16 +7,26 @@ import { notFound } from "../errors/app-error";
 export const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export const RANGES = { "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
 
-const optionalText = (max: number) => z.string().trim().max(max).optional().transform((v) => (v ? v : undefined));
-const instant = z.string().trim().optional().transform((v, ctx) => {
-  if (!v) return undefined;
-  const date = new Date(v);
-  if (Number.isNaN(date.getTime())) {
-    ctx.addIssue({ code: "custom", message: "Not a date" });
-    return z.NEVER;
-  }
-  return date;
-});
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .optional()
+    .transform((v) => (v ? v : undefined));
+const instant = z
+  .string()
+  .trim()
+  .optional()
+  .transform((v, ctx) => {
+    if (!v) return undefined;
+    const date = new Date(v);
+    if (Number.isNaN(date.getTime())) {
+      ctx.addIssue({ code: "custom", message: "Not a date" });
+      return z.NEVER;
+    }
+    return date;
+  });
 
 /** The Logs tab's filters, as they stand in the URL. */
 export const requestLogFilters = z.object({
@@ -24,7 +34,12 @@ export const requestLogFilters = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").filter((m): m is (typeof METHODS)[number] => (METHODS as readonly string[]).includes(m)) : [])),
-  status: z.string().trim().regex(/^([1-5]xx|[1-5]\d\d)$/, "A status code (404) or class (4xx)").optional().catch(undefined),
+  status: z
+    .string()
+    .trim()
+    .regex(/^([1-5]xx|[1-5]\d\d)$/, "A status code (404) or class (4xx)")
+    .optional()
+    .catch(undefined),
   range: z.enum(["1h", "24h", "7d", "30d", "custom"]).optional().catch(undefined),
   from: instant.catch(undefined),
   to: instant.catch(undefined),
@@ -56,7 +71,19 @@ export function requestLogWhere(propertyId: string, filters: RequestLogFilters, 
   return where;
 }
 
-const SUMMARY = { id: true, createdAt: true, method: true, path: true, status: true, durationMs: true, keyPreview: true, apiKeyId: true, mode: true, errorCode: true, partnerName: true } as const;
+const SUMMARY = {
+  id: true,
+  createdAt: true,
+  method: true,
+  path: true,
+  status: true,
+  durationMs: true,
+  keyPreview: true,
+  apiKeyId: true,
+  mode: true,
+  errorCode: true,
+  partnerName: true,
+} as const;
 
 /** One page, newest first, by keyset on (createdAt, id): no OFFSET however deep the page. */
 export async function listRequestLogs(propertyId: string, filters: RequestLogFilters, now = new Date()) {
@@ -79,5 +106,9 @@ export async function getRequestLog(propertyId: string, id: string) {
 export type RequestLogDetail = Awaited<ReturnType<typeof getRequestLog>>;
 
 export async function listLogKeys(propertyId: string) {
-  return db.apiKey.findMany({ where: { propertyId }, select: { id: true, name: true, mode: true, last4: true }, orderBy: { createdAt: "desc" } });
+  return db.apiKey.findMany({
+    where: { propertyId },
+    select: { id: true, name: true, mode: true, last4: true },
+    orderBy: { createdAt: "desc" },
+  });
 }

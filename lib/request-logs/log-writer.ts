@@ -42,7 +42,14 @@ interface WriterState {
 }
 
 const globalForLogs = globalThis as unknown as { __pmsRequestLogs?: WriterState };
-const state = (globalForLogs.__pmsRequestLogs ??= { buffer: [], dropped: 0, unattributed: 0, timer: null, flushing: null, disabled: !env().API_REQUEST_LOGS });
+const state = (globalForLogs.__pmsRequestLogs ??= {
+  buffer: [],
+  dropped: 0,
+  unattributed: 0,
+  timer: null,
+  flushing: null,
+  disabled: !env().API_REQUEST_LOGS,
+});
 
 export function enqueueRequestLog(entry: RequestLogEntry): void {
   if (state.disabled) return;
@@ -50,10 +57,14 @@ export function enqueueRequestLog(entry: RequestLogEntry): void {
   if (state.buffer.length > MAX_BUFFERED) {
     state.buffer.splice(0, state.buffer.length - MAX_BUFFERED);
     state.dropped += 1;
-    if (state.dropped === 1 || state.dropped % 1000 === 0) console.error(`request logs: buffer full, ${state.dropped} entries dropped so far`);
+    if (state.dropped === 1 || state.dropped % 1000 === 0)
+      console.error(`request logs: buffer full, ${state.dropped} entries dropped so far`);
   }
   if (!state.timer) {
-    state.timer = setInterval(() => void flushRequestLogs().catch((error: unknown) => console.error("request log flush failed:", (error as Error).message)), FLUSH_INTERVAL_MS);
+    state.timer = setInterval(
+      () => void flushRequestLogs().catch((error: unknown) => console.error("request log flush failed:", (error as Error).message)),
+      FLUSH_INTERVAL_MS,
+    );
     state.timer.unref();
   }
 }
@@ -97,7 +108,8 @@ export function requestLogStats() {
 /** Requests with no key we recognise belong to no property: they are only counted, in the server log. */
 export function countUnattributedRequest(): void {
   state.unattributed += 1;
-  if (state.unattributed === 1 || state.unattributed % 1000 === 0) console.info(`request logs: ${state.unattributed} unattributed /api/v1 requests so far`);
+  if (state.unattributed === 1 || state.unattributed % 1000 === 0)
+    console.info(`request logs: ${state.unattributed} unattributed /api/v1 requests so far`);
 }
 
 /** On SIGTERM/SIGINT: write what is buffered, then let the signal end the process as it would have. */

@@ -5,7 +5,8 @@ export const BODY_LIMIT = 32 * 1024;
 export const REDACTED = "[REDACTED]";
 
 const SECRET_HEADERS = new Set(["authorization", "user-api-key", "x-api-key", "cookie", "set-cookie", "proxy-authorization"]);
-const SECRET_FIELDS = /^(password|passwd|secret|signing_?secret|token|access_?token|refresh_?token|api_?key|key|pin|card_?number|cvc|cvv)$/i;
+const SECRET_FIELDS =
+  /^(password|passwd|secret|signing_?secret|token|access_?token|refresh_?token|api_?key|key|pin|card_?number|cvc|cvv)$/i;
 const SECRET_VALUES = /\b(pms_(live|test)_[0-9A-Za-z]{36}|pk_[0-9A-Za-z]{32}|whsec_[0-9A-Za-z+/=]{16,})\b/g;
 
 export function redactHeaders(headers: Headers): Record<string, string> {
@@ -26,7 +27,10 @@ function redactValue(value: unknown): unknown {
 
 export function cut(text: string): string {
   if (Buffer.byteLength(text) <= BODY_LIMIT) return text;
-  const head = Buffer.from(text).subarray(0, BODY_LIMIT).toString("utf8").replace(/\uFFFD$/, "");
+  const head = Buffer.from(text)
+    .subarray(0, BODY_LIMIT)
+    .toString("utf8")
+    .replace(/\uFFFD$/, "");
   return `${head}…[truncated: ${Buffer.byteLength(text)} bytes in all]`;
 }
 

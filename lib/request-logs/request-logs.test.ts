@@ -27,7 +27,11 @@ async function logsOf(propertyId: string) {
 describe("request log capture", () => {
   it("writes exactly one entry per attributable request: success, 400, 401 KEY_REVOKED, 403, 404, 429", async () => {
     const { property, rooms } = await createProperty({ rateLimit: { perSecond: 1, burst: 6, perDay: 1000 } });
-    const [issued] = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "logged", mode: "LIVE", scopes: ["reservations:write"] }) });
+    const [issued] = await createApiKey({
+      property,
+      actor: admin,
+      input: createApiKeyInput.parse({ name: "logged", mode: "LIVE", scopes: ["reservations:write"] }),
+    });
     const key = issued!.key;
     const answers = [
       await call(reservationsRoute.GET, { key, path: "/api/v1/reservations?limit=2" }),
@@ -55,7 +59,13 @@ describe("request log capture", () => {
     ]);
     expect(logs.map((l) => l.id)).toEqual(answers.map((a) => a.headers.get("x-request-id")));
     const first = logs[0]!;
-    expect(first).toMatchObject({ path: "/api/v1/reservations", query: { limit: "2" }, apiKeyId: issued!.id, keyPreview: `pms_live_••••••••${key.slice(-4)}`, mode: "LIVE" });
+    expect(first).toMatchObject({
+      path: "/api/v1/reservations",
+      query: { limit: "2" },
+      apiKeyId: issued!.id,
+      keyPreview: `pms_live_••••••••${key.slice(-4)}`,
+      mode: "LIVE",
+    });
     expect(first.durationMs).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(first.responseBody!)).toMatchObject({ data: [], livemode: true });
   });
@@ -63,20 +73,61 @@ describe("request log capture", () => {
   it("redacts credentials in headers and secrets in bodies, and cuts bodies at 32 KB", async () => {
     const { property, rooms, key } = await propertyWithKey();
     const other = generateApiKey("TEST");
-    await call(reservationsRoute.GET, { key, headers: { "user-api-key": key, "x-api-key": "pk_abc", cookie: "session=1", "user-agent": "acme-sync/2.1", "x-forwarded-for": "203.0.113.9, 10.0.0.1" } });
-    await call(reservationsRoute.POST, { method: "POST", key, body: { roomId: rooms[0]!.id, notes: `copy of ${other}`, password: "hunter2", guest: { firstName: "A", lastName: "B", token: "t0k" } } });
-    const created = await call(reservationsRoute.POST, { method: "POST", key, body: { guest: { firstName: "A", lastName: "B" }, roomId: rooms[0]!.id, arrivalDate: "2033-01-01", departureDate: "2033-01-02", adults: 1, totalAmount: 1 } });
+    await call(reservationsRoute.GET, {
+      key,
+      headers: {
+        "user-api-key": key,
+        "x-api-key": "pk_abc",
+        cookie: "session=1",
+        "user-agent": "acme-sync/2.1",
+        "x-forwarded-for": "203.0.113.9, 10.0.0.1",
+      },
+    });
+    await call(reservationsRoute.POST, {
+      method: "POST",
+      key,
+      body: {
+        roomId: rooms[0]!.id,
+        notes: `copy of ${other}`,
+        password: "hunter2",
+        guest: { firstName: "A", lastName: "B", token: "t0k" },
+      },
+    });
+    const created = await call(reservationsRoute.POST, {
+      method: "POST",
+      key,
+      body: {
+        guest: { firstName: "A", lastName: "B" },
+        roomId: rooms[0]!.id,
+        arrivalDate: "2033-01-01",
+        departureDate: "2033-01-02",
+        adults: 1,
+        totalAmount: 1,
+      },
+    });
     const id = (created.body as { data: { id: string } }).data.id;
-    await db.reservationAccess.create({ data: { propertyId: property.id, reservationId: id, lockName: "Door", pin: "123456", validFrom: new Date(), validUntil: new Date() } });
+    await db.reservationAccess.create({
+      data: { propertyId: property.id, reservationId: id, lockName: "Door", pin: "123456", validFrom: new Date(), validUntil: new Date() },
+    });
     await call(accessesRoute.GET, { key, params: { id } });
     await call(reservationsRoute.POST, { method: "POST", key, body: { notes: "é".repeat(BODY_LIMIT) } });
 
     const [withHeaders, withSecrets, , accesses, huge] = await logsOf(property.id);
-    expect(withHeaders!.requestHeaders).toMatchObject({ authorization: REDACTED, "user-api-key": REDACTED, "x-api-key": REDACTED, cookie: REDACTED, "user-agent": "acme-sync/2.1" });
+    expect(withHeaders!.requestHeaders).toMatchObject({
+      authorization: REDACTED,
+      "user-api-key": REDACTED,
+      "x-api-key": REDACTED,
+      cookie: REDACTED,
+      "user-agent": "acme-sync/2.1",
+    });
     expect(withHeaders!).toMatchObject({ ip: "203.0.113.9", userAgent: "acme-sync/2.1", status: 401 });
     const stored = JSON.stringify([withHeaders, withSecrets]);
     for (const secret of [key, other, "hunter2", "t0k"]) expect(stored).not.toContain(secret);
-    expect(JSON.parse(withSecrets!.requestBody!)).toMatchObject({ password: REDACTED, notes: `copy of ${REDACTED}`, guest: { token: REDACTED } });
+    expect(JSON.parse(withSecrets!.requestBody!)).toMatchObject({
+      password: REDACTED,
+      notes: `copy of ${REDACTED}`,
+      guest: { token: REDACTED },
+    });
     expect(accesses!.responseBody).not.toContain("123456");
     expect(JSON.parse(accesses!.responseBody!).data[0].pin).toBe(REDACTED);
     expect(Buffer.byteLength(huge!.requestBody!)).toBeLessThan(BODY_LIMIT + 100);
@@ -91,7 +142,10 @@ describe("request log capture", () => {
       for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null });
       setTimeout(() => {}, 60_000); // stay alive until the signal
       process.kill(process.pid, "SIGTERM");`;
-    const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], { env: { ...process.env, DATABASE_URL: databaseSettings().url }, encoding: "utf8" }).then(
+    const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], {
+      env: { ...process.env, DATABASE_URL: databaseSettings().url },
+      encoding: "utf8",
+    }).then(
       () => ({ signal: null as string | null, code: 0 }),
       (error: { signal: string | null; code: number }) => ({ signal: error.signal, code: error.code }),
     );

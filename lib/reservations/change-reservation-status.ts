@@ -43,7 +43,10 @@ export async function changeReservationStatus(options: {
       if (!current) throw notFound("Reservation");
       throw new AppError("INVALID_STATE", `Cannot ${transition.verb} a reservation that is ${STATUS_WORDS[current.status]}.`);
     }
-    const reservation = await tx.reservation.findUniqueOrThrow({ where: { id: reservationId }, include: { guest: true, room: { select: { number: true } } } });
+    const reservation = await tx.reservation.findUniqueOrThrow({
+      where: { id: reservationId },
+      include: { guest: true, room: { select: { number: true } } },
+    });
     await recordAuditEvent(tx, {
       propertyId,
       actor,

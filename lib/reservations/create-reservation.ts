@@ -11,7 +11,13 @@ import { serializeReservation } from "./serialize-reservation";
 const CODE_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
 function reservationCode(slug: string): string {
-  const prefix = slug.split("-").map((part) => part[0] ?? "").join("").toUpperCase().slice(0, 3) || "R";
+  const prefix =
+    slug
+      .split("-")
+      .map((part) => part[0] ?? "")
+      .join("")
+      .toUpperCase()
+      .slice(0, 3) || "R";
   let suffix = "";
   for (let i = 0; i < 6; i++) suffix += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
   return `${prefix}-${suffix}`;
@@ -34,7 +40,13 @@ export async function createReservation(options: {
   const departure = new Date(`${input.departureDate}T00:00:00Z`);
 
   return db.$transaction(async (tx) => {
-    const room = await assertRoomBookable(tx, { propertyId: property.id, roomId: input.roomId, arrival, departure, guests: input.adults + input.children });
+    const room = await assertRoomBookable(tx, {
+      propertyId: property.id,
+      roomId: input.roomId,
+      arrival,
+      departure,
+      guests: input.adults + input.children,
+    });
 
     let guestId: string;
     if (input.guestId) {
@@ -43,12 +55,22 @@ export async function createReservation(options: {
       guestId = guest.id;
     } else {
       const details = input.guest!;
-      const existing = details.email ? await tx.guest.findFirst({ where: { propertyId: property.id, email: details.email }, select: { id: true } }) : null;
+      const existing = details.email
+        ? await tx.guest.findFirst({ where: { propertyId: property.id, email: details.email }, select: { id: true } })
+        : null;
       guestId =
         existing?.id ??
-        (await tx.guest.create({
-          data: { propertyId: property.id, firstName: details.firstName, lastName: details.lastName, email: details.email ?? null, phone: details.phone ?? null },
-        })).id;
+        (
+          await tx.guest.create({
+            data: {
+              propertyId: property.id,
+              firstName: details.firstName,
+              lastName: details.lastName,
+              email: details.email ?? null,
+              phone: details.phone ?? null,
+            },
+          })
+        ).id;
     }
 
     const reservation = await tx.reservation.create({
@@ -67,8 +89,19 @@ export async function createReservation(options: {
       },
       include: { guest: true, room: { select: { number: true } } },
     });
-    await recordAuditEvent(tx, { propertyId: property.id, actor, action: "reservation.created", targetType: "reservation", targetId: reservation.id, metadata: { code: reservation.code } });
-    await recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: { reservation: serializeReservation(reservation) } });
+    await recordAuditEvent(tx, {
+      propertyId: property.id,
+      actor,
+      action: "reservation.created",
+      targetType: "reservation",
+      targetId: reservation.id,
+      metadata: { code: reservation.code },
+    });
+    await recordDomainEvent(tx, {
+      propertyId: property.id,
+      type: "reservation.created",
+      data: { reservation: serializeReservation(reservation) },
+    });
     return reservation;
   });
 }

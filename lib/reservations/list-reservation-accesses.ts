@@ -7,9 +7,20 @@ import type { AccessResource } from "./reservation-resource";
 export async function listReservationAccesses(propertyId: string, reservationId: string) {
   const reservation = await db.reservation.findFirst({ where: { id: reservationId, propertyId }, select: { id: true } });
   if (!reservation) throw notFound("Reservation");
-  const rows = await db.reservationAccess.findMany({ where: { reservationId, propertyId }, orderBy: [{ validFrom: "asc" }, { id: "asc" }] });
+  const rows = await db.reservationAccess.findMany({
+    where: { reservationId, propertyId },
+    orderBy: [{ validFrom: "asc" }, { id: "asc" }],
+  });
   return {
-    data: rows.map((a): AccessResource => ({ id: a.id, reservationId: a.reservationId, lockName: a.lockName, pin: a.pin, validFrom: a.validFrom.toISOString(), validUntil: a.validUntil.toISOString(), createdAt: a.createdAt.toISOString() })),
+    data: rows.map((a): AccessResource => ({
+      id: a.id,
+      reservationId: a.reservationId,
+      lockName: a.lockName,
+      pin: a.pin,
+      validFrom: a.validFrom.toISOString(),
+      validUntil: a.validUntil.toISOString(),
+      createdAt: a.createdAt.toISOString(),
+    })),
     nextCursor: null,
   };
 }

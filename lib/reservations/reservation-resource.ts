@@ -29,17 +29,39 @@ export const reservationResource = z
     id: "Reservation",
     examples: [
       {
-        id: "cmwsot5jb0000he7d0pvfrheh", code: "GH-7K3M9Q", status: "CONFIRMED", guestId: "gh_guest_12",
+        id: "cmwsot5jb0000he7d0pvfrheh",
+        code: "GH-7K3M9Q",
+        status: "CONFIRMED",
+        guestId: "gh_guest_12",
         guest: { id: "gh_guest_12", firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" },
-        roomId: "gh_room_3", roomNumber: "103", arrivalDate: "2027-03-01", departureDate: "2027-03-04", adults: 2, children: 0,
-        totalAmount: 38700, currency: "EUR", notes: null, checkedInAt: null, checkedOutAt: null, cancelledAt: null,
-        createdAt: "2026-11-23T10:00:00.000Z", updatedAt: "2026-11-23T10:00:00.000Z",
+        roomId: "gh_room_3",
+        roomNumber: "103",
+        arrivalDate: "2027-03-01",
+        departureDate: "2027-03-04",
+        adults: 2,
+        children: 0,
+        totalAmount: 38700,
+        currency: "EUR",
+        notes: null,
+        checkedInAt: null,
+        checkedOutAt: null,
+        cancelledAt: null,
+        createdAt: "2026-11-23T10:00:00.000Z",
+        updatedAt: "2026-11-23T10:00:00.000Z",
       },
     ],
   });
 export type ReservationResource = z.input<typeof reservationResource>;
 
 export const accessResource = z
-  .strictObject({ id, reservationId: id, lockName: z.string(), pin: z.string(), validFrom: dateTime, validUntil: dateTime, createdAt: dateTime })
+  .strictObject({
+    id,
+    reservationId: id,
+    lockName: z.string(),
+    pin: z.string(),
+    validFrom: dateTime,
+    validUntil: dateTime,
+    createdAt: dateTime,
+  })
   .meta({ id: "ReservationAccess" });
 export type AccessResource = z.input<typeof accessResource>;

@@ -13,7 +13,11 @@ const admin = { type: "USER" as const, id: null, label: "Admin" };
 
 async function setup(scopes: string[] = ["full_access:write"]) {
   const fixture = await createProperty({ rooms: 4 });
-  const [key] = await createApiKey({ property: fixture.property, actor: admin, input: createApiKeyInput.parse({ name: "t", mode: "LIVE", scopes }) });
+  const [key] = await createApiKey({
+    property: fixture.property,
+    actor: admin,
+    input: createApiKeyInput.parse({ name: "t", mode: "LIVE", scopes }),
+  });
   return { ...fixture, key: key!.key };
 }
 
@@ -36,7 +40,17 @@ describe("POST /api/v1/reservations", () => {
     const result = await post(key, body(rooms[0]!.id));
     expect(result.status).toBe(201);
     const data = (result.body as { data: Record<string, unknown> }).data;
-    expect(data).toMatchObject({ status: "CONFIRMED", arrivalDate: "2031-03-01", departureDate: "2031-03-04", adults: 2, children: 0, totalAmount: 45000, currency: "EUR", roomNumber: "101", guest: { firstName: "Ada", email: "ada@example.com" } });
+    expect(data).toMatchObject({
+      status: "CONFIRMED",
+      arrivalDate: "2031-03-01",
+      departureDate: "2031-03-04",
+      adults: 2,
+      children: 0,
+      totalAmount: 45000,
+      currency: "EUR",
+      roomNumber: "101",
+      guest: { firstName: "Ada", email: "ada@example.com" },
+    });
     const events = await outbox(property.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: "reservation.created", payload: { reservation: { id: data.id, code: data.code } } });
@@ -45,7 +59,11 @@ describe("POST /api/v1/reservations", () => {
 
   it("refuses invalid input with 400 VALIDATION_ERROR and field paths, writing nothing", async () => {
     const { property, rooms, key } = await setup();
-    const result = await post(key, { ...body(rooms[0]!.id, { adults: 0, arrivalDate: "2031-02-30", totalAmount: 12.5 }), surprise: true, guest: { firstName: "", lastName: "X", email: "nope" } });
+    const result = await post(key, {
+      ...body(rooms[0]!.id, { adults: 0, arrivalDate: "2031-02-30", totalAmount: 12.5 }),
+      surprise: true,
+      guest: { firstName: "", lastName: "X", email: "nope" },
+    });
     expect(result.status).toBe(400);
     expect(result.body).toMatchObject({ status: "error", code: "VALIDATION_ERROR", requestId: result.headers.get("x-request-id") });
     const paths = (result.body!.details as { path: string }[]).map((d) => d.path);
@@ -69,7 +87,9 @@ describe("POST /api/v1/reservations", () => {
 
   it("writes the event in the same transaction: when the event cannot be stored, nothing is", async () => {
     const { property, rooms, key } = await setup();
-    await db.$executeRawUnsafe(`CREATE OR REPLACE FUNCTION refuse_event() RETURNS trigger AS $$ BEGIN IF NEW."propertyId" = '${property.id}' THEN RAISE EXCEPTION 'outbox refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`);
+    await db.$executeRawUnsafe(
+      `CREATE OR REPLACE FUNCTION refuse_event() RETURNS trigger AS $$ BEGIN IF NEW."propertyId" = '${property.id}' THEN RAISE EXCEPTION 'outbox refused'; END IF; RETURN NEW; END $$ LANGUAGE plpgsql`,
+    );
     await db.$executeRawUnsafe(`CREATE TRIGGER refuse_event BEFORE INSERT ON "OutboxEvent" FOR EACH ROW EXECUTE FUNCTION refuse_event()`);
     try {
       const result = await post(key, body(rooms[0]!.id));
@@ -107,7 +127,14 @@ describe("GET /api/v1/reservations", () => {
     const created: string[] = [];
     for (let i = 0; i < 23; i++) {
       const day = String((i % 28) + 1).padStart(2, "0");
-      const result = await post(key, body(rooms[i % 4]!.id, { arrivalDate: `2031-${String(Math.floor(i / 4) + 1).padStart(2, "0")}-${day}`, departureDate: `2031-${String(Math.floor(i / 4) + 1).padStart(2, "0")}-${String(Number(day) + 1).padStart(2, "0")}`, guest: { firstName: "G", lastName: String(i), email: `g${i % 3}@example.com` } }));
+      const result = await post(
+        key,
+        body(rooms[i % 4]!.id, {
+          arrivalDate: `2031-${String(Math.floor(i / 4) + 1).padStart(2, "0")}-${day}`,
+          departureDate: `2031-${String(Math.floor(i / 4) + 1).padStart(2, "0")}-${String(Number(day) + 1).padStart(2, "0")}`,
+          guest: { firstName: "G", lastName: String(i), email: `g${i % 3}@example.com` },
+        }),
+      );
       expect(result.status).toBe(201);
       created.push((result.body as { data: { id: string } }).data.id);
     }
@@ -140,7 +167,14 @@ describe("GET /api/v1/reservations", () => {
 
   it("refuses a bad limit, a forged cursor and a bad date with field paths", async () => {
     const { key } = await setup();
-    for (const [query, path] of [["limit=0", "limit"], ["limit=101", "limit"], ["cursor=abc", "cursor"], ["arrivalFrom=yesterday", "arrivalFrom"], ["status=LOST", "status"], ["updatedSince=2026-13-01", "updatedSince"]] as const) {
+    for (const [query, path] of [
+      ["limit=0", "limit"],
+      ["limit=101", "limit"],
+      ["cursor=abc", "cursor"],
+      ["arrivalFrom=yesterday", "arrivalFrom"],
+      ["status=LOST", "status"],
+      ["updatedSince=2026-13-01", "updatedSince"],
+    ] as const) {
       const result = await call(listRoute.GET, { key, path: `/api/v1/reservations?${query}` });
       expect(result.status, query).toBe(400);
       expect((result.body!.details as { path: string }[])[0]!.path, query).toBe(path);
@@ -158,7 +192,12 @@ describe("one reservation", () => {
     expect((await call(oneRoute.GET, { key: other.key, params: { id } })).status).toBe(404);
     expect((await call(oneRoute.PATCH, { method: "PATCH", key: other.key, params: { id }, body: { adults: 1 } })).status).toBe(404);
 
-    const patched = await call(oneRoute.PATCH, { method: "PATCH", key, params: { id }, body: { departureDate: "2031-03-06", roomId: rooms[1]!.id, notes: "Late arrival" } });
+    const patched = await call(oneRoute.PATCH, {
+      method: "PATCH",
+      key,
+      params: { id },
+      body: { departureDate: "2031-03-06", roomId: rooms[1]!.id, notes: "Late arrival" },
+    });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({ data: { departureDate: "2031-03-06", roomNumber: "102", notes: "Late arrival" } });
     expect((await call(oneRoute.PATCH, { method: "PATCH", key, params: { id }, body: {} })).status).toBe(400);
@@ -176,10 +215,27 @@ describe("one reservation", () => {
   it("lists a stay's access codes only with the reservation_accesses:read scope", async () => {
     const { property, rooms, key } = await setup();
     const id = ((await post(key, body(rooms[0]!.id))).body as { data: { id: string } }).data.id;
-    await db.reservationAccess.create({ data: { propertyId: property.id, reservationId: id, lockName: "Room 101 door", pin: "482913", validFrom: new Date("2031-03-01T15:00:00Z"), validUntil: new Date("2031-03-04T11:00:00Z") } });
+    await db.reservationAccess.create({
+      data: {
+        propertyId: property.id,
+        reservationId: id,
+        lockName: "Room 101 door",
+        pin: "482913",
+        validFrom: new Date("2031-03-01T15:00:00Z"),
+        validUntil: new Date("2031-03-04T11:00:00Z"),
+      },
+    });
     const result = await call(accessesRoute.GET, { key, params: { id } });
-    expect(result.body).toEqual({ data: [expect.objectContaining({ lockName: "Room 101 door", pin: "482913", validFrom: "2031-03-01T15:00:00.000Z" })], nextCursor: null, livemode: true });
-    const narrow = await createApiKey({ property, actor: admin, input: createApiKeyInput.parse({ name: "n", mode: "LIVE", scopes: ["reservations:read"] }) });
+    expect(result.body).toEqual({
+      data: [expect.objectContaining({ lockName: "Room 101 door", pin: "482913", validFrom: "2031-03-01T15:00:00.000Z" })],
+      nextCursor: null,
+      livemode: true,
+    });
+    const narrow = await createApiKey({
+      property,
+      actor: admin,
+      input: createApiKeyInput.parse({ name: "n", mode: "LIVE", scopes: ["reservations:read"] }),
+    });
     expect((await call(accessesRoute.GET, { key: narrow[0]!.key, params: { id } })).status).toBe(403);
   });
 });

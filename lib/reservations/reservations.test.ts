@@ -27,7 +27,10 @@ function input(roomId: string, overrides: Partial<Record<string, unknown>> = {})
 }
 
 async function expectAppError(promise: Promise<unknown>, code: string) {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(AppError);
   expect((error as AppError).code).toBe(code);
   return error as AppError;
@@ -52,7 +55,10 @@ describe("createReservation", () => {
     const room = rooms[0]!.id;
     await createReservation({ property, actor, input: input(room) });
     const before = await db.reservation.count();
-    const error = await expectAppError(createReservation({ property, actor, input: input(room, { arrivalDate: day(2), departureDate: day(5) }) }), "INVALID_STATE");
+    const error = await expectAppError(
+      createReservation({ property, actor, input: input(room, { arrivalDate: day(2), departureDate: day(5) }) }),
+      "INVALID_STATE",
+    );
     expect(error.fields?.roomId?.[0]).toMatch(/Already booked/);
     expect(await db.reservation.count()).toBe(before);
     // Back-to-back stays are fine: departure day is the next arrival day.
@@ -73,7 +79,10 @@ describe("createReservation", () => {
     const a = await createProperty();
     const b = await createProperty();
     await expectAppError(createReservation({ property: a.property, actor, input: input(b.rooms[0]!.id) }), "VALIDATION_ERROR");
-    const crowded = await expectAppError(createReservation({ property: a.property, actor, input: input(a.rooms[0]!.id, { adults: 2, children: 1 }) }), "VALIDATION_ERROR");
+    const crowded = await expectAppError(
+      createReservation({ property: a.property, actor, input: input(a.rooms[0]!.id, { adults: 2, children: 1 }) }),
+      "VALIDATION_ERROR",
+    );
     expect(crowded.fields?.adults?.[0]).toMatch(/at most 2/);
   });
 });
@@ -85,11 +94,17 @@ describe("changeReservationStatus", () => {
     const checkedIn = await changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor });
     expect(checkedIn.status).toBe("CHECKED_IN");
     expect(checkedIn.checkedInAt).toBeInstanceOf(Date);
-    const cancelError = await expectAppError(changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "cancel", actor }), "INVALID_STATE");
+    const cancelError = await expectAppError(
+      changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "cancel", actor }),
+      "INVALID_STATE",
+    );
     expect(cancelError.message).toBe("Cannot cancel a reservation that is checked in.");
     const out = await changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_out", actor });
     expect(out.status).toBe("CHECKED_OUT");
-    await expectAppError(changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor }), "INVALID_STATE");
+    await expectAppError(
+      changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor }),
+      "INVALID_STATE",
+    );
     const actions = (await db.auditEvent.findMany({ where: { targetId: r.id }, orderBy: { createdAt: "asc" } })).map((e) => e.action);
     expect(actions).toEqual(["reservation.created", "reservation.check_in", "reservation.check_out"]);
   });
@@ -98,7 +113,10 @@ describe("changeReservationStatus", () => {
     const a = await createProperty();
     const b = await createProperty();
     const r = await createReservation({ property: b.property, actor, input: input(b.rooms[0]!.id) });
-    await expectAppError(changeReservationStatus({ propertyId: a.property.id, reservationId: r.id, transition: "cancel", actor }), "NOT_FOUND");
+    await expectAppError(
+      changeReservationStatus({ propertyId: a.property.id, reservationId: r.id, transition: "cancel", actor }),
+      "NOT_FOUND",
+    );
     expect((await db.reservation.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("CONFIRMED");
   });
 });
@@ -113,11 +131,19 @@ describe("searchReservations", () => {
         await createReservation({
           property,
           actor,
-          input: input(rooms[0]!.id, { guest: { firstName: i === 7 ? "Grace" : "Alan", lastName: i === 7 ? "Hopper" : "Turing" }, arrivalDate: day(i * 2), departureDate: day(i * 2 + 1) }),
+          input: input(rooms[0]!.id, {
+            guest: { firstName: i === 7 ? "Grace" : "Alan", lastName: i === 7 ? "Hopper" : "Turing" },
+            arrivalDate: day(i * 2),
+            departureDate: day(i * 2 + 1),
+          }),
         }),
       );
     }
-    await createReservation({ property: other.property, actor, input: input(other.rooms[0]!.id, { guest: { firstName: "Grace", lastName: "Hopper" } }) });
+    await createReservation({
+      property: other.property,
+      actor,
+      input: input(other.rooms[0]!.id, { guest: { firstName: "Grace", lastName: "Hopper" } }),
+    });
     await changeReservationStatus({ propertyId: property.id, reservationId: created[3]!.id, transition: "cancel", actor });
 
     const all = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({}) });
@@ -129,7 +155,10 @@ describe("searchReservations", () => {
 
     const byName = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ q: "grace hop" }) });
     expect(byName.rows.map((r) => r.id)).toEqual([created[7]!.id]);
-    const byCode = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ q: created[11]!.code.toLowerCase() }) });
+    const byCode = await searchReservations({
+      propertyId: property.id,
+      query: searchReservationsQuery.parse({ q: created[11]!.code.toLowerCase() }),
+    });
     expect(byCode.rows.map((r) => r.id)).toEqual([created[11]!.id]);
     const cancelled = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ status: "CANCELLED" }) });
     expect(cancelled.rows.map((r) => r.id)).toEqual([created[3]!.id]);
@@ -144,7 +173,15 @@ describe("parseCreateReservationForm", () => {
   it("returns field errors under the same paths as the API input", () => {
     const error = (() => {
       try {
-        parseCreateReservationForm({ firstName: "", lastName: "X", roomId: "r", arrivalDate: "2030-02-30", departureDate: "2030-01-01", adults: "0", amount: "12.345" });
+        parseCreateReservationForm({
+          firstName: "",
+          lastName: "X",
+          roomId: "r",
+          arrivalDate: "2030-02-30",
+          departureDate: "2030-01-01",
+          adults: "0",
+          amount: "12.345",
+        });
       } catch (e) {
         return e as ZodError;
       }
@@ -156,8 +193,26 @@ describe("parseCreateReservationForm", () => {
   });
 
   it("turns the amount in major units into minor units without floats", () => {
-    const parsed = parseCreateReservationForm({ firstName: "A", lastName: "B", roomId: "r", arrivalDate: day(0), departureDate: day(1), adults: "1", amount: "1234.5" });
+    const parsed = parseCreateReservationForm({
+      firstName: "A",
+      lastName: "B",
+      roomId: "r",
+      arrivalDate: day(0),
+      departureDate: day(1),
+      adults: "1",
+      amount: "1234.5",
+    });
     expect(parsed.totalAmount).toBe(123450);
-    expect(parseCreateReservationForm({ firstName: "A", lastName: "B", roomId: "r", arrivalDate: day(0), departureDate: day(1), adults: "1", amount: "0.07" }).totalAmount).toBe(7);
+    expect(
+      parseCreateReservationForm({
+        firstName: "A",
+        lastName: "B",
+        roomId: "r",
+        arrivalDate: day(0),
+        departureDate: day(1),
+        adults: "1",
+        amount: "0.07",
+      }).totalAmount,
+    ).toBe(7);
   });
 });

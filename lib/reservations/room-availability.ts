@@ -32,7 +32,9 @@ export async function assertRoomBookable(
     select: { code: true },
   });
   if (clash) {
-    throw new AppError("INVALID_STATE", `The room is already booked for these dates (${clash.code}).`, { roomId: [`Already booked for these dates by ${clash.code}`] });
+    throw new AppError("INVALID_STATE", `The room is already booked for these dates (${clash.code}).`, {
+      roomId: [`Already booked for these dates by ${clash.code}`],
+    });
   }
   return room;
 }

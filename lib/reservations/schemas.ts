@@ -56,7 +56,11 @@ export const newGuestInput = z.strictObject({
 });
 
 const guestCount = (label: string, min: number) =>
-  z.number({ error: `Enter the number of ${label}` }).int(`Whole ${label} only`).min(min, min === 1 ? "At least one adult" : `At least ${min}`).max(20, "At most 20");
+  z
+    .number({ error: `Enter the number of ${label}` })
+    .int(`Whole ${label} only`)
+    .min(min, min === 1 ? "At least one adult" : `At least ${min}`)
+    .max(20, "At most 20");
 
 /** A new reservation: the guest by id, or a new guest inline. The service checks dates, room and capacity. */
 export const createReservationInput = z
@@ -72,7 +76,10 @@ export const createReservationInput = z
     currency: z.string().trim().toUpperCase().length(3, "A 3-letter ISO 4217 code").optional(),
     notes: optionalText(2000),
   })
-  .refine((value) => Boolean(value.guestId) !== Boolean(value.guest), { path: ["guest"], message: "Give either guestId or guest, not both" });
+  .refine((value) => Boolean(value.guestId) !== Boolean(value.guest), {
+    path: ["guest"],
+    message: "Give either guestId or guest, not both",
+  });
 export type CreateReservationInput = z.infer<typeof createReservationInput>;
 
 export const updateReservationInput = z

@@ -23,7 +23,10 @@ export async function searchReservations(options: { propertyId: string; query: S
     db.reservation.count({ where }),
     db.reservation.findMany({
       where,
-      include: { guest: { select: { id: true, firstName: true, lastName: true, email: true } }, room: { select: { number: true, type: true } } },
+      include: {
+        guest: { select: { id: true, firstName: true, lastName: true, email: true } },
+        room: { select: { number: true, type: true } },
+      },
       orderBy: [{ arrivalDate: "desc" }, { id: "desc" }],
       skip: (query.page - 1) * RESERVATIONS_PAGE_SIZE,
       take: RESERVATIONS_PAGE_SIZE,

@@ -5,7 +5,10 @@ import type { ReservationResource } from "./reservation-resource";
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
 export function serializeReservation(
-  r: Reservation & { guest?: { id: string; firstName: string; lastName: string; email: string | null } | null; room?: { number: string } | null },
+  r: Reservation & {
+    guest?: { id: string; firstName: string; lastName: string; email: string | null } | null;
+    room?: { number: string } | null;
+  },
 ): ReservationResource {
   return {
     id: r.id,

@@ -12,5 +12,11 @@ export async function listUsers(propertyId: string, query: z.infer<typeof listQu
     take: query.limit + 1,
     select: { id: true, role: true, createdAt: true, user: { select: { id: true, name: true, email: true } } },
   });
-  return page(rows, query.limit, (m): UserResource => ({ id: m.user.id, name: m.user.name, email: m.user.email, role: m.role, memberSince: m.createdAt.toISOString() }));
+  return page(rows, query.limit, (m): UserResource => ({
+    id: m.user.id,
+    name: m.user.name,
+    email: m.user.email,
+    role: m.role,
+    memberSince: m.createdAt.toISOString(),
+  }));
 }

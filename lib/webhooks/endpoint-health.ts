@@ -27,12 +27,20 @@ export async function endpointHealth(endpointIds: string[], now = new Date()): P
     if (row.status === "SUCCEEDED") entry.succeeded24h += row._count._all;
   }
   // Each endpoint's latest attempted delivery, in one query.
-  const lasts = await db.$queryRaw<{ id: string; endpointId: string; eventType: string; status: DeliveryStatus; lastStatusCode: number | null; lastAttemptAt: Date }[]>`
+  const lasts = await db.$queryRaw<
+    { id: string; endpointId: string; eventType: string; status: DeliveryStatus; lastStatusCode: number | null; lastAttemptAt: Date }[]
+  >`
     SELECT DISTINCT ON ("endpointId") id, "endpointId", "eventType", status::text AS status, "lastStatusCode", "lastAttemptAt"
     FROM "WebhookDelivery" WHERE "endpointId" = ANY(${endpointIds}) AND "lastAttemptAt" IS NOT NULL
     ORDER BY "endpointId", "lastAttemptAt" DESC`;
   for (const last of lasts) {
-    health.get(last.endpointId)!.lastDelivery = { id: last.id, eventType: last.eventType, status: last.status, statusCode: last.lastStatusCode, at: last.lastAttemptAt };
+    health.get(last.endpointId)!.lastDelivery = {
+      id: last.id,
+      eventType: last.eventType,
+      status: last.status,
+      statusCode: last.lastStatusCode,
+      at: last.lastAttemptAt,
+    };
   }
   return health;
 }

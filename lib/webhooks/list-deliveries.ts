@@ -20,11 +20,19 @@ export type DeliveryWithAttempts = WebhookDelivery & { attempts: WebhookAttempt[
 
 /** Newest deliveries of an endpoint first (limit + 1 rows, for the pager), without their attempts. */
 export async function listDeliveries(propertyId: string, endpointId: string, filter: DeliveryFilter): Promise<WebhookDelivery[]> {
-  return db.webhookDelivery.findMany({ where: deliveryWhere(propertyId, endpointId, filter), orderBy: newestFirst, take: filter.limit + 1 });
+  return db.webhookDelivery.findMany({
+    where: deliveryWhere(propertyId, endpointId, filter),
+    orderBy: newestFirst,
+    take: filter.limit + 1,
+  });
 }
 
 /** The same page, each delivery with its attempts (request and response bodies: up to 64 KB each). */
-export async function listDeliveriesWithAttempts(propertyId: string, endpointId: string, filter: DeliveryFilter): Promise<DeliveryWithAttempts[]> {
+export async function listDeliveriesWithAttempts(
+  propertyId: string,
+  endpointId: string,
+  filter: DeliveryFilter,
+): Promise<DeliveryWithAttempts[]> {
   return db.webhookDelivery.findMany({
     where: deliveryWhere(propertyId, endpointId, filter),
     orderBy: newestFirst,
@@ -45,6 +53,11 @@ function deliveryWhere(propertyId: string, endpointId: string, filter: DeliveryF
 
 export async function listDeliveriesForApi(propertyId: string, endpointId: string, query: z.output<typeof listDeliveriesQuery>) {
   await getEndpoint(propertyId, endpointId);
-  const rows = await listDeliveriesWithAttempts(propertyId, endpointId, { status: query.status, eventType: query.eventType, cursor: query.cursor, limit: query.limit });
+  const rows = await listDeliveriesWithAttempts(propertyId, endpointId, {
+    status: query.status,
+    eventType: query.eventType,
+    cursor: query.cursor,
+    limit: query.limit,
+  });
   return page(rows, query.limit, serializeDelivery);
 }

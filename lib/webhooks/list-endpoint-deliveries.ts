@@ -14,7 +14,11 @@ type SerializedDelivery = ReturnType<typeof serializeDelivery>;
 export type DeliveryRow = ReturnType<typeof serializeDeliverySummary> & { lastError: string | null };
 export type DeliveryDetail = SerializedDelivery & { lastError: string | null };
 
-export async function listEndpointDeliveries(propertyId: string, endpointId: string, filters: DeliveryFilters): Promise<{ rows: DeliveryRow[]; nextCursor: string | null }> {
+export async function listEndpointDeliveries(
+  propertyId: string,
+  endpointId: string,
+  filters: DeliveryFilters,
+): Promise<{ rows: DeliveryRow[]; nextCursor: string | null }> {
   await getEndpoint(propertyId, endpointId); // another property's endpoint is a 404, not an empty list
   const rows = await listDeliveries(propertyId, endpointId, {
     status: filters.status ? (filters.status.toUpperCase() as DeliveryStatus) : undefined,
@@ -22,7 +26,10 @@ export async function listEndpointDeliveries(propertyId: string, endpointId: str
     cursor: filters.cursor,
     limit: filters.limit,
   });
-  const { data, nextCursor } = page(rows, filters.limit, (delivery) => ({ ...serializeDeliverySummary(delivery), lastError: delivery.lastError }));
+  const { data, nextCursor } = page(rows, filters.limit, (delivery) => ({
+    ...serializeDeliverySummary(delivery),
+    lastError: delivery.lastError,
+  }));
   return { rows: data, nextCursor };
 }
 

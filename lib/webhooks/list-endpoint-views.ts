@@ -49,4 +49,3 @@ export async function getEndpointView(propertyId: string, endpointId: string): P
   const health = await endpointHealth([endpoint.id]);
   return view(endpoint, health.get(endpoint.id));
 }
-

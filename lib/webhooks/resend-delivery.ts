@@ -5,14 +5,22 @@ import type { WebhookDelivery } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 
 /** Sends a delivery again now, with the same webhook-id and body (receivers may deduplicate on it). */
-export async function resendDelivery(context: { propertyId: string; actor: Actor }, deliveryId: string, now = new Date()): Promise<WebhookDelivery> {
+export async function resendDelivery(
+  context: { propertyId: string; actor: Actor },
+  deliveryId: string,
+  now = new Date(),
+): Promise<WebhookDelivery> {
   return db.$transaction(async (tx) => {
-    const delivery = await tx.webhookDelivery.findFirst({ where: { id: deliveryId, propertyId: context.propertyId }, include: { endpoint: true } });
+    const delivery = await tx.webhookDelivery.findFirst({
+      where: { id: deliveryId, propertyId: context.propertyId },
+      include: { endpoint: true },
+    });
     if (!delivery) throw notFound("Delivery");
     if (!delivery.endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before resending.");
     // An attempt in flight is left to finish (it is recorded by the worker sending it): resending now
     // would send a second copy at the same time and lose one of the two answers.
-    if (delivery.lockedUntil && delivery.lockedUntil > now) throw new AppError("INVALID_STATE", "This delivery is being sent right now. Resend it once this attempt is recorded.");
+    if (delivery.lockedUntil && delivery.lockedUntil > now)
+      throw new AppError("INVALID_STATE", "This delivery is being sent right now. Resend it once this attempt is recorded.");
     const updated = await tx.webhookDelivery.update({
       where: { id: deliveryId },
       data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },

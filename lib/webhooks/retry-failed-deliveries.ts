@@ -3,7 +3,11 @@ import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
 
 /** Queues one more attempt of every failed delivery of an endpoint. Returns how many. */
-export async function retryFailedDeliveries(context: { propertyId: string; actor: Actor }, endpointId: string, now = new Date()): Promise<number> {
+export async function retryFailedDeliveries(
+  context: { propertyId: string; actor: Actor },
+  endpointId: string,
+  now = new Date(),
+): Promise<number> {
   return db.$transaction(async (tx) => {
     const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
     if (!endpoint) throw notFound("Webhook endpoint");

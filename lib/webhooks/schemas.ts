@@ -6,7 +6,12 @@ import { EVENT_TYPES } from "../events/event-catalog";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
 
 /** PostgreSQL text cannot hold NUL: refused as input, never a 500. */
-const text = (max: number, message: string) => z.string().trim().max(max, message).refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters");
+const text = (max: number, message: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, message)
+    .refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters");
 
 const eventTypes = z
   .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type" }))
@@ -32,7 +37,13 @@ export type UpdateEndpointInput = z.input<typeof updateEndpointInput>;
 
 export const listDeliveriesQuery = listQuery.extend({
   status: z.enum(WebhookDeliveryStatus).optional().meta({ description: "Only deliveries in this state" }),
-  eventType: z.string().trim().min(1).max(100).optional().meta({ description: "Only deliveries of this event type (e.g. reservation.created, ping)" }),
+  eventType: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .optional()
+    .meta({ description: "Only deliveries of this event type (e.g. reservation.created, ping)" }),
 });
 
 export const DELIVERY_STATUS_FILTERS = ["succeeded", "failed", "pending"] as const;

@@ -8,7 +8,11 @@ import { PING_EVENT } from "./event-types";
 export const newDeliveryId = () => `msg_${randomBytes(16).toString("hex")}`;
 
 /** Queues a `ping` to one enabled endpoint (a disabled endpoint is never called). */
-export async function sendTestEvent(context: { propertyId: string; actor: Actor }, endpointId: string, now = new Date()): Promise<WebhookDelivery> {
+export async function sendTestEvent(
+  context: { propertyId: string; actor: Actor },
+  endpointId: string,
+  now = new Date(),
+): Promise<WebhookDelivery> {
   const endpoint = await db.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
   if (!endpoint) throw notFound("Webhook endpoint");
   if (!endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it to send a test event.");
@@ -20,6 +24,14 @@ export async function sendTestEvent(context: { propertyId: string; actor: Actor 
     data: { endpointId, message: "A test event sent from API Access. Answer with any 2xx status." },
   });
   return db.webhookDelivery.create({
-    data: { id: newDeliveryId(), propertyId: context.propertyId, endpointId, eventId: null, eventType: PING_EVENT, payload: body, nextAttemptAt: now },
+    data: {
+      id: newDeliveryId(),
+      propertyId: context.propertyId,
+      endpointId,
+      eventId: null,
+      eventType: PING_EVENT,
+      payload: body,
+      nextAttemptAt: now,
+    },
   });
 }

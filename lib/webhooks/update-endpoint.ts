@@ -9,7 +9,11 @@ import type { EndpointChange } from "./create-endpoint";
 import type { updateEndpointInput } from "./schemas";
 import { assertDeliverableUrl } from "./engine/url-guard";
 
-export async function updateEndpoint(context: EndpointChange, endpointId: string, input: z.output<typeof updateEndpointInput>): Promise<WebhookEndpoint> {
+export async function updateEndpoint(
+  context: EndpointChange,
+  endpointId: string,
+  input: z.output<typeof updateEndpointInput>,
+): Promise<WebhookEndpoint> {
   const url = input.url === undefined ? undefined : await assertDeliverableUrl(input.url, { resolve: context.resolve });
   return db.$transaction(async (tx) => {
     const current = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
@@ -37,7 +41,9 @@ export async function updateEndpoint(context: EndpointChange, endpointId: string
         data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
       });
     }
-    const changed = (["url", "description", "eventTypes", "enabled"] as const).filter((field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]));
+    const changed = (["url", "description", "eventTypes", "enabled"] as const).filter(
+      (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]),
+    );
     if (changed.length > 0) {
       await recordAuditEvent(tx, {
         propertyId: context.propertyId,

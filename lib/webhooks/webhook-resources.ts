@@ -14,9 +14,14 @@ export const webhookEndpointResource = z
     description: z.string(),
     eventTypes: z.array(webhookEventTypeSchema).meta({ description: "Event types delivered to this endpoint; `*` means all" }),
     enabled: z.boolean(),
-    disabledReason: z.string().nullable().meta({ description: "Why the endpoint is disabled (by a person, a 410 Gone answer, or 5 days of failures)" }),
+    disabledReason: z
+      .string()
+      .nullable()
+      .meta({ description: "Why the endpoint is disabled (by a person, a 410 Gone answer, or 5 days of failures)" }),
     disabledAt: dateTime.nullable(),
-    secretRotationEndsAt: dateTime.nullable().meta({ description: "While set, the previous secret also signs (both signatures in webhook-signature)" }),
+    secretRotationEndsAt: dateTime
+      .nullable()
+      .meta({ description: "While set, the previous secret also signs (both signatures in webhook-signature)" }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })
@@ -24,15 +29,25 @@ export const webhookEndpointResource = z
     id: "WebhookEndpoint",
     examples: [
       {
-        id: "we_3f9a1c2b4d5e6f708192a3b4", url: "https://example.com/webhooks/pms", description: "Channel manager", eventTypes: ["reservation.created", "reservation.cancelled"],
-        enabled: true, disabledReason: null, disabledAt: null, secretRotationEndsAt: null, createdAt: "2026-11-23T10:00:00.000Z", updatedAt: "2026-11-23T10:00:00.000Z",
+        id: "we_3f9a1c2b4d5e6f708192a3b4",
+        url: "https://example.com/webhooks/pms",
+        description: "Channel manager",
+        eventTypes: ["reservation.created", "reservation.cancelled"],
+        enabled: true,
+        disabledReason: null,
+        disabledAt: null,
+        secretRotationEndsAt: null,
+        createdAt: "2026-11-23T10:00:00.000Z",
+        updatedAt: "2026-11-23T10:00:00.000Z",
       },
     ],
   });
 export type WebhookEndpointResource = z.input<typeof webhookEndpointResource>;
 
 export const webhookEndpointWithSecret = webhookEndpointResource
-  .extend({ secret: z.string().meta({ description: "The signing secret (whsec_…). Returned only when the endpoint is created: store it now." }) })
+  .extend({
+    secret: z.string().meta({ description: "The signing secret (whsec_…). Returned only when the endpoint is created: store it now." }),
+  })
   .meta({ id: "WebhookEndpointWithSecret" });
 
 export const webhookAttemptResource = z
@@ -67,5 +82,7 @@ const deliveryFields = {
 /** A delivery without its attempts, for lists that refresh often. */
 export type WebhookDeliverySummary = z.input<z.ZodObject<typeof deliveryFields>>;
 
-export const webhookDeliveryResource = z.strictObject({ ...deliveryFields, attempts: z.array(webhookAttemptResource) }).meta({ id: "WebhookDelivery" });
+export const webhookDeliveryResource = z
+  .strictObject({ ...deliveryFields, attempts: z.array(webhookAttemptResource) })
+  .meta({ id: "WebhookDelivery" });
 export type WebhookDeliveryResource = z.input<typeof webhookDeliveryResource>;

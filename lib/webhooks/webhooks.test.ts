@@ -52,7 +52,12 @@ function clockAt(start = new Date()) {
 async function setup(eventTypes: string[] = ["reservation.created"], answer?: (count: number) => Answer) {
   const fixture = await propertyWithKey();
   const r = await receiver(answer);
-  const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: fixture.key, body: { url: r.url, eventTypes, description: "PMS sync" } });
+  const created = await call(endpointsRoute.POST, {
+    method: "POST",
+    path: "/api/v1/webhook-endpoints",
+    key: fixture.key,
+    body: { url: r.url, eventTypes, description: "PMS sync" },
+  });
   expect(created.status).toBe(201);
   const endpoint = (created.body as { data: { id: string; secret: string } }).data;
   r.secrets.push(endpoint.secret);
@@ -64,10 +69,21 @@ const book = (key: string, roomId: string, arrival = "2031-03-01") =>
     method: "POST",
     path: "/api/v1/reservations",
     key,
-    body: { guest: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" }, roomId, arrivalDate: arrival, departureDate: "2031-03-20", adults: 1, totalAmount: 1000 },
+    body: {
+      guest: { firstName: "Ada", lastName: "Lovelace", email: "ada@example.com" },
+      roomId,
+      arrivalDate: arrival,
+      departureDate: "2031-03-20",
+      adults: 1,
+      totalAmount: 1000,
+    },
   });
 
-async function emit(propertyId: string, type: "reservation.created" | "guest.checked_in" = "reservation.created", data: Record<string, unknown> = { n: 1 }) {
+async function emit(
+  propertyId: string,
+  type: "reservation.created" | "guest.checked_in" = "reservation.created",
+  data: Record<string, unknown> = { n: 1 },
+) {
   return db.$transaction((tx) => recordDomainEvent(tx, { propertyId, type, data: data as never }));
 }
 
@@ -99,7 +115,13 @@ describe("delivery", () => {
     const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });
     expect(delivery).toMatchObject({ id: got.id, eventId: got.json.id, status: "SUCCEEDED", attemptCount: 1, lastStatusCode: 200 });
     expect(delivery.attempts).toHaveLength(1);
-    expect(delivery.attempts[0]).toMatchObject({ attemptNumber: 1, responseStatus: 200, responseBody: "ok", requestBody: got.body, error: null });
+    expect(delivery.attempts[0]).toMatchObject({
+      attemptNumber: 1,
+      responseStatus: 200,
+      responseBody: "ok",
+      requestBody: got.body,
+      error: null,
+    });
     expect((delivery.attempts[0]!.requestHeaders as Record<string, string>)["webhook-id"]).toBe(got.id);
     expect((delivery.attempts[0]!.responseHeaders as Record<string, string>)["content-type"]).toBe("text/plain");
   });
@@ -109,8 +131,17 @@ describe("delivery", () => {
     const all = await receiver();
     const other = await receiver();
     const off = await receiver();
-    for (const [r, eventTypes, enabled] of [[all, ["*"], true], [other, ["guest.checked_in"], true], [off, ["*"], false]] as const) {
-      const res = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key, body: { url: r.url, eventTypes, enabled } });
+    for (const [r, eventTypes, enabled] of [
+      [all, ["*"], true],
+      [other, ["guest.checked_in"], true],
+      [off, ["*"], false],
+    ] as const) {
+      const res = await call(endpointsRoute.POST, {
+        method: "POST",
+        path: "/api/v1/webhook-endpoints",
+        key,
+        body: { url: r.url, eventTypes, enabled },
+      });
       expect(res.status).toBe(201);
       r.secrets.push((res.body as { data: { secret: string } }).data.secret);
     }
@@ -128,7 +159,12 @@ describe("delivery", () => {
     const fixture = await propertyWithKey();
     await emit(fixture.property.id);
     const r = await receiver();
-    await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: fixture.key, body: { url: r.url, eventTypes: ["*"] } });
+    await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key: fixture.key,
+      body: { url: r.url, eventTypes: ["*"] },
+    });
     await worker().runOnce();
     expect(r.received).toHaveLength(0);
   });
@@ -156,7 +192,10 @@ describe("delivery", () => {
     expect(r.received).toHaveLength(MAX_ATTEMPTS);
     expect(new Set(r.received.map((x) => x.id)).size).toBe(1);
     expect(r.received.every((x) => x.verified)).toBe(true);
-    const failed = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+    const failed = await db.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id },
+      include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+    });
     expect(failed).toMatchObject({ status: "FAILED", attemptCount: 8, nextAttemptAt: null, lastStatusCode: 500 });
     expect(failed.attempts.map((a) => a.attemptNumber)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
     expect(failed.attempts.every((a) => a.responseBody === "boom")).toBe(true);
@@ -183,7 +222,10 @@ describe("delivery", () => {
     const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
     expect(after.enabled).toBe(false);
     expect(after.disabledReason).toMatch(/410 Gone/);
-    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({ status: "FAILED", attemptCount: 1 });
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
+      status: "FAILED",
+      attemptCount: 1,
+    });
     await emit(property.id);
     await w.runOnce();
     expect(r.received).toHaveLength(1);
@@ -191,7 +233,9 @@ describe("delivery", () => {
   });
 
   it("honours Retry-After on 429 and 503", async () => {
-    const { property, endpoint } = await setup(["*"], (count) => (count === 1 ? { status: 429, headers: { "retry-after": "120" } } : { status: 503, headers: { "retry-after": "3" } }));
+    const { property, endpoint } = await setup(["*"], (count) =>
+      count === 1 ? { status: 429, headers: { "retry-after": "120" } } : { status: 503, headers: { "retry-after": "3" } },
+    );
     const clock = clockAt();
     const w = worker(clock);
     await emit(property.id);
@@ -237,7 +281,17 @@ describe("delivery", () => {
 
   it("retries a timeout and a network error; keeps only the first 32 KB of an answer; does not follow redirects", async () => {
     const big = "x".repeat(100 * 1024);
-    const { property, receiver: r, endpoint } = await setup(["*"], (count) => (count === 1 ? { status: 200, hang: true } : count === 2 ? { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } } : { status: 200, body: big }));
+    const {
+      property,
+      receiver: r,
+      endpoint,
+    } = await setup(["*"], (count) =>
+      count === 1
+        ? { status: 200, hang: true }
+        : count === 2
+          ? { status: 302, headers: { location: "http://127.0.0.1:1/elsewhere" } }
+          : { status: 200, body: big },
+    );
     const clock = clockAt();
     const w = worker(clock, { timeoutMs: 300 });
     await emit(property.id);
@@ -247,7 +301,10 @@ describe("delivery", () => {
     clock.advance(RETRY_DELAYS_MS[1]);
     await w.runOnce();
     expect(r.received).toHaveLength(3);
-    const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: { orderBy: { attemptNumber: "asc" } } } });
+    const delivery = await db.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id },
+      include: { attempts: { orderBy: { attemptNumber: "asc" } } },
+    });
     expect(delivery.status).toBe("SUCCEEDED");
     const [timeout, redirect, success] = delivery.attempts;
     expect(timeout).toMatchObject({ responseStatus: null, error: "Timed out after 0.3 s" });
@@ -259,7 +316,10 @@ describe("delivery", () => {
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { url: "http://127.0.0.1:1/closed" } });
     await emit(property.id);
     await w.runOnce();
-    const refused = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, status: "PENDING" }, include: { attempts: true } });
+    const refused = await db.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id, status: "PENDING" },
+      include: { attempts: true },
+    });
     expect(refused.attempts[0]!.error).toMatch(/ECONNREFUSED/);
   });
 });
@@ -268,21 +328,52 @@ describe("event bodies", () => {
   it("every event the services emit arrives in the shape the OpenAPI document's webhooks section declares", async () => {
     const { property, key, rooms, receiver: r } = await setup(["*"]);
     const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
-    const booked = await call(reservationsRoute.POST, { method: "POST", key, body: { guest: { firstName: "Jane", lastName: "Doe" }, roomId: rooms[0]!.id, arrivalDate: future(0), departureDate: future(3), adults: 1, totalAmount: 10000 } });
+    const booked = await call(reservationsRoute.POST, {
+      method: "POST",
+      key,
+      body: {
+        guest: { firstName: "Jane", lastName: "Doe" },
+        roomId: rooms[0]!.id,
+        arrivalDate: future(0),
+        departureDate: future(3),
+        adults: 1,
+        totalAmount: 10000,
+      },
+    });
     const { id, code } = (booked.body as { data: { id: string; code: string } }).data;
-    expect((await call(reservationRoute.PATCH, { method: "PATCH", key, params: { id }, body: { notes: "Late arrival" } })).status).toBe(200);
-    expect((await call(checkinRoute.POST, { method: "POST", key, body: { pmsGuestId: code, lastName: "Doe", roomNumber: "102", checkOutDate: future(4) } })).status).toBe(200);
+    expect((await call(reservationRoute.PATCH, { method: "PATCH", key, params: { id }, body: { notes: "Late arrival" } })).status).toBe(
+      200,
+    );
+    expect(
+      (
+        await call(checkinRoute.POST, {
+          method: "POST",
+          key,
+          body: { pmsGuestId: code, lastName: "Doe", roomNumber: "102", checkOutDate: future(4) },
+        })
+      ).status,
+    ).toBe(200);
     expect((await call(checkoutRoute.POST, { method: "POST", key, body: { pmsGuestId: code, lastName: "Doe" } })).status).toBe(200);
     const other = await book(key, rooms[2]!.id);
     const otherId = (other.body as { data: { id: string } }).data.id;
     expect((await call(cancelRoute.POST, { method: "POST", key, params: { id: otherId } })).status).toBe(200);
     const guest = await db.guest.create({ data: { propertyId: property.id, firstName: "A", lastName: "B" } });
     const thread = await db.conversation.create({ data: { propertyId: property.id, guestId: guest.id, channel: "EMAIL", status: "OPEN" } });
-    expect((await call(messagesRoute.POST, { method: "POST", key, params: { id: thread.id }, body: { body: "See you at 3pm!" } })).status).toBe(201);
+    expect(
+      (await call(messagesRoute.POST, { method: "POST", key, params: { id: thread.id }, body: { body: "See you at 3pm!" } })).status,
+    ).toBe(201);
 
     await worker().runOnce();
     const types = r.received.map((x) => x.json.type).sort();
-    expect(types).toEqual(["guest.checked_in", "guest.checked_out", "message.sent", "reservation.cancelled", "reservation.created", "reservation.created", "reservation.updated"]);
+    expect(types).toEqual([
+      "guest.checked_in",
+      "guest.checked_out",
+      "message.sent",
+      "reservation.cancelled",
+      "reservation.created",
+      "reservation.created",
+      "reservation.updated",
+    ]);
     for (const got of r.received) {
       expect(got.verified).toBe(true);
       const parsed = eventEnvelope(got.json.type as "reservation.created").safeParse(got.json);
@@ -294,7 +385,12 @@ describe("event bodies", () => {
 describe("signing secret rotation", () => {
   it("signs with both secrets for 24 hours after a rotation, then with the new one only", async () => {
     const { property, key, receiver: r, endpoint } = await setup(["*"]);
-    const rotated = await call(rotateRoute.POST, { method: "POST", path: `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`, key, params: { id: endpoint.id } });
+    const rotated = await call(rotateRoute.POST, {
+      method: "POST",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}/rotate-secret`,
+      key,
+      params: { id: endpoint.id },
+    });
     expect(rotated.status).toBe(200);
     const fresh = (rotated.body as { data: { secret: string; secretRotationEndsAt: string } }).data;
     expect(fresh.secret).toMatch(/^whsec_/);
@@ -331,7 +427,9 @@ describe("resend, retry all failed, test event", () => {
     const w = worker();
     await w.runOnce();
     expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "FAILED" } })).toBe(2);
-    await expect(retryFailedDeliveries({ propertyId: property.id, actor: system }, endpoint.id)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(retryFailedDeliveries({ propertyId: property.id, actor: system }, endpoint.id)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { enabled: true } });
     fail = false;
     expect(await retryFailedDeliveries({ propertyId: property.id, actor: system }, endpoint.id)).toBe(2);
@@ -360,7 +458,12 @@ describe("resend, retry all failed, test event", () => {
     const { property, receiver: r } = await setup(["*"]);
     for (let i = 0; i < 200; i++) await emit(property.id, "reservation.created", { i });
     const separate = process.env.TEST_DATABASE_URL !== undefined;
-    const pools = separate ? [new pg.Pool({ connectionString: databaseSettings().url, max: 4 }), new pg.Pool({ connectionString: databaseSettings().url, max: 4 })] : [getPool(), getPool()];
+    const pools = separate
+      ? [
+          new pg.Pool({ connectionString: databaseSettings().url, max: 4 }),
+          new pg.Pool({ connectionString: databaseSettings().url, max: 4 }),
+        ]
+      : [getPool(), getPool()];
     try {
       const runs = pools.map((pool) => worker(undefined, { pool, concurrency: 8, endpointConcurrency: 8, pollMs: 10 }));
       for (const w of runs) w.start();
@@ -383,23 +486,52 @@ describe("/api/v1/webhook-endpoints", () => {
     expect(endpoint.secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const list = await call(endpointsRoute.GET, { path: "/api/v1/webhook-endpoints", key });
     expect(list.status).toBe(200);
-    expect(list.body).toMatchObject({ data: [{ id: endpoint.id, url: r.url, eventTypes: ["reservation.created"], enabled: true, description: "PMS sync" }], nextCursor: null, livemode: true });
+    expect(list.body).toMatchObject({
+      data: [{ id: endpoint.id, url: r.url, eventTypes: ["reservation.created"], enabled: true, description: "PMS sync" }],
+      nextCursor: null,
+      livemode: true,
+    });
     expect(list.text).not.toContain("whsec_");
     const one = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
     expect(one.status).toBe(200);
     expect(one.text).not.toContain("whsec_");
 
-    const patched = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { eventTypes: ["reservation.cancelled", "reservation.created", "*"], enabled: false } });
+    const patched = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { eventTypes: ["reservation.cancelled", "reservation.created", "*"], enabled: false },
+    });
     expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ data: { eventTypes: ["*"], enabled: false, disabledReason: expect.stringMatching(/Disabled by API key/) } });
-    const enabled = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { enabled: true } });
+    expect(patched.body).toMatchObject({
+      data: { eventTypes: ["*"], enabled: false, disabledReason: expect.stringMatching(/Disabled by API key/) },
+    });
+    const enabled = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { enabled: true },
+    });
     expect(enabled.body).toMatchObject({ data: { enabled: true, disabledReason: null } });
 
-    const bad = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { eventTypes: ["reservation.exploded"], color: "red" } });
+    const bad = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { eventTypes: ["reservation.exploded"], color: "red" },
+    });
     expect(bad.status).toBe(400);
     expect((bad.body!.details as { path: string }[]).map((d) => d.path).sort()).toEqual(["", "eventTypes.0"]);
 
-    const removed = await call(endpointRoute.DELETE, { method: "DELETE", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
+    const removed = await call(endpointRoute.DELETE, {
+      method: "DELETE",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+    });
     expect(removed.status).toBe(200);
     const gone = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id } });
     expect(gone.status).toBe(404);
@@ -407,7 +539,10 @@ describe("/api/v1/webhook-endpoints", () => {
   });
 
   it("lists an endpoint's deliveries with their attempts, filtered and paginated", async () => {
-    const { property, key, rooms, endpoint } = await setup(["*"], (count) => ({ status: count % 2 === 0 ? 500 : 200, body: `answer ${count}` }));
+    const { property, key, rooms, endpoint } = await setup(["*"], (count) => ({
+      status: count % 2 === 0 ? 500 : 200,
+      body: `answer ${count}`,
+    }));
     const booked = await book(key, rooms[0]!.id);
     const id = (booked.body as { data: { id: string } }).data.id;
     await call(cancelRoute.POST, { method: "POST", path: `/api/v1/reservations/${id}/cancel`, key, params: { id } });
@@ -424,7 +559,9 @@ describe("/api/v1/webhook-endpoints", () => {
     const typed = await call(deliveriesRoute.GET, { path: `${path}?eventType=reservation.cancelled`, key, params: { id: endpoint.id } });
     const cancelled = (typed.body as { data: { eventType: string; attempts: { requestBody: string }[] }[] }).data;
     expect(cancelled.map((d) => d.eventType)).toEqual(["reservation.cancelled"]);
-    expect(eventEnvelope("reservation.cancelled").parse(JSON.parse(cancelled[0]!.attempts[0]!.requestBody))).toMatchObject({ data: { reservation: { id, status: "CANCELLED" } } });
+    expect(eventEnvelope("reservation.cancelled").parse(JSON.parse(cancelled[0]!.attempts[0]!.requestBody))).toMatchObject({
+      data: { reservation: { id, status: "CANCELLED" } },
+    });
     const first = await call(deliveriesRoute.GET, { path: `${path}?limit=2`, key, params: { id: endpoint.id } });
     const cursor = (first.body as { nextCursor: string }).nextCursor;
     const second = await call(deliveriesRoute.GET, { path: `${path}?limit=2&cursor=${cursor}`, key, params: { id: endpoint.id } });
@@ -442,11 +579,24 @@ describe("/api/v1/webhook-endpoints", () => {
     const webhooksReader = await propertyWithKey(["webhooks:read"]);
     const list = await call(endpointsRoute.GET, { path: "/api/v1/webhook-endpoints", key: webhooksReader.key });
     expect(list.body).toMatchObject({ data: [] });
-    const create = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: webhooksReader.key, body: { url: "https://example.com/x", eventTypes: ["*"] } });
+    const create = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key: webhooksReader.key,
+      body: { url: "https://example.com/x", eventTypes: ["*"] },
+    });
     expect(create.status).toBe(403);
-    const foreign = await call(endpointRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}`, key: webhooksReader.key, params: { id: endpoint.id } });
+    const foreign = await call(endpointRoute.GET, {
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key: webhooksReader.key,
+      params: { id: endpoint.id },
+    });
     expect(foreign.status).toBe(404);
-    const foreignDeliveries = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`, key: webhooksReader.key, params: { id: endpoint.id } });
+    const foreignDeliveries = await call(deliveriesRoute.GET, {
+      path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries`,
+      key: webhooksReader.key,
+      params: { id: endpoint.id },
+    });
     expect(foreignDeliveries.status).toBe(404);
   });
 });
@@ -454,7 +604,12 @@ describe("/api/v1/webhook-endpoints", () => {
 describe("endpoint health", () => {
   it("counts the last 24 hours' deliveries and names each endpoint's latest one", async () => {
     const { property, endpoint } = await setup(["*"], (count) => ({ status: count === 2 ? 500 : 200 }));
-    const idle = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: (await propertyWithKey()).key, body: { url: "https://example.com/never", eventTypes: ["guest.checked_out"] } });
+    const idle = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key: (await propertyWithKey()).key,
+      body: { url: "https://example.com/never", eventTypes: ["guest.checked_out"] },
+    });
     const idleId = (idle.body as { data: { id: string } }).data.id;
     for (let i = 0; i < 3; i++) {
       await emit(property.id, "reservation.created", { i });
@@ -462,7 +617,11 @@ describe("endpoint health", () => {
     }
     const health = await endpointHealth([endpoint.id, idleId]);
     const latest = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, orderBy: { lastAttemptAt: "desc" } });
-    expect(health.get(endpoint.id)).toMatchObject({ attempted24h: 3, succeeded24h: 2, lastDelivery: { id: latest.id, status: "SUCCEEDED", statusCode: 200, eventType: "reservation.created" } });
+    expect(health.get(endpoint.id)).toMatchObject({
+      attempted24h: 3,
+      succeeded24h: 2,
+      lastDelivery: { id: latest.id, status: "SUCCEEDED", statusCode: 200, eventType: "reservation.created" },
+    });
     expect(health.get(idleId)).toEqual({ attempted24h: 0, succeeded24h: 0, lastDelivery: null });
   });
 });
@@ -478,7 +637,9 @@ describe("retention", () => {
     const purged = await purgeWebhookHistory({ now: new Date(Date.now() + 31 * 24 * 3_600_000), batch: 1 });
     expect(purged.deliveries).toBe(1);
     expect(purged.events).toBeGreaterThanOrEqual(2);
-    expect(await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { status: true } })).toEqual([{ status: "PENDING" }]);
+    expect(await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, select: { status: true } })).toEqual([
+      { status: "PENDING" },
+    ]);
     expect(await db.webhookAttempt.count({ where: { delivery: { endpointId: endpoint.id } } })).toBe(1);
   });
 });
@@ -487,7 +648,12 @@ describe("fairness", () => {
   it("a hanging endpoint holds at most its share of slots: another endpoint's deliveries go out meanwhile", async () => {
     const slow = await setup(["*"], () => ({ status: 200, hang: true }));
     const fast = await receiver();
-    const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: slow.key, body: { url: fast.url, eventTypes: ["*"] } });
+    const created = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key: slow.key,
+      body: { url: fast.url, eventTypes: ["*"] },
+    });
     fast.secrets.push((created.body as { data: { secret: string } }).data.secret);
     // 30 events: both endpoints get 30 deliveries; the slow one's are all due first in line.
     for (let i = 0; i < 30; i++) await emit(slow.property.id, "reservation.created", { i });
@@ -521,7 +687,10 @@ describe("robustness", () => {
     await db.webhookEndpoint.update({ where: { id: endpoint.id }, data: { secret: "whsec_not base64 at all!" } });
     await emit(property.id);
     await worker().runOnce();
-    const broken = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id, status: "PENDING" }, include: { attempts: true } });
+    const broken = await db.webhookDelivery.findFirstOrThrow({
+      where: { endpointId: endpoint.id, status: "PENDING" },
+      include: { attempts: true },
+    });
     expect(broken.attempts[0]!.error).toMatch(/^Not sent: /);
     expect(r.received).toHaveLength(1);
   });
@@ -529,14 +698,23 @@ describe("robustness", () => {
   it("records the other deliveries of a batch when an endpoint is deleted while its attempt is in flight", async () => {
     const doomed = await setup(["*"], () => ({ status: 200, hang: true }));
     const kept = await receiver();
-    const created = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key: doomed.key, body: { url: kept.url, eventTypes: ["*"] } });
+    const created = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key: doomed.key,
+      body: { url: kept.url, eventTypes: ["*"] },
+    });
     const keptId = (created.body as { data: { id: string } }).data.id;
     await emit(doomed.property.id);
     const run = worker(undefined, { timeoutMs: 1_000 }).runOnce();
     while (doomed.receiver.received.length === 0) await new Promise((resolve) => setTimeout(resolve, 10));
     await db.webhookEndpoint.delete({ where: { id: doomed.endpoint.id } });
     await run;
-    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: keptId } })).toMatchObject({ status: "SUCCEEDED", attemptCount: 1, lockedUntil: null });
+    expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: keptId } })).toMatchObject({
+      status: "SUCCEEDED",
+      attemptCount: 1,
+      lockedUntil: null,
+    });
   });
 
   it("refuses to resend a delivery while an attempt of it is in flight; a stale lease records nothing", async () => {
@@ -546,7 +724,9 @@ describe("robustness", () => {
     await fanOutEvents(getPool(), clock.now);
     const [first] = await claimDueDeliveries(getPool(), clock.now, new Date(clock.now.getTime() + 30_000), 10);
     expect(first).toBeDefined();
-    await expect(resendDelivery({ propertyId: property.id, actor: system }, first!.id, clock.now)).rejects.toMatchObject({ code: "INVALID_STATE" });
+    await expect(resendDelivery({ propertyId: property.id, actor: system }, first!.id, clock.now)).rejects.toMatchObject({
+      code: "INVALID_STATE",
+    });
 
     // The lease runs out (a stalled worker); another claim takes the delivery over.
     clock.advance(31_000);
@@ -572,7 +752,13 @@ describe("robustness", () => {
     await emit(property.id);
     await worker().runOnce();
     expect(await db.webhookDelivery.count({ where: { endpointId: endpoint.id, status: "PENDING" } })).toBe(2);
-    await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { enabled: false } });
+    await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { enabled: false },
+    });
     const failed = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id } });
     expect(failed.map((d) => d.status)).toEqual(["FAILED", "FAILED"]);
     expect(failed[0]!.lastError).toMatch(/the endpoint was disabled/);
@@ -584,15 +770,28 @@ describe("robustness", () => {
     gone = true;
     await emit(other.property.id);
     await worker().runOnce();
-    expect((await db.webhookDelivery.findMany({ where: { endpointId: other.endpoint.id } })).map((d) => d.status)).toEqual(["FAILED", "FAILED"]);
+    expect((await db.webhookDelivery.findMany({ where: { endpointId: other.endpoint.id } })).map((d) => d.status)).toEqual([
+      "FAILED",
+      "FAILED",
+    ]);
   });
 
   it("answers NUL characters in input with 400 or 404, never a 500", async () => {
     const { key, endpoint } = await setup(["*"]);
-    const description = await call(endpointRoute.PATCH, { method: "PATCH", path: `/api/v1/webhook-endpoints/${endpoint.id}`, key, params: { id: endpoint.id }, body: { description: "a\u0000b" } });
+    const description = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { description: "a\u0000b" },
+    });
     expect(description.status).toBe(400);
     expect(description.body).toMatchObject({ details: [{ path: "description" }] });
-    const filter = await call(deliveriesRoute.GET, { path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?eventType=%00`, key, params: { id: endpoint.id } });
+    const filter = await call(deliveriesRoute.GET, {
+      path: `/api/v1/webhook-endpoints/${endpoint.id}/deliveries?eventType=%00`,
+      key,
+      params: { id: endpoint.id },
+    });
     expect(filter.status).toBe(400);
     const id = await call(endpointRoute.GET, { path: "/api/v1/webhook-endpoints/a%00b", key, params: { id: "a\u0000b" } });
     expect(id.status).toBe(404);

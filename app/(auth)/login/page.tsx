@@ -14,7 +14,9 @@ export default async function LoginPage({ searchParams }: { searchParams: Promis
     <main className="flex min-h-screen items-center justify-center px-4">
       <div className="w-full max-w-sm">
         <div className="mb-8 text-center">
-          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white">P</div>
+          <div className="mx-auto mb-3 flex h-10 w-10 items-center justify-center rounded-lg bg-brand-600 text-lg font-bold text-white">
+            P
+          </div>
           <h1 className="text-2xl font-semibold tracking-tight">Sign in to your property</h1>
         </div>
         <div className="rounded-lg border border-slate-200 bg-white p-6 shadow-sm">

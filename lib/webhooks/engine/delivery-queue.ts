@@ -124,7 +124,6 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
 
 const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
 
-
 /**
  * Writes a batch of finished attempts in one transaction: each delivery's next state and its attempt
  * row (only where this claim still holds the lease: a delivery resent or re-leased meanwhile is left to
@@ -188,13 +187,17 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
     );
     const kept = new Set(recorded.map((r) => r.id));
     const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));
-    const endpointsWhere = (ok: boolean) => [...new Set(mine.filter((r) => (r.outcome.status === "SUCCEEDED") === ok).map((r) => r.attempt.delivery.endpointId))];
+    const endpointsWhere = (ok: boolean) => [
+      ...new Set(mine.filter((r) => (r.outcome.status === "SUCCEEDED") === ok).map((r) => r.attempt.delivery.endpointId)),
+    ];
     const succeeded = endpointsWhere(true);
     const failed = endpointsWhere(false).filter((id) => !succeeded.includes(id));
     const gone = [...new Set(mine.filter((r) => r.outcome.disableEndpoint).map((r) => r.attempt.delivery.endpointId))];
     const disabled: string[] = [];
     if (succeeded.length > 0) {
-      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id = ANY($1) AND "failingSince" IS NOT NULL`, [succeeded]);
+      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id = ANY($1) AND "failingSince" IS NOT NULL`, [
+        succeeded,
+      ]);
     }
     if (failed.length > 0) {
       await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = $2 WHERE id = ANY($1) AND "failingSince" IS NULL`, [failed, now]);

@@ -84,7 +84,8 @@ export function sendAttempt(request: AttemptRequest, options: SendOptions): Prom
       settle(finish({ status: null, headers: null, body: null, error: `Timed out after ${timeoutMs / 1000} s` }));
     }, timeoutMs);
     req.on("error", (error: NodeJS.ErrnoException) => {
-      const message = error.code === "EFORBIDDENADDRESS" ? `Refused: ${error.message}` : `${error.code ? `${error.code}: ` : ""}${error.message}`;
+      const message =
+        error.code === "EFORBIDDENADDRESS" ? `Refused: ${error.message}` : `${error.code ? `${error.code}: ` : ""}${error.message}`;
       settle(finish({ status: null, headers: null, body: null, error: message }));
     });
     req.on("response", (res) => {
@@ -97,7 +98,12 @@ export function sendAttempt(request: AttemptRequest, options: SendOptions): Prom
       }
       const done = () => {
         const bytes = Buffer.concat(chunks);
-        const body = cut ? `${bytes.subarray(0, MAX_RESPONSE_BYTES).toString("utf8").replace(/\uFFFD$/, "")}…[truncated at 32 KB]` : bytes.toString("utf8");
+        const body = cut
+          ? `${bytes
+              .subarray(0, MAX_RESPONSE_BYTES)
+              .toString("utf8")
+              .replace(/\uFFFD$/, "")}…[truncated at 32 KB]`
+          : bytes.toString("utf8");
         settle(finish({ status: res.statusCode ?? null, headers, body, error: null }));
       };
       res.on("data", (chunk: Buffer) => {

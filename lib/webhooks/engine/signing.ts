@@ -20,7 +20,8 @@ export interface SigningSecrets {
 
 export function activeSecrets(endpoint: SigningSecrets, now: Date): string[] {
   const secrets = [endpoint.secret];
-  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now) secrets.push(endpoint.previousSecret);
+  if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
+    secrets.push(endpoint.previousSecret);
   return secrets;
 }
 

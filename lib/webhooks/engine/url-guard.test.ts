@@ -29,7 +29,10 @@ const dns = dnsOf({
   "public.example": ["93.184.215.14", "2606:2800:21f:cb07:6820:80da:af6b:8b2c"],
 });
 
-const refuses = (url: string, options: { allowPrivate?: boolean } = {}) => expect(assertDeliverableUrl(url, { allowPrivate: options.allowPrivate ?? false, resolve: dns })).rejects.toMatchObject({ code: "URL_NOT_ALLOWED" });
+const refuses = (url: string, options: { allowPrivate?: boolean } = {}) =>
+  expect(assertDeliverableUrl(url, { allowPrivate: options.allowPrivate ?? false, resolve: dns })).rejects.toMatchObject({
+    code: "URL_NOT_ALLOWED",
+  });
 
 afterEach(() => {
   configurePrivateNetworks(true);
@@ -65,11 +68,16 @@ describe("when an endpoint is saved", () => {
     await refuses("https://loop.example/hooks");
     await refuses("https://nowhere.example/hooks");
     // The machine's own resolver: localhost is loopback.
-    await expect(assertDeliverableUrl("https://localhost/hooks", { allowPrivate: false })).rejects.toMatchObject({ code: "URL_NOT_ALLOWED" });
+    await expect(assertDeliverableUrl("https://localhost/hooks", { allowPrivate: false })).rejects.toMatchObject({
+      code: "URL_NOT_ALLOWED",
+    });
   });
 
   it("names no internal address in its answer for a host name", async () => {
-    const error = await assertDeliverableUrl("https://internal.example/hooks", { allowPrivate: false, resolve: dns }).then(() => new Error("accepted"), (e: unknown) => e as Error);
+    const error = await assertDeliverableUrl("https://internal.example/hooks", { allowPrivate: false, resolve: dns }).then(
+      () => new Error("accepted"),
+      (e: unknown) => e as Error,
+    );
     expect(error.message).toMatch(/internal\.example resolves to a loopback, private, link-local or reserved address/);
     expect(error.message).not.toContain("10.0.0.8");
   });
@@ -81,8 +89,12 @@ describe("when an endpoint is saved", () => {
     await refuses("https://user:pass@public.example/hooks");
     await refuses("ftp://public.example/hooks");
     await refuses("not a url");
-    await expect(assertDeliverableUrl("https://public.example/hooks?x=1", { allowPrivate: false, resolve: dns })).resolves.toBe("https://public.example/hooks?x=1");
-    await expect(assertDeliverableUrl("https://93.184.215.14/hooks", { allowPrivate: false, resolve: dns })).resolves.toBe("https://93.184.215.14/hooks");
+    await expect(assertDeliverableUrl("https://public.example/hooks?x=1", { allowPrivate: false, resolve: dns })).resolves.toBe(
+      "https://public.example/hooks?x=1",
+    );
+    await expect(assertDeliverableUrl("https://93.184.215.14/hooks", { allowPrivate: false, resolve: dns })).resolves.toBe(
+      "https://93.184.215.14/hooks",
+    );
   });
 
   it("allows all of it with WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true", async () => {
@@ -94,8 +106,19 @@ describe("when an endpoint is saved", () => {
   it("answers the API with 422 URL_NOT_ALLOWED and a field detail, creating nothing", async () => {
     configurePrivateNetworks(false);
     const { property, key } = await propertyWithKey();
-    for (const url of ["https://127.0.0.1/hooks", "https://10.1.2.3/hooks", "https://169.254.169.254/latest/meta-data/", "https://localhost/hooks", "http://example.com/hooks"]) {
-      const res = await call(endpointsRoute.POST, { method: "POST", path: "/api/v1/webhook-endpoints", key, body: { url, eventTypes: ["*"] } });
+    for (const url of [
+      "https://127.0.0.1/hooks",
+      "https://10.1.2.3/hooks",
+      "https://169.254.169.254/latest/meta-data/",
+      "https://localhost/hooks",
+      "http://example.com/hooks",
+    ]) {
+      const res = await call(endpointsRoute.POST, {
+        method: "POST",
+        path: "/api/v1/webhook-endpoints",
+        key,
+        body: { url, eventTypes: ["*"] },
+      });
       expect(res.status, url).toBe(422);
       expect(res.body).toMatchObject({ code: "URL_NOT_ALLOWED", details: [{ path: "url" }] });
     }
@@ -114,12 +137,21 @@ describe("when a delivery connects", () => {
   it("refuses a literal private address and a host name that now resolves to one, sending nothing", async () => {
     const receiver = await startReceiver();
     try {
-      const literal = await sendAttempt({ url: `https://127.0.0.1:${receiver.port}/hooks`, headers: {}, body: "{}" }, { allowPrivate: false });
+      const literal = await sendAttempt(
+        { url: `https://127.0.0.1:${receiver.port}/hooks`, headers: {}, body: "{}" },
+        { allowPrivate: false },
+      );
       expect(literal.error).toMatch(/^Refused: 127\.0\.0\.1 is a loopback address/);
       // Public when saved, loopback when called (DNS rebinding): the connection's own lookup refuses it.
-      const rebound = await sendAttempt({ url: `https://rebind.example:${receiver.port}/hooks`, headers: {}, body: "{}" }, { allowPrivate: false, resolve: dnsOf({ "rebind.example": ["127.0.0.1"] }) });
+      const rebound = await sendAttempt(
+        { url: `https://rebind.example:${receiver.port}/hooks`, headers: {}, body: "{}" },
+        { allowPrivate: false, resolve: dnsOf({ "rebind.example": ["127.0.0.1"] }) },
+      );
       expect(rebound.error).toBe("Refused: rebind.example resolves to a non-public address");
-      const metadata = await sendAttempt({ url: "https://metadata.example/latest/meta-data/", headers: {}, body: "{}" }, { allowPrivate: false, resolve: dns, timeoutMs: 2000 });
+      const metadata = await sendAttempt(
+        { url: "https://metadata.example/latest/meta-data/", headers: {}, body: "{}" },
+        { allowPrivate: false, resolve: dns, timeoutMs: 2000 },
+      );
       expect(metadata.error).toBe("Refused: metadata.example resolves to a non-public address");
       expect(receiver.received).toHaveLength(0);
     } finally {
@@ -131,7 +163,15 @@ describe("when a delivery connects", () => {
     const receiver = await startReceiver();
     try {
       const { property } = await propertyWithKey();
-      const endpoint = await db.webhookEndpoint.create({ data: { id: "we_ssrf", propertyId: property.id, url: receiver.url, eventTypes: ["*"], secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw" } });
+      const endpoint = await db.webhookEndpoint.create({
+        data: {
+          id: "we_ssrf",
+          propertyId: property.id,
+          url: receiver.url,
+          eventTypes: ["*"],
+          secret: "whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw",
+        },
+      });
       await db.$transaction((tx) => recordDomainEvent(tx, { propertyId: property.id, type: "reservation.created", data: {} as never }));
       await new WebhookWorker({ pool: getPool(), allowPrivate: false, log: () => {} }).runOnce();
       const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id }, include: { attempts: true } });

@@ -6,7 +6,14 @@
 // and sent with the same webhook-id, so receivers can drop the duplicate.
 import type pg from "pg";
 import { env, type Env } from "../../env";
-import { claimDueDeliveries, fanOutEvents, recordAttempts, releaseLeases, type ClaimedDelivery, type CompletedAttempt } from "./delivery-queue";
+import {
+  claimDueDeliveries,
+  fanOutEvents,
+  recordAttempts,
+  releaseLeases,
+  type ClaimedDelivery,
+  type CompletedAttempt,
+} from "./delivery-queue";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
 import { privateNetworksAllowed, type Resolver } from "./url-guard";
@@ -98,7 +105,9 @@ export class WebhookWorker {
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     if (this.inFlight > 0) {
       const unfinished = [...this.sending];
-      await releaseLeases(this.pool, unfinished).catch((error: unknown) => this.log(`could not release ${unfinished.length} lease(s): ${(error as Error).message}`));
+      await releaseLeases(this.pool, unfinished).catch((error: unknown) =>
+        this.log(`could not release ${unfinished.length} lease(s): ${(error as Error).message}`),
+      );
     }
     await this.drain({ waitForInFlight: false });
     if (this.wakeTimer) clearTimeout(this.wakeTimer);
@@ -170,7 +179,10 @@ export class WebhookWorker {
 
   private claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.clock();
-    return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit, { perEndpoint: this.endpointConcurrency, inFlight: this.inFlightByEndpoint });
+    return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit, {
+      perEndpoint: this.endpointConcurrency,
+      inFlight: this.inFlightByEndpoint,
+    });
   }
 
   private async send(delivery: ClaimedDelivery): Promise<void> {
@@ -187,7 +199,14 @@ export class WebhookWorker {
       } catch (error) {
         // Signing or the request itself threw (a malformed secret or URL written behind our back):
         // recorded as a failed attempt like any other, never an unhandled rejection.
-        result = { startedAt: sentAt, durationMs: 0, status: null, headers: null, body: null, error: `Not sent: ${error instanceof Error ? error.message : String(error)}` };
+        result = {
+          startedAt: sentAt,
+          durationMs: 0,
+          status: null,
+          headers: null,
+          body: null,
+          error: `Not sent: ${error instanceof Error ? error.message : String(error)}`,
+        };
       }
       this.finished.push({ delivery, request, result, at: this.clock() });
     } finally {
@@ -219,12 +238,16 @@ export class WebhookWorker {
         } catch (error) {
           // One bad row must not hold back the others: record them one by one. What still fails stays
           // leased and is sent again when the lease runs out, with the same webhook-id.
-          this.log(`could not record ${batch.length} attempt(s) together (${error instanceof Error ? error.message : String(error)}); one by one`);
+          this.log(
+            `could not record ${batch.length} attempt(s) together (${error instanceof Error ? error.message : String(error)}); one by one`,
+          );
           for (const attempt of batch) {
             try {
               this.recorded += (await recordAttempts(this.pool, [attempt], this.random)).length;
             } catch (single) {
-              this.log(`could not record the attempt of ${attempt.delivery.id}: ${single instanceof Error ? single.message : String(single)}`);
+              this.log(
+                `could not record the attempt of ${attempt.delivery.id}: ${single instanceof Error ? single.message : String(single)}`,
+              );
             }
           }
         }

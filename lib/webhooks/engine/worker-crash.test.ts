@@ -32,7 +32,8 @@ function startWorker(): ChildProcess {
   return child;
 }
 
-const exited = (child: ChildProcess) => new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
+const exited = (child: ChildProcess) =>
+  new Promise<void>((resolve) => (child.exitCode !== null || child.signalCode !== null ? resolve() : child.once("exit", () => resolve())));
 
 async function until(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string) {
   const deadline = Date.now() + timeoutMs;
@@ -51,12 +52,29 @@ describe("a worker killed mid-run", () => {
   it("loses nothing: after a restart all 1,000 events arrive, duplicates with the same webhook-id", async () => {
     const secret = newSigningSecret();
     // Each answer takes 100 ms, so the kill lands while received attempts wait to be recorded.
-    const receiver = await startReceiver({ secrets: () => [secret], answer: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: "ok" }), 100)) });
+    const receiver = await startReceiver({
+      secrets: () => [secret],
+      answer: () => new Promise((resolve) => setTimeout(() => resolve({ status: 200, body: "ok" }), 100)),
+    });
     try {
       const { property } = await createProperty({ rooms: 0 });
-      const endpoint = await db.webhookEndpoint.create({ data: { id: "we_crash", propertyId: property.id, url: receiver.url, eventTypes: ["*"], secret, createdAt: new Date(Date.now() - 60_000) } });
+      const endpoint = await db.webhookEndpoint.create({
+        data: {
+          id: "we_crash",
+          propertyId: property.id,
+          url: receiver.url,
+          eventTypes: ["*"],
+          secret,
+          createdAt: new Date(Date.now() - 60_000),
+        },
+      });
       await db.outboxEvent.createMany({
-        data: Array.from({ length: EVENTS }, (_, n) => ({ id: newEventId(), propertyId: property.id, type: "reservation.created", payload: { n } })),
+        data: Array.from({ length: EVENTS }, (_, n) => ({
+          id: newEventId(),
+          propertyId: property.id,
+          type: "reservation.created",
+          payload: { n },
+        })),
       });
 
       const first = startWorker();

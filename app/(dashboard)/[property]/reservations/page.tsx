@@ -14,13 +14,29 @@ import { searchReservationsQuery } from "@/lib/reservations/schemas";
 import { listRooms } from "@/lib/rooms/list-rooms";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
 
-const RESERVATION_COLUMNS: Column[] = [{ label: "Code" }, { label: "Guest" }, { label: "Room" }, { label: "Arrival" }, { label: "Departure" }, { label: "Guests" }, { label: "Total", align: "right" }, { label: "Status" }, { label: "Actions", hidden: true }];
+const RESERVATION_COLUMNS: Column[] = [
+  { label: "Code" },
+  { label: "Guest" },
+  { label: "Room" },
+  { label: "Arrival" },
+  { label: "Departure" },
+  { label: "Guests" },
+  { label: "Total", align: "right" },
+  { label: "Status" },
+  { label: "Actions", hidden: true },
+];
 
 export const metadata: Metadata = { title: "Reservations" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function ReservationsPage({ params, searchParams }: { params: Promise<{ property: string }>; searchParams: Promise<SearchParams> }) {
+export default async function ReservationsPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ property: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { property: slug } = await params;
   const raw = await searchParams;
   const query = searchReservationsQuery.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page) });
@@ -40,7 +56,11 @@ export default async function ReservationsPage({ params, searchParams }: { param
       <PageHeader
         title="Reservations"
         description={`${result.total.toLocaleString("en")} reservation${result.total === 1 ? "" : "s"} at ${access.property.name}`}
-        actions={can.createReservation(access.role) ? <CreateReservationDialog slug={slug} rooms={rooms} currency={access.property.currency} /> : null}
+        actions={
+          can.createReservation(access.role) ? (
+            <CreateReservationDialog slug={slug} rooms={rooms} currency={access.property.currency} />
+          ) : null
+        }
       />
       <ReservationFilters q={query.q ?? ""} status={query.status ?? ""} />
       {result.rows.length === 0 ? (
@@ -51,7 +71,9 @@ export default async function ReservationsPage({ params, searchParams }: { param
             <tr key={r.id} data-testid="reservation-row" data-code={r.code}>
               <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{r.code}</td>
               <td className="px-4 py-3">
-                <div className="font-medium text-slate-900">{r.guest.firstName} {r.guest.lastName}</div>
+                <div className="font-medium text-slate-900">
+                  {r.guest.firstName} {r.guest.lastName}
+                </div>
                 {r.guest.email ? <div className="text-xs text-slate-500">{r.guest.email}</div> : null}
               </td>
               <td className="px-4 py-3 whitespace-nowrap">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
@@ -59,7 +81,9 @@ export default async function ReservationsPage({ params, searchParams }: { param
               <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.departureDate)}</td>
               <td className="px-4 py-3">{r.adults + r.children}</td>
               <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(r.totalAmount, r.currency)}</td>
-              <td className="px-4 py-3 whitespace-nowrap"><ReservationStatusBadge status={r.status} /></td>
+              <td className="px-4 py-3 whitespace-nowrap">
+                <ReservationStatusBadge status={r.status} />
+              </td>
               <td className="px-4 py-3 text-right">
                 <ReservationActions
                   slug={slug}
@@ -79,8 +103,16 @@ export default async function ReservationsPage({ params, searchParams }: { param
           Page {result.page} of {result.pageCount}
         </span>
         <span className="flex gap-2">
-          {result.page > 1 ? <Link className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={pageHref(result.page - 1)}>Previous</Link> : null}
-          {result.page < result.pageCount ? <Link className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={pageHref(result.page + 1)}>Next</Link> : null}
+          {result.page > 1 ? (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={pageHref(result.page - 1)}>
+              Previous
+            </Link>
+          ) : null}
+          {result.page < result.pageCount ? (
+            <Link className="rounded-md border border-slate-300 bg-white px-3 py-1 hover:bg-slate-50" href={pageHref(result.page + 1)}>
+              Next
+            </Link>
+          ) : null}
         </span>
       </nav>
     </>

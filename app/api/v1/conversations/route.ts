@@ -6,6 +6,15 @@ import { listConversations } from "@/lib/conversations/list-conversations";
 import { listConversationsQuery } from "@/lib/conversations/schemas";
 
 export const GET = v1Route(
-  { method: "GET", path: "/conversations", operationId: "listConversations", tag: "Conversations", summary: "List conversations", scope: "conversations:read", query: listConversationsQuery, response: listOf(conversationResource) },
+  {
+    method: "GET",
+    path: "/conversations",
+    operationId: "listConversations",
+    tag: "Conversations",
+    summary: "List conversations",
+    scope: "conversations:read",
+    query: listConversationsQuery,
+    response: listOf(conversationResource),
+  },
   ({ property, query }) => listConversations(property.id, query),
 );

@@ -5,6 +5,15 @@ import { v1Route } from "@/lib/api/v1-route";
 import { listGuests, listGuestsQuery } from "@/lib/guests/list-guests";
 
 export const GET = v1Route(
-  { method: "GET", path: "/guests", operationId: "listGuests", tag: "Guests", summary: "List guests", scope: "guests:read", query: listGuestsQuery, response: listOf(guestResource) },
+  {
+    method: "GET",
+    path: "/guests",
+    operationId: "listGuests",
+    tag: "Guests",
+    summary: "List guests",
+    scope: "guests:read",
+    query: listGuestsQuery,
+    response: listOf(guestResource),
+  },
   ({ property, query }) => listGuests(property.id, query),
 );

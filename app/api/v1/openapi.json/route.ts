@@ -6,5 +6,7 @@ let cached: string | null = null;
 
 export function GET() {
   cached ??= JSON.stringify(buildOpenApiDocument(V1_HANDLERS), null, 2);
-  return new Response(cached, { headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" } });
+  return new Response(cached, {
+    headers: { "Content-Type": "application/json", "Cache-Control": "public, max-age=300", "Access-Control-Allow-Origin": "*" },
+  });
 }

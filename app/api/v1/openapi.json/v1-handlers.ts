@@ -19,6 +19,26 @@ import * as webhookEndpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as webhookEndpoints from "@/app/api/v1/webhook-endpoints/route";
 import type { V1Handler } from "@/lib/api/v1-route";
 
-const modules = [properties, organization, reservations, reservation, reservationCancel, reservationAccesses, guests, guest, guestCheckin, guestCheckout, conversations, conversationMessages, users, webhookEndpoints, webhookEndpoint, webhookDeliveries, webhookRotate];
+const modules = [
+  properties,
+  organization,
+  reservations,
+  reservation,
+  reservationCancel,
+  reservationAccesses,
+  guests,
+  guest,
+  guestCheckin,
+  guestCheckout,
+  conversations,
+  conversationMessages,
+  users,
+  webhookEndpoints,
+  webhookEndpoint,
+  webhookDeliveries,
+  webhookRotate,
+];
 
-export const V1_HANDLERS: V1Handler[] = modules.flatMap((m) => Object.values(m).filter((value): value is V1Handler => typeof value === "function" && "definition" in value));
+export const V1_HANDLERS: V1Handler[] = modules.flatMap((m) =>
+  Object.values(m).filter((value): value is V1Handler => typeof value === "function" && "definition" in value),
+);

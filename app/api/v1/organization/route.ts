@@ -5,6 +5,14 @@ import { v1Route } from "@/lib/api/v1-route";
 import { getOrganization } from "@/lib/properties/get-organization";
 
 export const GET = v1Route(
-  { method: "GET", path: "/organization", operationId: "getOrganization", tag: "Property", summary: "Get the organization", scope: "property:read", response: single(organizationResource) },
+  {
+    method: "GET",
+    path: "/organization",
+    operationId: "getOrganization",
+    tag: "Property",
+    summary: "Get the organization",
+    scope: "property:read",
+    response: single(organizationResource),
+  },
   async ({ property }) => ({ data: await getOrganization(property) }),
 );

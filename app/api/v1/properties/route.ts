@@ -5,6 +5,14 @@ import { v1Route } from "@/lib/api/v1-route";
 import { serializeProperty } from "@/lib/properties/serialize-property";
 
 export const GET = v1Route(
-  { method: "GET", path: "/properties", operationId: "listProperties", tag: "Property", summary: "List the key's property", scope: "property:read", response: listOf(propertyResource) },
+  {
+    method: "GET",
+    path: "/properties",
+    operationId: "listProperties",
+    tag: "Property",
+    summary: "List the key's property",
+    scope: "property:read",
+    response: listOf(propertyResource),
+  },
   ({ property }) => ({ data: [serializeProperty(property)], nextCursor: null }),
 );

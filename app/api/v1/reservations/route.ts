@@ -10,15 +10,33 @@ import { createReservation } from "@/lib/reservations/create-reservation";
 import { createReservationInput, listReservationsQuery } from "@/lib/reservations/schemas";
 
 export const GET = v1Route(
-  { method: "GET", path: "/reservations", operationId: "listReservations", tag: "Reservations", summary: "List reservations", scope: "reservations:read", query: listReservationsQuery, response: listOf(reservationResource) },
+  {
+    method: "GET",
+    path: "/reservations",
+    operationId: "listReservations",
+    tag: "Reservations",
+    summary: "List reservations",
+    scope: "reservations:read",
+    query: listReservationsQuery,
+    response: listOf(reservationResource),
+  },
   ({ property, query }) => listReservations(property.id, query),
 );
 
 export const POST = v1Route(
   {
-    method: "POST", path: "/reservations", operationId: "createReservation", tag: "Reservations", summary: "Create a reservation",
-    description: "Books a room for an existing guest (`guestId`) or a new one (`guest`; a guest with the same email is reused). Refused with 409 INVALID_STATE when departure is not after arrival or the room is taken.",
-    scope: "reservations:write", body: createReservationInput, response: single(reservationResource), status: 201, errors: [409, 413, 415],
+    method: "POST",
+    path: "/reservations",
+    operationId: "createReservation",
+    tag: "Reservations",
+    summary: "Create a reservation",
+    description:
+      "Books a room for an existing guest (`guestId`) or a new one (`guest`; a guest with the same email is reused). Refused with 409 INVALID_STATE when departure is not after arrival or the room is taken.",
+    scope: "reservations:write",
+    body: createReservationInput,
+    response: single(reservationResource),
+    status: 201,
+    errors: [409, 413, 415],
   },
   async ({ property, key, body }) => {
     const created = await createReservation({ property, actor: apiKeyActor(key), input: body });

@@ -6,6 +6,15 @@ import { v1Route } from "@/lib/api/v1-route";
 import { listUsers } from "@/lib/users/list-users";
 
 export const GET = v1Route(
-  { method: "GET", path: "/users", operationId: "listUsers", tag: "Users", summary: "List the property's staff", scope: "users:read", query: listQuery, response: listOf(userResource) },
+  {
+    method: "GET",
+    path: "/users",
+    operationId: "listUsers",
+    tag: "Users",
+    summary: "List the property's staff",
+    scope: "users:read",
+    query: listQuery,
+    response: listOf(userResource),
+  },
   ({ property, query }) => listUsers(property.id, query),
 );

@@ -10,15 +10,32 @@ import { createEndpointInput } from "@/lib/webhooks/schemas";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const GET = v1Route(
-  { method: "GET", path: "/webhook-endpoints", operationId: "listWebhookEndpoints", tag: "Webhooks", summary: "List webhook endpoints", scope: "webhooks:read", response: listOf(webhookEndpointResource) },
+  {
+    method: "GET",
+    path: "/webhook-endpoints",
+    operationId: "listWebhookEndpoints",
+    tag: "Webhooks",
+    summary: "List webhook endpoints",
+    scope: "webhooks:read",
+    response: listOf(webhookEndpointResource),
+  },
   ({ property }) => listEndpointsForApi(property.id),
 );
 
 export const POST = v1Route(
   {
-    method: "POST", path: "/webhook-endpoints", operationId: "createWebhookEndpoint", tag: "Webhooks", summary: "Create a webhook endpoint",
-    description: "Events of the chosen types (`*` for all) are POSTed to `url`, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). The signing secret is in this answer only. URLs resolving to loopback, private, link-local or metadata addresses are refused (422 URL_NOT_ALLOWED); https is required.",
-    scope: "webhooks:write", body: createEndpointInput, response: single(webhookEndpointWithSecret), status: 201, errors: [409, 413, 415, 422],
+    method: "POST",
+    path: "/webhook-endpoints",
+    operationId: "createWebhookEndpoint",
+    tag: "Webhooks",
+    summary: "Create a webhook endpoint",
+    description:
+      "Events of the chosen types (`*` for all) are POSTed to `url`, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). The signing secret is in this answer only. URLs resolving to loopback, private, link-local or metadata addresses are refused (422 URL_NOT_ALLOWED); https is required.",
+    scope: "webhooks:write",
+    body: createEndpointInput,
+    response: single(webhookEndpointWithSecret),
+    status: 201,
+    errors: [409, 413, 415, 422],
   },
   async ({ property, key, body }) => {
     const endpoint = await createEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, body);

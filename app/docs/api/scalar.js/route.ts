@@ -5,6 +5,10 @@ import path from "node:path";
 let bundle: Promise<Buffer> | null = null;
 
 export async function GET() {
-  bundle ??= fs.readFile(path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "@scalar", "api-reference", "dist", "browser", "standalone.js"));
-  return new Response(new Uint8Array(await bundle), { headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" } });
+  bundle ??= fs.readFile(
+    path.join(/* turbopackIgnore: true */ process.cwd(), "node_modules", "@scalar", "api-reference", "dist", "browser", "standalone.js"),
+  );
+  return new Response(new Uint8Array(await bundle), {
+    headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" },
+  });
 }

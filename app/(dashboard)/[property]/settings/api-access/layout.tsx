@@ -12,7 +12,12 @@ export default async function ApiAccessLayout({ children, params }: { children: 
         title="API Access"
         description="Connect channel managers, door locks, review platforms and your own tools to this property."
         actions={
-          <a href="/docs/api" target="_blank" rel="noreferrer" className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50">
+          <a
+            href="/docs/api"
+            target="_blank"
+            rel="noreferrer"
+            className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-4 text-sm font-medium text-slate-800 hover:bg-slate-50"
+          >
             API reference ↗
           </a>
         }

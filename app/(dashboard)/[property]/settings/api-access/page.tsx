@@ -16,8 +16,17 @@ export default async function ApiKeysTab({ params }: { params: Promise<{ propert
   const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays } = access.property;
   return (
     <div className="space-y-6">
-      <ApiKeysPanel slug={slug} initialData={{ keys, activity }} canManage={can.manageApiAccess(access.role)} planAllowsApi={planIncludesApi(access.property)} />
-      <ApiSettingsCard slug={slug} settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays }} canEdit={can.manageApiLimits(access.role)} />
+      <ApiKeysPanel
+        slug={slug}
+        initialData={{ keys, activity }}
+        canManage={can.manageApiAccess(access.role)}
+        planAllowsApi={planIncludesApi(access.property)}
+      />
+      <ApiSettingsCard
+        slug={slug}
+        settings={{ rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays }}
+        canEdit={can.manageApiLimits(access.role)}
+      />
     </div>
   );
 }

@@ -5,6 +5,15 @@ import { v1Route } from "@/lib/api/v1-route";
 import { getGuest } from "@/lib/guests/get-guest";
 
 export const GET = v1Route(
-  { method: "GET", path: "/guests/{id}", operationId: "getGuest", tag: "Guests", summary: "Get a guest", scope: "guests:read", response: single(guestResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/guests/{id}",
+    operationId: "getGuest",
+    tag: "Guests",
+    summary: "Get a guest",
+    scope: "guests:read",
+    response: single(guestResource),
+    errors: [404],
+  },
   async ({ property, params }) => ({ data: await getGuest(property.id, params.id) }),
 );

@@ -7,9 +7,18 @@ import { checkInGuest, checkInInput } from "@/lib/guests/check-in-guest";
 
 export const POST = v1Route(
   {
-    method: "POST", path: "/guests/checkin", operationId: "checkInGuest", tag: "Guests", summary: "Check a guest in",
-    description: "`pmsGuestId` is a reservation code (that stay is checked in, moved to `roomNumber` and `checkOutDate` when they differ) or your own guest reference (the guest and a stay from today are created, checked in: 201).",
-    scope: "guests:write", body: checkInInput, response: single(stayResource), otherStatuses: [{ status: 201, description: "A new guest and stay were created" }], errors: [409, 413, 415],
+    method: "POST",
+    path: "/guests/checkin",
+    operationId: "checkInGuest",
+    tag: "Guests",
+    summary: "Check a guest in",
+    description:
+      "`pmsGuestId` is a reservation code (that stay is checked in, moved to `roomNumber` and `checkOutDate` when they differ) or your own guest reference (the guest and a stay from today are created, checked in: 201).",
+    scope: "guests:write",
+    body: checkInInput,
+    response: single(stayResource),
+    otherStatuses: [{ status: 201, description: "A new guest and stay were created" }],
+    errors: [409, 413, 415],
   },
   async ({ property, key, body }) => {
     const result = await checkInGuest({ property, actor: apiKeyActor(key), input: body });

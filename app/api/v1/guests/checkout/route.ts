@@ -6,6 +6,16 @@ import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkOutGuest, checkOutInput } from "@/lib/guests/check-out-guest";
 
 export const POST = v1Route(
-  { method: "POST", path: "/guests/checkout", operationId: "checkOutGuest", tag: "Guests", summary: "Check a guest out", scope: "guests:write", body: checkOutInput, response: single(stayResource), errors: [404, 409, 413, 415] },
+  {
+    method: "POST",
+    path: "/guests/checkout",
+    operationId: "checkOutGuest",
+    tag: "Guests",
+    summary: "Check a guest out",
+    scope: "guests:write",
+    body: checkOutInput,
+    response: single(stayResource),
+    errors: [404, 409, 413, 415],
+  },
   ({ property, key, body }) => checkOutGuest({ propertyId: property.id, actor: apiKeyActor(key), input: body }),
 );

@@ -9,15 +9,31 @@ import { updateReservationInput } from "@/lib/reservations/schemas";
 import { updateReservation } from "@/lib/reservations/update-reservation";
 
 export const GET = v1Route(
-  { method: "GET", path: "/reservations/{id}", operationId: "getReservation", tag: "Reservations", summary: "Get a reservation", scope: "reservations:read", response: single(reservationResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/reservations/{id}",
+    operationId: "getReservation",
+    tag: "Reservations",
+    summary: "Get a reservation",
+    scope: "reservations:read",
+    response: single(reservationResource),
+    errors: [404],
+  },
   async ({ property, params }) => ({ data: await getReservation(property.id, params.id) }),
 );
 
 export const PATCH = v1Route(
   {
-    method: "PATCH", path: "/reservations/{id}", operationId: "updateReservation", tag: "Reservations", summary: "Change a reservation",
+    method: "PATCH",
+    path: "/reservations/{id}",
+    operationId: "updateReservation",
+    tag: "Reservations",
+    summary: "Change a reservation",
     description: "Dates, room, guest counts and notes of a confirmed or checked-in stay; a checked-in stay keeps its arrival date.",
-    scope: "reservations:write", body: updateReservationInput, response: single(reservationResource), errors: [404, 409, 413, 415],
+    scope: "reservations:write",
+    body: updateReservationInput,
+    response: single(reservationResource),
+    errors: [404, 409, 413, 415],
   },
   async ({ property, key, params, body }) => {
     await updateReservation({ propertyId: property.id, reservationId: params.id, actor: apiKeyActor(key), input: body });

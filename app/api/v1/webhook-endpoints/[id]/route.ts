@@ -10,20 +10,51 @@ import { updateEndpoint } from "@/lib/webhooks/update-endpoint";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const GET = v1Route(
-  { method: "GET", path: "/webhook-endpoints/{id}", operationId: "getWebhookEndpoint", tag: "Webhooks", summary: "Get a webhook endpoint", scope: "webhooks:read", response: single(webhookEndpointResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/webhook-endpoints/{id}",
+    operationId: "getWebhookEndpoint",
+    tag: "Webhooks",
+    summary: "Get a webhook endpoint",
+    scope: "webhooks:read",
+    response: single(webhookEndpointResource),
+    errors: [404],
+  },
   async ({ property, params }) => ({ data: serializeEndpoint(await getEndpoint(property.id, params.id)) }),
 );
 
 export const PATCH = v1Route(
   {
-    method: "PATCH", path: "/webhook-endpoints/{id}", operationId: "updateWebhookEndpoint", tag: "Webhooks", summary: "Change a webhook endpoint",
-    description: "URL, description, event types, or `enabled`. Enabling a disabled endpoint clears its reason and failure streak; its pending deliveries go out again.",
-    scope: "webhooks:write", body: updateEndpointInput, response: single(webhookEndpointResource), errors: [404, 413, 415, 422],
+    method: "PATCH",
+    path: "/webhook-endpoints/{id}",
+    operationId: "updateWebhookEndpoint",
+    tag: "Webhooks",
+    summary: "Change a webhook endpoint",
+    description:
+      "URL, description, event types, or `enabled`. Enabling a disabled endpoint clears its reason and failure streak; its pending deliveries go out again.",
+    scope: "webhooks:write",
+    body: updateEndpointInput,
+    response: single(webhookEndpointResource),
+    errors: [404, 413, 415, 422],
   },
-  async ({ property, key, params, body }) => ({ data: serializeEndpoint(await updateEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id, body)) }),
+  async ({ property, key, params, body }) => ({
+    data: serializeEndpoint(await updateEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id, body)),
+  }),
 );
 
 export const DELETE = v1Route(
-  { method: "DELETE", path: "/webhook-endpoints/{id}", operationId: "deleteWebhookEndpoint", tag: "Webhooks", summary: "Delete a webhook endpoint", description: "The endpoint and its delivery history are removed; nothing more is sent to it. Answers the deleted endpoint.", scope: "webhooks:write", response: single(webhookEndpointResource), errors: [404] },
-  async ({ property, key, params }) => ({ data: serializeEndpoint(await deleteEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id)) }),
+  {
+    method: "DELETE",
+    path: "/webhook-endpoints/{id}",
+    operationId: "deleteWebhookEndpoint",
+    tag: "Webhooks",
+    summary: "Delete a webhook endpoint",
+    description: "The endpoint and its delivery history are removed; nothing more is sent to it. Answers the deleted endpoint.",
+    scope: "webhooks:write",
+    response: single(webhookEndpointResource),
+    errors: [404],
+  },
+  async ({ property, key, params }) => ({
+    data: serializeEndpoint(await deleteEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id)),
+  }),
 );

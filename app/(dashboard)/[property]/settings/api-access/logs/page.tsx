@@ -7,12 +7,21 @@ export const metadata: Metadata = { title: "Request logs" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function LogsTab({ params, searchParams }: { params: Promise<{ property: string }>; searchParams: Promise<SearchParams> }) {
+export default async function LogsTab({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ property: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { property: slug } = await params;
   const access = await requirePermission(slug, "viewApiAccess");
   const raw = Object.fromEntries(Object.entries(await searchParams).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v]));
   const filters = requestLogFilters.parse(raw);
-  const [initial, keys] = await Promise.all([listRequestLogs(access.property.id, { ...filters, cursor: undefined }), listLogKeys(access.property.id)]);
+  const [initial, keys] = await Promise.all([
+    listRequestLogs(access.property.id, { ...filters, cursor: undefined }),
+    listLogKeys(access.property.id),
+  ]);
   return (
     <RequestLogsPanel
       slug={slug}

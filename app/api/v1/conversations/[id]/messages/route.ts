@@ -10,11 +10,34 @@ import { sendMessageInput } from "@/lib/conversations/schemas";
 import { sendMessage } from "@/lib/conversations/send-message";
 
 export const GET = v1Route(
-  { method: "GET", path: "/conversations/{id}/messages", operationId: "listMessages", tag: "Conversations", summary: "List a conversation's messages", scope: "conversations:read", query: listQuery, response: listOf(messageResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/conversations/{id}/messages",
+    operationId: "listMessages",
+    tag: "Conversations",
+    summary: "List a conversation's messages",
+    scope: "conversations:read",
+    query: listQuery,
+    response: listOf(messageResource),
+    errors: [404],
+  },
   ({ property, params, query }) => listMessages(property.id, params.id, query),
 );
 
 export const POST = v1Route(
-  { method: "POST", path: "/conversations/{id}/messages", operationId: "sendMessage", tag: "Conversations", summary: "Send a message to the guest", scope: "messages:send", body: sendMessageInput, response: single(messageResource), status: 201, errors: [404, 413, 415] },
-  async ({ property, key, params, body }) => ({ data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body: body.body }) }),
+  {
+    method: "POST",
+    path: "/conversations/{id}/messages",
+    operationId: "sendMessage",
+    tag: "Conversations",
+    summary: "Send a message to the guest",
+    scope: "messages:send",
+    body: sendMessageInput,
+    response: single(messageResource),
+    status: 201,
+    errors: [404, 413, 415],
+  },
+  async ({ property, key, params, body }) => ({
+    data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body: body.body }),
+  }),
 );

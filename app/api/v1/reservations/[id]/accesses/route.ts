@@ -5,6 +5,15 @@ import { v1Route } from "@/lib/api/v1-route";
 import { listReservationAccesses } from "@/lib/reservations/list-reservation-accesses";
 
 export const GET = v1Route(
-  { method: "GET", path: "/reservations/{id}/accesses", operationId: "listReservationAccesses", tag: "Reservations", summary: "List a stay's access codes", scope: "reservation_accesses:read", response: listOf(accessResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/reservations/{id}/accesses",
+    operationId: "listReservationAccesses",
+    tag: "Reservations",
+    summary: "List a stay's access codes",
+    scope: "reservation_accesses:read",
+    response: listOf(accessResource),
+    errors: [404],
+  },
   ({ property, params }) => listReservationAccesses(property.id, params.id),
 );

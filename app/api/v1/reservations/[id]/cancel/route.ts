@@ -7,7 +7,16 @@ import { getReservation } from "@/lib/reservations/get-reservation";
 import { changeReservationStatus } from "@/lib/reservations/change-reservation-status";
 
 export const POST = v1Route(
-  { method: "POST", path: "/reservations/{id}/cancel", operationId: "cancelReservation", tag: "Reservations", summary: "Cancel a reservation", scope: "reservations:write", response: single(reservationResource), errors: [404, 409] },
+  {
+    method: "POST",
+    path: "/reservations/{id}/cancel",
+    operationId: "cancelReservation",
+    tag: "Reservations",
+    summary: "Cancel a reservation",
+    scope: "reservations:write",
+    response: single(reservationResource),
+    errors: [404, 409],
+  },
   async ({ property, key, params }) => {
     await changeReservationStatus({ propertyId: property.id, reservationId: params.id, transition: "cancel", actor: apiKeyActor(key) });
     return { data: await getReservation(property.id, params.id) };

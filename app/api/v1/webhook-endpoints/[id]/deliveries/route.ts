@@ -7,6 +7,16 @@ import { listDeliveriesForApi } from "@/lib/webhooks/list-deliveries";
 import { listDeliveriesQuery } from "@/lib/webhooks/schemas";
 
 export const GET = v1Route(
-  { method: "GET", path: "/webhook-endpoints/{id}/deliveries", operationId: "listWebhookDeliveries", tag: "Webhooks", summary: "List an endpoint's deliveries", scope: "webhooks:read", query: listDeliveriesQuery, response: listOf(webhookDeliveryResource), errors: [404] },
+  {
+    method: "GET",
+    path: "/webhook-endpoints/{id}/deliveries",
+    operationId: "listWebhookDeliveries",
+    tag: "Webhooks",
+    summary: "List an endpoint's deliveries",
+    scope: "webhooks:read",
+    query: listDeliveriesQuery,
+    response: listOf(webhookDeliveryResource),
+    errors: [404],
+  },
   ({ property, params, query }) => listDeliveriesForApi(property.id, params.id, query),
 );

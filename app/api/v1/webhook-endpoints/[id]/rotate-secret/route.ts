@@ -9,9 +9,15 @@ import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
 
 export const POST = v1Route(
   {
-    method: "POST", path: "/webhook-endpoints/{id}/rotate-secret", operationId: "rotateWebhookSecret", tag: "Webhooks", summary: "Rotate an endpoint's signing secret",
+    method: "POST",
+    path: "/webhook-endpoints/{id}/rotate-secret",
+    operationId: "rotateWebhookSecret",
+    tag: "Webhooks",
+    summary: "Rotate an endpoint's signing secret",
     description: "For 24 hours both the new and the previous secret sign every delivery, so receivers can switch without losing a message.",
-    scope: "webhooks:write", response: single(webhookEndpointWithSecret), errors: [404],
+    scope: "webhooks:write",
+    response: single(webhookEndpointWithSecret),
+    errors: [404],
   },
   async ({ property, key, params }) => {
     const endpoint = await rotateSecret({ propertyId: property.id, actor: apiKeyActor(key) }, params.id);

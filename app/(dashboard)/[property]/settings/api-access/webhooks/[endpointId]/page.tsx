@@ -12,14 +12,22 @@ export const metadata: Metadata = { title: "Webhook deliveries" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
 
-export default async function WebhookEndpointPage({ params, searchParams }: { params: Promise<{ property: string; endpointId: string }>; searchParams: Promise<SearchParams> }) {
+export default async function WebhookEndpointPage({
+  params,
+  searchParams,
+}: {
+  params: Promise<{ property: string; endpointId: string }>;
+  searchParams: Promise<SearchParams>;
+}) {
   const { property: slug, endpointId } = await params;
   const access = await requirePermission(slug, "viewApiAccess");
   const raw = await searchParams;
   const first = (name: string) => (Array.isArray(raw[name]) ? raw[name][0] : raw[name]);
   const filters = deliveryFilters.parse({ status: first("status"), eventType: first("eventType") });
   // The same filter string the client derives from the URL, so it knows this first page is its own.
-  const filterString = new URLSearchParams(Object.entries({ status: first("status"), eventType: first("eventType") }).flatMap(([k, v]) => (v ? [[k, v]] : []))).toString();
+  const filterString = new URLSearchParams(
+    Object.entries({ status: first("status"), eventType: first("eventType") }).flatMap(([k, v]) => (v ? [[k, v]] : [])),
+  ).toString();
   const [endpoint, page] = await orNotFound(() =>
     Promise.all([getEndpointView(access.property.id, endpointId), listEndpointDeliveries(access.property.id, endpointId, filters)]),
   );

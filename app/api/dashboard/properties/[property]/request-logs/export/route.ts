@@ -7,5 +7,11 @@ import { requestLogFilters } from "@/lib/request-logs/list-request-logs";
 export const GET = dashboardRoute("viewApiAccess", async ({ request, access }) => {
   const stream = exportRequestLogsCsv(access.property.id, requestLogFilters.parse(queryOf(request)));
   const name = `request-logs-${access.property.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
-  return new Response(stream, { headers: { "Content-Type": "text/csv; charset=utf-8", "Content-Disposition": `attachment; filename="${name}"`, "Cache-Control": "no-store" } });
+  return new Response(stream, {
+    headers: {
+      "Content-Type": "text/csv; charset=utf-8",
+      "Content-Disposition": `attachment; filename="${name}"`,
+      "Cache-Control": "no-store",
+    },
+  });
 });

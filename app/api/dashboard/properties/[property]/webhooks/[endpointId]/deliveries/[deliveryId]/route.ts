@@ -3,6 +3,10 @@
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { getEndpointDelivery } from "@/lib/webhooks/list-endpoint-deliveries";
 
-export const GET = dashboardRoute<{ property: string; endpointId: string; deliveryId: string }>("viewApiAccess", async ({ params, access }) =>
-  Response.json(await getEndpointDelivery(access.property.id, params.endpointId, params.deliveryId), { headers: { "Cache-Control": "no-store" } }),
+export const GET = dashboardRoute<{ property: string; endpointId: string; deliveryId: string }>(
+  "viewApiAccess",
+  async ({ params, access }) =>
+    Response.json(await getEndpointDelivery(access.property.id, params.endpointId, params.deliveryId), {
+      headers: { "Cache-Control": "no-store" },
+    }),
 );

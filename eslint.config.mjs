@@ -20,6 +20,18 @@ const config = [
     },
   },
   {
+    // Layers point one way: app/ uses components/ and lib/, never the reverse.
+    files: ["components/**", "lib/**"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          patterns: [{ group: ["@/app/*", "**/app/*"], message: "components/ and lib/ never import app/: move what both need into lib/." }],
+        },
+      ],
+    },
+  },
+  {
     // Configuration is read and validated in one place (lib/env.ts); tests and tool configs
     // (*.config.ts) may set or read process.env directly.
     files: ["app/**", "components/**", "lib/**", "scripts/**", "instrumentation.ts"],

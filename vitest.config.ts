@@ -1,5 +1,6 @@
 import path from "node:path";
 import { defineConfig } from "vitest/config";
+import { env } from "./lib/env";
 
 export default defineConfig({
   resolve: {
@@ -13,7 +14,7 @@ export default defineConfig({
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
     setupFiles: ["test/setup-database.ts"],
     pool: "forks",
-    reporters: process.env.VITEST_JSON ? ["default", ["json", { outputFile: process.env.VITEST_JSON }]] : ["default"],
+    reporters: env().VITEST_JSON ? ["default", ["json", { outputFile: env().VITEST_JSON }]] : ["default"],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

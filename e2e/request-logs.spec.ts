@@ -1,5 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
+import { childProcessEnv } from "../lib/env";
 import { signIn } from "./helpers";
 
 test("a manager filters the logs by 4xx and date range, opens an entry, copies it as curl, and the URL keeps the view", async ({
@@ -24,7 +25,7 @@ test("a manager filters the logs by 4xx and date range, opens an entry, copies i
       "full_access:write",
     ],
     {
-      env: { ...process.env, PGLITE_DATA_DIR: ".data/e2e" },
+      env: childProcessEnv({ PGLITE_DATA_DIR: ".data/e2e" }),
       encoding: "utf8",
     },
   );

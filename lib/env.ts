@@ -87,6 +87,7 @@ const schema = z.object({
   // Tests and benchmarks
   TEST_DATABASE_URL: postgresUrl.optional().describe("PostgreSQL server for the Vitest suite; unset: in-memory PGlite"),
   CHROMIUM_PATH: text().default("/usr/bin/chromium").describe("browser for Playwright (Debian's chromium package)"),
+  VITEST_JSON: text().optional().describe("where Vitest also writes a JSON report (CI sets it)"),
   CI: flag(["true", "1"], ["false", "0"]).default(false).describe("set by CI runs: Playwright also writes .reports/playwright.json"),
   E2E_PORT: integer(1, 65535).default(3100).describe("port of the server the Playwright suite starts"),
   BENCH_DATABASE_URL: postgresUrl.optional().describe("PostgreSQL server for the benchmarks; unset: a fresh embedded PGlite"),

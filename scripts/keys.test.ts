@@ -5,6 +5,7 @@ import { describe, expect, it } from "vitest";
 import { createProperty } from "../test/fixtures";
 import { hashApiKey, KEY_PATTERN } from "../lib/api-keys/key-format";
 import { databaseSettings, db } from "../lib/db/client";
+import { childProcessEnv } from "../lib/env";
 
 const tsx = path.resolve("node_modules/.bin/tsx");
 // Asynchronous on purpose: the test's own event loop serves the embedded database the CLI talks to.
@@ -12,7 +13,7 @@ const cli =
   (script: string) =>
   (...args: string[]) =>
     promisify(execFile)(tsx, ["--conditions=react-server", script, ...args], {
-      env: { ...process.env, DATABASE_URL: databaseSettings().url, DATABASE_POOL_SIZE: String(databaseSettings().poolSize) },
+      env: childProcessEnv({ DATABASE_URL: databaseSettings().url, DATABASE_POOL_SIZE: String(databaseSettings().poolSize) }),
       encoding: "utf8",
     }).then(
       (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

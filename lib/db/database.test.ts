@@ -5,7 +5,7 @@ import path from "node:path";
 import { promisify } from "node:util";
 import pg from "pg";
 import { describe, expect, it } from "vitest";
-import { EnvError, parseEnv } from "../env";
+import { childProcessEnv, EnvError, parseEnv } from "../env";
 import { databaseSettings } from "./client";
 import { startEmbeddedDatabase } from "./embedded";
 import { MIGRATIONS_DIR, migrate, readMigrations } from "./migrate";
@@ -125,7 +125,7 @@ describe("environment", () => {
 
   it("npm start prints a clear message and exits 1 for a malformed or unreachable DATABASE_URL", async () => {
     const start = (url: string) =>
-      run(tsx, ["scripts/start.ts"], { env: { ...process.env, DATABASE_URL: url }, encoding: "utf8" }).then(
+      run(tsx, ["scripts/start.ts"], { env: childProcessEnv({ DATABASE_URL: url }), encoding: "utf8" }).then(
         () => ({ code: 0, stderr: "" }),
         (error: { code: number; stderr: string }) => ({ code: error.code, stderr: error.stderr }),
       );

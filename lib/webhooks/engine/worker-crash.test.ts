@@ -7,6 +7,7 @@ import { startReceiver } from "../../../test/webhook-receiver";
 import { createProperty } from "../../../test/fixtures";
 import { databaseSettings, db } from "../../db/client";
 import { newEventId } from "../../events/record-domain-event";
+import { childProcessEnv } from "../../env";
 import { newSigningSecret } from "./signing";
 
 const EVENTS = 1_000;
@@ -15,8 +16,7 @@ const children: ChildProcess[] = [];
 function startWorker(): ChildProcess {
   // Node itself with tsx as a loader (not the tsx launcher, whose SIGKILL would leave its node child running).
   const child = spawn(process.execPath, ["--import", "tsx", "--conditions=react-server", "scripts/worker.ts"], {
-    env: {
-      ...process.env,
+    env: childProcessEnv({
       DATABASE_URL: databaseSettings().url,
       DATABASE_POOL_SIZE: String(databaseSettings().poolSize),
       WEBHOOKS_ALLOW_PRIVATE_NETWORKS: "true",
@@ -24,7 +24,7 @@ function startWorker(): ChildProcess {
       WEBHOOK_TIMEOUT_MS: "2000",
       WEBHOOK_LEASE_MS: "3000",
       WEBHOOK_POLL_MS: "50",
-    },
+    }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (chunk: Buffer) => process.stderr.write(`[worker ${child.pid}] ${chunk.toString()}`));

@@ -3,11 +3,11 @@ import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/rout
 import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
 import * as oneRoute from "../../app/api/v1/reservations/[id]/route";
 import * as listRoute from "../../app/api/v1/reservations/route";
-import { call } from "../../test/api-client";
-import { createProperty } from "../../test/fixtures";
-import { createApiKey } from "../api-keys/create-api-key";
-import { createApiKeyInput } from "../api-keys/schemas";
-import { db } from "../db/client";
+import { call } from "../api-client";
+import { createProperty } from "../fixtures";
+import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { createApiKeyInput } from "../../lib/api-keys/schemas";
+import { db } from "../../lib/db/client";
 
 const admin = { type: "USER" as const, id: null, label: "Admin" };
 

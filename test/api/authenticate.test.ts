@@ -1,17 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { GET as getOrganization } from "../../app/api/v1/organization/route";
 import { GET as getProperties } from "../../app/api/v1/properties/route";
-import { call } from "../../test/api-client";
-import { createProperty } from "../../test/fixtures";
-import { createApiKey } from "../api-keys/create-api-key";
-import { generateApiKey } from "../api-keys/key-format";
-import { flushKeyUsage } from "../api-keys/record-key-usage";
-import { revokeApiKey } from "../api-keys/revoke-api-key";
-import { rollApiKey } from "../api-keys/roll-api-key";
-import { createApiKeyInput, rollApiKeyInput } from "../api-keys/schemas";
-import type { Actor } from "../audit/record-audit-event";
-import { db } from "../db/client";
-import type { Plan } from "../db/generated/prisma/enums";
+import { call } from "../api-client";
+import { createProperty } from "../fixtures";
+import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { generateApiKey } from "../../lib/api-keys/key-format";
+import { flushKeyUsage } from "../../lib/api-keys/record-key-usage";
+import { revokeApiKey } from "../../lib/api-keys/revoke-api-key";
+import { rollApiKey } from "../../lib/api-keys/roll-api-key";
+import { createApiKeyInput, rollApiKeyInput } from "../../lib/api-keys/schemas";
+import type { Actor } from "../../lib/audit/record-audit-event";
+import { db } from "../../lib/db/client";
+import type { Plan } from "../../lib/db/generated/prisma/enums";
 
 const actor: Actor = { type: "USER", id: null, label: "Admin <admin@example.com>" };
 

@@ -4,9 +4,9 @@ import * as checkoutRoute from "../../app/api/v1/guests/checkout/route";
 import * as oneRoute from "../../app/api/v1/guests/[id]/route";
 import * as listRoute from "../../app/api/v1/guests/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
-import { call } from "../../test/api-client";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { db } from "../db/client";
+import { call } from "../api-client";
+import { propertyWithKey } from "../api-fixtures";
+import { db } from "../../lib/db/client";
 
 const future = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
 const events = async (propertyId: string) =>

@@ -1,14 +1,14 @@
 import { describe, expect, it } from "vitest";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as propertiesRoute from "../../app/api/v1/properties/route";
-import { call } from "../../test/api-client";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { createProperty } from "../../test/fixtures";
-import { createApiKey } from "../api-keys/create-api-key";
-import { createApiKeyInput } from "../api-keys/schemas";
-import { db, getPool } from "../db/client";
-import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
-import { createPartner } from "../partners/partners";
+import { call } from "../api-client";
+import { propertyWithKey } from "../api-fixtures";
+import { createProperty } from "../fixtures";
+import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { createApiKeyInput } from "../../lib/api-keys/schemas";
+import { db, getPool } from "../../lib/db/client";
+import { purgeExpiredIdempotencyRecords } from "../../lib/idempotency/idempotency";
+import { createPartner } from "../../lib/partners/partners";
 
 const admin = { type: "USER" as const, id: null, label: "Admin" };
 const booking = (roomId: string, overrides: Record<string, unknown> = {}) => ({
@@ -166,8 +166,8 @@ describe("partner keys", () => {
     });
 
     await db.property.update({ where: { id: property.id }, data: { requirePartnerKey: true } });
-    const { invalidateCachedKeys } = await import("../api-keys/verify-api-key");
-    const { hashApiKey } = await import("../api-keys/key-format");
+    const { invalidateCachedKeys } = await import("../../lib/api-keys/verify-api-key");
+    const { hashApiKey } = await import("../../lib/api-keys/key-format");
     invalidateCachedKeys([hashApiKey(key)]);
     const refused = await call(propertiesRoute.GET, { key });
     expect(refused.status).toBe(401);

@@ -2,10 +2,10 @@ import { describe, expect, it } from "vitest";
 import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/route";
 import * as listRoute from "../../app/api/v1/conversations/route";
 import * as usersRoute from "../../app/api/v1/users/route";
-import { call } from "../../test/api-client";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { createUser } from "../../test/fixtures";
-import { db } from "../db/client";
+import { call } from "../api-client";
+import { propertyWithKey } from "../api-fixtures";
+import { createUser } from "../fixtures";
+import { db } from "../../lib/db/client";
 
 async function conversation(propertyId: string, channel: "EMAIL" | "SMS" = "EMAIL", status: "OPEN" | "CLOSED" = "OPEN") {
   const guest = await db.guest.create({ data: { propertyId, firstName: "A", lastName: "B" } });

@@ -13,21 +13,22 @@ import * as deliveriesRoute from "../../app/api/v1/webhook-endpoints/[id]/delive
 import * as rotateRoute from "../../app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
 import * as endpointRoute from "../../app/api/v1/webhook-endpoints/[id]/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
-import { call } from "../../test/api-client";
-import { eventEnvelope } from "../events/event-catalog";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { startReceiver, type Answer } from "../../test/webhook-receiver";
-import { databaseSettings, db, getPool } from "../db/client";
-import { recordDomainEvent } from "../events/record-domain-event";
-import { flushRequestLogs } from "../request-logs/log-writer";
-import { endpointHealth } from "./endpoint-health";
-import { resendDelivery } from "./resend-delivery";
-import { retryFailedDeliveries } from "./retry-failed-deliveries";
-import { sendTestEvent } from "./send-test-event";
-import { purgeWebhookHistory } from "./purge-webhook-history";
-import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "./engine/delivery-queue";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "./engine/retry-schedule";
-import { WebhookWorker } from "./engine/webhook-worker";
+import { call } from "../api-client";
+import { eventEnvelope } from "../../lib/events/event-catalog";
+import { propertyWithKey } from "../api-fixtures";
+import { startReceiver, type Answer } from "../webhook-receiver";
+import { databaseSettings, db, getPool } from "../../lib/db/client";
+import { env } from "../../lib/env";
+import { recordDomainEvent } from "../../lib/events/record-domain-event";
+import { flushRequestLogs } from "../../lib/request-logs/log-writer";
+import { endpointHealth } from "../../lib/webhooks/endpoint-health";
+import { resendDelivery } from "../../lib/webhooks/resend-delivery";
+import { retryFailedDeliveries } from "../../lib/webhooks/retry-failed-deliveries";
+import { sendTestEvent } from "../../lib/webhooks/send-test-event";
+import { purgeWebhookHistory } from "../../lib/webhooks/purge-webhook-history";
+import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "../../lib/webhooks/engine/delivery-queue";
+import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "../../lib/webhooks/engine/retry-schedule";
+import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
 const system = { type: "SYSTEM" as const, id: null, label: "test" };
 const receivers: { close(): Promise<void> }[] = [];
@@ -457,7 +458,7 @@ describe("resend, retry all failed, test event", () => {
   it("two workers at once never send the same delivery twice", async () => {
     const { property, receiver: r } = await setup(["*"]);
     for (let i = 0; i < 200; i++) await emit(property.id, "reservation.created", { i });
-    const separate = process.env.TEST_DATABASE_URL !== undefined;
+    const separate = env().TEST_DATABASE_URL !== undefined;
     const pools = separate
       ? [
           new pg.Pool({ connectionString: databaseSettings().url, max: 4 }),

@@ -6,16 +6,17 @@ import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/rout
 import * as oneReservation from "../../app/api/v1/reservations/[id]/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as usersRoute from "../../app/api/v1/users/route";
-import { call } from "../../test/api-client";
-import { propertyWithKey } from "../../test/api-fixtures";
-import { createProperty } from "../../test/fixtures";
-import { createApiKey } from "../api-keys/create-api-key";
-import { generateApiKey } from "../api-keys/key-format";
-import { revokeApiKey } from "../api-keys/revoke-api-key";
-import { createApiKeyInput } from "../api-keys/schemas";
-import { databaseSettings, db } from "../db/client";
-import { flushRequestLogs } from "./log-writer";
-import { BODY_LIMIT, REDACTED } from "./redact";
+import { call } from "../api-client";
+import { propertyWithKey } from "../api-fixtures";
+import { createProperty } from "../fixtures";
+import { createApiKey } from "../../lib/api-keys/create-api-key";
+import { generateApiKey } from "../../lib/api-keys/key-format";
+import { revokeApiKey } from "../../lib/api-keys/revoke-api-key";
+import { createApiKeyInput } from "../../lib/api-keys/schemas";
+import { databaseSettings, db } from "../../lib/db/client";
+import { childProcessEnv } from "../../lib/env";
+import { flushRequestLogs } from "../../lib/request-logs/log-writer";
+import { BODY_LIMIT, REDACTED } from "../../lib/request-logs/redact";
 
 const admin = { type: "USER" as const, id: null, label: "Admin" };
 
@@ -143,7 +144,7 @@ describe("request log capture", () => {
       setTimeout(() => {}, 60_000); // stay alive until the signal
       process.kill(process.pid, "SIGTERM");`;
     const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], {
-      env: { ...process.env, DATABASE_URL: databaseSettings().url },
+      env: childProcessEnv({ DATABASE_URL: databaseSettings().url }),
       encoding: "utf8",
     }).then(
       () => ({ signal: null as string | null, code: 0 }),

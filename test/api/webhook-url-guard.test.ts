@@ -3,15 +3,15 @@
 // private networks are allowed (WEBHOOKS_ALLOW_PRIVATE_NETWORKS=true; the test setup allows them).
 import type { LookupAddress } from "node:dns";
 import { afterEach, describe, expect, it } from "vitest";
-import * as endpointsRoute from "../../../app/api/v1/webhook-endpoints/route";
-import { call } from "../../../test/api-client";
-import { propertyWithKey } from "../../../test/api-fixtures";
-import { startReceiver } from "../../../test/webhook-receiver";
-import { db, getPool } from "../../db/client";
-import { recordDomainEvent } from "../../events/record-domain-event";
-import { sendAttempt } from "./send-attempt";
-import { assertDeliverableUrl, configurePrivateNetworks, forbiddenAddressReason, type Resolver } from "./url-guard";
-import { WebhookWorker } from "./webhook-worker";
+import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
+import { call } from "../api-client";
+import { propertyWithKey } from "../api-fixtures";
+import { startReceiver } from "../webhook-receiver";
+import { db, getPool } from "../../lib/db/client";
+import { recordDomainEvent } from "../../lib/events/record-domain-event";
+import { sendAttempt } from "../../lib/webhooks/engine/send-attempt";
+import { assertDeliverableUrl, configurePrivateNetworks, forbiddenAddressReason, type Resolver } from "../../lib/webhooks/engine/url-guard";
+import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
 /** A DNS of our own: names mapped to addresses, as a rebinding or internal DNS server would answer. */
 const dnsOf =

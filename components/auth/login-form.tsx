@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
+import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -27,7 +28,8 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       setError("Invalid email or password.");
       return;
     }
-    router.replace(callbackUrl);
+    // Checked again here: this component must stay safe whoever renders it.
+    router.replace(safeCallbackUrl(callbackUrl));
     router.refresh();
   }
 

@@ -1,6 +1,7 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { sameOriginRedirect } from "./safe-callback-url";
 import { verifyCredentials } from "./verify-credentials";
 
 export const authOptions: NextAuthOptions = {
@@ -22,5 +23,7 @@ export const authOptions: NextAuthOptions = {
       if (session.user && token.sub) session.user.id = token.sub;
       return session;
     },
+    // Stated rather than left to the default: same origin only, and no path a browser would read as another site.
+    redirect: sameOriginRedirect,
   },
 };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createProperty, createUser } from "../../test/fixtures";
 import { can } from "./roles";
-import { safeCallbackUrl } from "./safe-callback-url";
+import { safeCallbackUrl, sameOriginRedirect } from "./safe-callback-url";
 import { verifyCredentials } from "./verify-credentials";
 
 describe("verifyCredentials", () => {
@@ -42,6 +42,59 @@ describe("safeCallbackUrl", () => {
     expect(safeCallbackUrl("/grand-hotel/reservations?q=a")).toBe("/grand-hotel/reservations?q=a");
     for (const bad of ["https://evil.example", "//evil.example", "/\\evil.example", "javascript:alert(1)", undefined]) {
       expect(safeCallbackUrl(bad)).toBe("/");
+    }
+  });
+
+  it("refuses paths a browser turns into another site once it drops control characters or reads backslashes", () => {
+    // As Next hands them over: the query string decoded once, so %09 is a real tab and %2509 a literal "%09".
+    const bad = [
+      "/\t/evil.example/",
+      "/\n/evil.example/",
+      "/\r/evil.example/",
+      "/\t\\evil.example",
+      "/\u0000/evil.example",
+      "/\u007f/evil.example",
+      "/\u001f/evil.example",
+      "/%09/evil.example/",
+      "/%0A/evil.example/",
+      "/%0d/evil.example/",
+      "/%09%5Cevil.example",
+      "/%5Cevil.example",
+      "/%5C%5Cevil.example",
+      "/%2F%2Fevil.example",
+      "/%2f/evil.example",
+      "/%252F%252Fevil.example",
+      "/%2509/evil.example",
+      "/grand-hotel\\..\\evil",
+      "/%E0%A4%A",
+      "///evil.example",
+      "/\\/evil.example",
+      " /evil",
+      "http:/evil.example",
+    ];
+    for (const value of bad) expect(safeCallbackUrl(value), JSON.stringify(value)).toBe("/");
+  });
+
+  it("keeps good paths, normalised", () => {
+    expect(safeCallbackUrl("/grand-hotel/reservations?status=CONFIRMED#top")).toBe("/grand-hotel/reservations?status=CONFIRMED#top");
+    expect(safeCallbackUrl("/grand-hotel/settings/api-access/logs?q=caf%C3%A9")).toBe("/grand-hotel/settings/api-access/logs?q=caf%C3%A9");
+    expect(safeCallbackUrl("/grand-hotel/./reservations")).toBe("/grand-hotel/reservations");
+    expect(safeCallbackUrl("/")).toBe("/");
+  });
+
+  it("next-auth's redirect callback stays on our origin", () => {
+    const baseUrl = "http://localhost:3100";
+    expect(sameOriginRedirect({ url: "/grand-hotel/reservations", baseUrl })).toBe("http://localhost:3100/grand-hotel/reservations");
+    expect(sameOriginRedirect({ url: "http://localhost:3100/grand-hotel?x=1", baseUrl })).toBe("http://localhost:3100/grand-hotel?x=1");
+    for (const url of [
+      "https://evil.example/",
+      "//evil.example",
+      "/\t/evil.example",
+      "/%09/evil.example",
+      "http://localhost:3101/",
+      "not a url",
+    ]) {
+      expect(sameOriginRedirect({ url, baseUrl }), url).toBe(baseUrl);
     }
   });
 });

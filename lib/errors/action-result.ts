@@ -1,6 +1,7 @@
 // Server actions answer with one shape; this maps errors into it (the actions' counterpart of the
 // API's error mapper): validation → field errors, AppError → its message, anything else → logged.
 import { ZodError } from "zod";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { AppError } from "./app-error";
 
 /** A server action's answer: success with a message and the action's own data, or what went wrong. */
@@ -21,6 +22,10 @@ export function actionFailure(error: unknown): { ok: false; message: string; fie
   if (error instanceof ZodError) return { ok: false, message: "Please correct the highlighted fields.", fields: zodFieldErrors(error) };
   if (error instanceof AppError) return { ok: false, message: error.message, fields: error.fields };
   if (error instanceof Error && "digest" in error) throw error;
+  if (isDatabaseUnavailable(error)) {
+    console.error("server action: database unavailable:", error instanceof Error ? error.message : error);
+    return { ok: false, message: "The database is unavailable right now. Nothing was saved; try again in a few seconds." };
+  }
   console.error("server action failed:", error);
   return { ok: false, message: "Something went wrong on our side. Nothing was saved; please try again." };
 }

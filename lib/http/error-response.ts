@@ -1,6 +1,7 @@
 // The one mapper from anything thrown in an /api/v1 handler to the one error body:
 // {"status":"error","code":"…","message":"…","requestId":"req_…"} (+ "details" for validation).
 import { ZodError } from "zod";
+import { DATABASE_RETRY_AFTER_SECONDS, isDatabaseUnavailable } from "../db/database-unavailable";
 import { AppError } from "../errors/app-error";
 
 export interface ApiErrorBody {
@@ -24,6 +25,19 @@ export function apiErrorResponse(error: unknown, requestId: string, headers?: He
     body = { status: "error", code: error.code, message: error.message, requestId };
     if (error.fields)
       body.details = Object.entries(error.fields).flatMap(([path, messages]) => messages.map((message) => ({ path, message })));
+  } else if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: the client may retry, and nothing was done.
+    console.error(`[${requestId}] database unavailable:`, error instanceof Error ? error.message : error);
+    status = 503;
+    body = {
+      status: "error",
+      code: "SERVICE_UNAVAILABLE",
+      message: `The service is temporarily unavailable. Nothing was changed; retry after ${DATABASE_RETRY_AFTER_SECONDS} seconds.`,
+      requestId,
+    };
+    const withRetry = new Headers(headers);
+    withRetry.set("Retry-After", String(DATABASE_RETRY_AFTER_SECONDS));
+    return Response.json(body, { status, headers: withRetry });
   } else {
     // A bug, not the client's fault: logged in full here, nothing of it leaks out.
     console.error(`[${requestId}] unhandled API error:`, error);

@@ -19,6 +19,7 @@ const ERROR_TEXT: Record<number, string> = {
   413: "Body over 1 MB (PAYLOAD_TOO_LARGE)",
   415: "Body is not JSON (UNSUPPORTED_MEDIA_TYPE)",
   500: "Our fault (INTERNAL_ERROR); quote the requestId",
+  503: "Temporarily unavailable (SERVICE_UNAVAILABLE), e.g. while the database restarts: nothing was changed; retry after Retry-After seconds",
 };
 
 /** JSON Schema for a zod schema, with named schemas moved into `components`. */

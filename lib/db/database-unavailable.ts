@@ -1,0 +1,36 @@
+// Whether an error means the database cannot be reached right now (down, restarting, refusing
+// connections), as opposed to a bug: such requests answer 503 with Retry-After, never a 500.
+
+// Node's socket errors, pg's own, and PostgreSQL's SQLSTATE classes for "cannot serve you now":
+// 08 connection exception, 57P01–57P03 shutdown / cannot connect now, 53300 too many connections.
+const NETWORK_CODES = new Set([
+  "ECONNREFUSED",
+  "ECONNRESET",
+  "ETIMEDOUT",
+  "EPIPE",
+  "EHOSTUNREACH",
+  "ENETUNREACH",
+  "ENOTFOUND",
+  "EAI_AGAIN",
+]);
+const SQLSTATES = /^(08\w{3}|57P0[123]|53300)$/;
+const MESSAGES =
+  /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection ended unexpectedly/i;
+
+export function isDatabaseUnavailable(error: unknown): boolean {
+  const seen = new Set<unknown>();
+  let current: unknown = error;
+  // Prisma's adapter and pg wrap the socket error: walk the causes (and AggregateError's errors).
+  while (current && typeof current === "object" && !seen.has(current)) {
+    seen.add(current);
+    const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+    if (typeof code === "string" && (NETWORK_CODES.has(code) || SQLSTATES.test(code))) return true;
+    if (typeof message === "string" && MESSAGES.test(message)) return true;
+    if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
+    current = cause;
+  }
+  return false;
+}
+
+/** Seconds a client should wait before retrying while the database is away. */
+export const DATABASE_RETRY_AFTER_SECONDS = 5;

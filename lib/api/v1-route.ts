@@ -54,7 +54,7 @@ export interface RouteDefinition<
 
 /** Every status an operation can answer: what the OpenAPI document lists and the tests hold it to. */
 export function documentedStatuses(definition: RouteDefinition): number[] {
-  const always = [401, 403, 429, 500];
+  const always = [401, 403, 429, 500, 503];
   const input = definition.query || definition.body || definition.method === "POST" ? [400] : [];
   const post = definition.method === "POST" ? [409, 422] : [];
   const body = definition.body ? [413, 415] : [];
@@ -266,7 +266,8 @@ export function v1Route<
       return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
       const response = apiErrorResponse(error, requestId, headers);
-      return finish(response.status, await response.text());
+      const retryAfter = response.headers.get("retry-after");
+      return finish(response.status, await response.text(), retryAfter ? { "Retry-After": retryAfter } : {});
     }
   };
   return Object.assign(run, { definition: definition as unknown as RouteDefinition });

@@ -36,7 +36,15 @@ export function dashboardRoute<P extends { property: string }>(
       const resolved = await params;
       // An id with a NUL character names nothing (and PostgreSQL text cannot hold one).
       if (nulPath(resolved) !== null) throw new AppError("NOT_FOUND", "Not found.");
-      return await handler({ request, params: resolved, access: await requireSessionAccess(resolved.property, permission) });
+      const access = await requireSessionAccess(resolved.property, permission);
+      // A filter with a NUL character is refused, never sent to the database (which cannot hold it).
+      const query = Object.fromEntries(new URL(request.url).searchParams);
+      const nul = nulPath(query);
+      if (nul !== null)
+        throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
+          [nul]: ["Text may not contain NUL (\\u0000) characters"],
+        });
+      return await handler({ request, params: resolved, access });
     } catch (error) {
       return apiErrorResponse(error, newRequestId());
     }

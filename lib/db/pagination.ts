@@ -1,6 +1,7 @@
 // Cursor pagination for every list: newest first by (createdAt, id), the cursor an opaque token of
 // the last row's position. Stable under inserts, and each row appears exactly once while walking.
 import { z } from "zod";
+import { isStorableDate } from "./storable-date";
 
 export const paginationQuery = {
   limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(25),
@@ -21,7 +22,8 @@ export const cursorSchema = z.string().transform((value, ctx) => {
   try {
     const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
     const createdAt = typeof at === "string" ? new Date(at) : new Date(NaN);
-    if (typeof id === "string" && !Number.isNaN(createdAt.getTime())) return { createdAt, id };
+    // A forged cursor must not reach the database with a date or id it cannot hold.
+    if (typeof id === "string" && id.length <= 200 && !id.includes("\u0000") && isStorableDate(createdAt)) return { createdAt, id };
   } catch {
     // fall through to the issue below
   }

@@ -2,11 +2,12 @@ import "server-only";
 import { z } from "zod";
 import { afterCursor, listQuery, newestFirst, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
+import { isoInstant } from "../reservations/schemas";
 import { serializeGuest } from "./serialize-guest";
 
 export const listGuestsQuery = listQuery.extend({
   email: z.string().trim().toLowerCase().max(200).optional(),
-  updatedSince: z.iso.datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" }).optional(),
+  updatedSince: isoInstant.optional(),
 });
 
 /** The property's guests, newest first, filtered, one cursor page at a time. */

@@ -2,18 +2,22 @@ import "server-only";
 import { z } from "zod";
 import { afterCursor, cursorSchema, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
-import { notFound } from "../errors/app-error";
+import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
+import { AppError, notFound } from "../errors/app-error";
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export const RANGES = { "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
 
+// Unreadable text (too long, or with a NUL the database cannot hold) means "no filter", as elsewhere.
 const optionalText = (max: number) =>
   z
     .string()
     .trim()
     .max(max)
+    .refine((v) => !v.includes("\u0000"))
     .optional()
-    .transform((v) => (v ? v : undefined));
+    .transform((v) => (v ? v : undefined))
+    .catch(undefined);
 const instant = z
   .string()
   .trim()
@@ -21,8 +25,8 @@ const instant = z
   .transform((v, ctx) => {
     if (!v) return undefined;
     const date = new Date(v);
-    if (Number.isNaN(date.getTime())) {
-      ctx.addIssue({ code: "custom", message: "Not a date" });
+    if (!isStorableDate(date)) {
+      ctx.addIssue({ code: "custom", message: Number.isNaN(date.getTime()) ? "Not a date" : STORABLE_DATE_MESSAGE });
       return z.NEVER;
     }
     return date;
@@ -50,6 +54,23 @@ export const requestLogFilters = z.object({
   limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
 });
 export type RequestLogFilters = z.infer<typeof requestLogFilters>;
+
+/**
+ * The filters of a JSON or CSV request: the page ignores an unreadable date, but a client asking for
+ * a range must hear that its date was refused, not get every entry (400 VALIDATION_ERROR).
+ */
+export function parseRequestLogQuery(query: Record<string, string>): RequestLogFilters {
+  const filters = requestLogFilters.parse(query);
+  const refused = (["from", "to"] as const).filter((name) => query[name]?.trim() && !filters[name]);
+  if (refused.length > 0) {
+    throw new AppError(
+      "VALIDATION_ERROR",
+      "The request is invalid: see details.",
+      Object.fromEntries(refused.map((name) => [name, [`Not a date the logs can hold: ${STORABLE_DATE_MESSAGE}`]])),
+    );
+  }
+  return filters;
+}
 
 export function requestLogWhere(propertyId: string, filters: RequestLogFilters, now = new Date()): Prisma.RequestLogWhereInput {
   const where: Prisma.RequestLogWhereInput = { propertyId };

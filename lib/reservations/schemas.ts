@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ReservationStatus } from "../db/generated/prisma/enums";
 import { cursorSchema, paginationQuery } from "../db/pagination";
+import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 
 export const RESERVATION_STATUSES = Object.values(ReservationStatus);
 export const reservationStatus = z.enum(ReservationStatus);
@@ -13,7 +14,19 @@ export const isoDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
-  }, "Not a valid date");
+  }, "Not a valid date")
+  .refine((value) => {
+    const date = new Date(`${value}T00:00:00Z`);
+    return Number.isNaN(date.getTime()) || isStorableDate(date);
+  }, STORABLE_DATE_MESSAGE);
+
+/** An ISO 8601 date-time with an offset, whose UTC moment the database can hold. */
+export const isoInstant = z.iso
+  .datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" })
+  .refine((value) => {
+    const date = new Date(value);
+    return Number.isNaN(date.getTime()) || isStorableDate(date);
+  }, STORABLE_DATE_MESSAGE);
 
 /** "129", "129.5" or "129.50" in major units → 12950 minor units; money never passes through a float. */
 export const moneyInput = z
@@ -35,7 +48,13 @@ const optionalText = (max: number) =>
 
 /** The dashboard's search: guest name or code, status, page; anything unreadable falls back. */
 export const searchReservationsQuery = z.object({
-  q: z.string().trim().max(100).optional().catch(undefined),
+  q: z
+    .string()
+    .trim()
+    .max(100)
+    .refine((v) => !v.includes("\u0000"))
+    .optional()
+    .catch(undefined),
   status: reservationStatus.optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
@@ -123,7 +142,7 @@ export const listReservationsQuery = z.object({
   status: reservationStatus.optional(),
   arrivalFrom: isoDate.optional(),
   arrivalTo: isoDate.optional(),
-  updatedSince: z.iso.datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" }).optional(),
+  updatedSince: isoInstant.optional(),
   guestEmail: z.string().trim().toLowerCase().max(200).optional(),
 });
 export type ListReservationsQuery = z.infer<typeof listReservationsQuery>;

@@ -2,10 +2,10 @@
 import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { exportRequestLogsCsv } from "@/lib/request-logs/export-request-logs";
-import { requestLogFilters } from "@/lib/request-logs/list-request-logs";
+import { parseRequestLogQuery } from "@/lib/request-logs/list-request-logs";
 
 export const GET = dashboardRoute("viewApiAccess", async ({ request, access }) => {
-  const stream = exportRequestLogsCsv(access.property.id, requestLogFilters.parse(queryOf(request)));
+  const stream = exportRequestLogsCsv(access.property.id, parseRequestLogQuery(queryOf(request)));
   const name = `request-logs-${access.property.slug}-${new Date().toISOString().slice(0, 10)}.csv`;
   return new Response(stream, {
     headers: {

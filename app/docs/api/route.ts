@@ -1,6 +1,9 @@
 // GET /docs/api: the API reference, rendered in the browser by Scalar from /api/v1/openapi.json.
 // Scalar's script is served from our own origin (no CDN) and told not to fetch its web fonts.
 // Nothing leaves our origin: no telemetry, no hosted AI agent or MCP upsell, no web fonts.
+// Both script tags carry the request's CSP nonce (set by proxy.ts), so the page runs under the strict CSP.
+import { NONCE_HEADER, isValidNonce } from "@/lib/http/build-security-headers";
+
 const CONFIG = {
   url: "/api/v1/openapi.json",
   withDefaultFonts: false,
@@ -12,7 +15,7 @@ const CONFIG = {
   metaData: { title: "API reference" },
 };
 
-const HTML = `<!doctype html>
+const page = (nonceAttribute: string) => `<!doctype html>
 <html lang="en">
   <head>
     <meta charset="utf-8" />
@@ -22,11 +25,14 @@ const HTML = `<!doctype html>
   <body>
     <noscript>The API reference needs JavaScript. The raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>
     <div id="app"></div>
-    <script src="/docs/api/scalar.js"></script>
-    <script>Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
+    <script${nonceAttribute} src="/docs/api/scalar.js"></script>
+    <script${nonceAttribute}>Scalar.createApiReference("#app", ${JSON.stringify(CONFIG)});</script>
   </body>
 </html>`;
 
-export function GET() {
-  return new Response(HTML, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "public, max-age=300" } });
+export function GET(request: Request) {
+  const nonce = request.headers.get(NONCE_HEADER);
+  const html = page(isValidNonce(nonce) ? ` nonce="${nonce}"` : "");
+  // A new nonce on every request: no cache may hand one response to another request.
+  return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }

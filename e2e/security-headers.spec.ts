@@ -1,0 +1,137 @@
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { expect, test, type APIResponse, type Page, type Response } from "@playwright/test";
+
+// Every CSP violation the browser reports on a page: a page that works under the policy reports none.
+function watchCspViolations(page: Page): string[] {
+  const violations: string[] = [];
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+  });
+  return violations;
+}
+
+function expectSecurityHeaders(response: Response | APIResponse | null) {
+  const headers = response?.headers() ?? {};
+  expect(headers["x-frame-options"]).toBe("DENY");
+  expect(headers["x-content-type-options"]).toBe("nosniff");
+  expect(headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
+  expect(headers["content-security-policy"]).toContain("frame-ancestors 'none'");
+  // Served over plain HTTP here: no HSTS.
+  expect(headers["strict-transport-security"]).toBeUndefined();
+  return headers;
+}
+
+function expectPageCsp(response: Response | APIResponse | null) {
+  const csp = expectSecurityHeaders(response)["content-security-policy"] ?? "";
+  expect(csp).toMatch(/script-src 'self' 'nonce-[A-Za-z0-9+/=]+' 'strict-dynamic'/);
+  expect(csp).not.toContain("unsafe-eval");
+  return csp.match(/'nonce-([^']+)'/)?.[1];
+}
+
+test("the sign-in page and the dashboard carry a nonce CSP and work under it", async ({ page }) => {
+  const violations = watchCspViolations(page);
+  const login = await page.goto("/login");
+  const nonce = expectPageCsp(login);
+  // A new nonce for every request.
+  expect(expectPageCsp(await page.request.get("/login"))).not.toBe(nonce);
+
+  await page.getByLabel("Email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/grand-hotel\/reservations/);
+
+  const dashboard = await page.goto("/grand-hotel/settings/api-access");
+  expectPageCsp(dashboard);
+  await expect(page.getByRole("link", { name: /API reference/ })).toBeVisible();
+  // Client-side navigation needs the hydrated app: the scripts ran.
+  await page.goto("/grand-hotel/reservations");
+  await expect(page.getByRole("heading").first()).toBeVisible();
+  expect(violations).toEqual([]);
+});
+
+test("the API reference renders its operations under the CSP", async ({ page }) => {
+  const violations = watchCspViolations(page);
+  const response = await page.goto("/docs/api");
+  const nonce = expectPageCsp(response);
+  // Both of the page's scripts carry the request's nonce.
+  expect((await response?.text())?.split(`nonce="${nonce}"`).length).toBe(3);
+  await expect(page.getByText("Property API").first()).toBeVisible({ timeout: 30_000 });
+  for (const summary of ["List reservations", "Create a reservation", "Check a guest in"]) {
+    await expect(page.getByText(summary).first()).toBeVisible();
+  }
+  expect(violations).toEqual([]);
+});
+
+test("another site cannot show the dashboard in a frame", async ({ page, baseURL }) => {
+  const violations = watchCspViolations(page);
+  // A real server on another origin of this machine: Chrome refuses frames from "public" (mocked) pages to localhost first.
+  const framer = createServer((_, res) => {
+    res.writeHead(200, { "Content-Type": "text/html" });
+    res.end(`<!doctype html><iframe id="victim" src="${baseURL}/login" width="800" height="600"></iframe>`);
+  });
+  await new Promise<void>((resolve) => framer.listen(0, "127.0.0.1", resolve));
+  try {
+    await page.goto(`http://127.0.0.1:${(framer.address() as AddressInfo).port}/`);
+    await expect.poll(() => violations.some((text) => text.includes("frame-ancestors"))).toBe(true);
+    await expect(page.frameLocator("#victim").getByLabel("Email")).toHaveCount(0);
+  } finally {
+    framer.close();
+  }
+});
+
+test("API answers keep their headers and gain the security headers", async ({ request }) => {
+  const response = await request.get("/api/v1/openapi.json");
+  expect(response.status()).toBe(200);
+  expect(response.headers()["content-type"]).toContain("application/json");
+  expect(expectSecurityHeaders(response)["content-security-policy"]).toBe(
+    "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'",
+  );
+  const unauthorized = await request.get("/api/v1/reservations");
+  expect(unauthorized.status()).toBe(401);
+  expect(unauthorized.headers()["x-request-id"]).toMatch(/^req_/);
+  expectSecurityHeaders(unauthorized);
+});
+
+test("a path segment that is not valid percent-encoding gets a 400, not a 500", async ({ request }) => {
+  for (const path of ["/api/v1/reservations/%E0%A4%A", "/api/v1/reservations/%ff%fe", "/api/v1/reservations/%ff%fe/cancel"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(400);
+    const body = await response.json();
+    expect(body).toEqual({
+      status: "error",
+      code: "VALIDATION_ERROR",
+      message: expect.any(String),
+      requestId: expect.stringMatching(/^req_/),
+    });
+    expect(response.headers()["x-request-id"]).toBe(body.requestId);
+    expectSecurityHeaders(response);
+  }
+  const dashboard = await request.get("/grand-hotel/%E0%A4%A");
+  expect(dashboard.status()).toBe(400);
+});
+
+test("a signed-in user with a crafted callbackUrl stays on our site", async ({ page }) => {
+  await page.route("**://evil.example/**", (route) => route.fulfill({ contentType: "text/html", body: "<h1>evil</h1>" }));
+  // Signing in from a crafted link: the form sends the user home, not to evil.example.
+  await page.goto("/login?callbackUrl=/%09/evil.example/");
+  await page.getByLabel("Email").fill("manager@demo.test");
+  await page.getByLabel("Password").fill("demo-password");
+  await page.getByRole("button", { name: "Sign in" }).click();
+  await expect(page).toHaveURL(/\/grand-hotel\/reservations/);
+
+  // Already signed in: the page redirects at once, to our own home page, and never fails.
+  for (const callbackUrl of [
+    "/%09/evil.example/",
+    "/%0A/evil.example/",
+    "/%0D/evil.example/",
+    "/%09%5Cevil.example",
+    "/%2F%2Fevil.example",
+  ]) {
+    const response = await page.request.get(`/login?callbackUrl=${callbackUrl}`, { maxRedirects: 0 });
+    expect(response.status(), callbackUrl).toBeLessThan(500);
+    expect(response.headers()["location"], callbackUrl).toBe("/");
+  }
+  await page.goto("/login?callbackUrl=/%09/evil.example/");
+  expect(new URL(page.url()).hostname).toBe("localhost");
+});

@@ -1,0 +1,39 @@
+// Runs before every request: adds the security headers (CSP with a per-request script nonce, no framing,
+// nosniff, referrer policy, HSTS over HTTPS) and answers 400 for paths no route can decode.
+// It never reads the body and is never an authentication check: routes and pages do their own.
+import { NextResponse, type NextRequest } from "next/server";
+import {
+  NONCE_HEADER,
+  buildContentSecurityPolicy,
+  buildSecurityHeaders,
+  isHttpsRequest,
+  newNonce,
+} from "./lib/http/build-security-headers";
+import { rejectMalformedPath } from "./lib/http/reject-malformed-path";
+
+// Next inlines NODE_ENV at build time (not a setting of ours, so not in lib/env.ts): development needs 'unsafe-eval' for React's dev tooling.
+const dev = process.env.NODE_ENV === "development";
+
+function withHeaders<T extends Response>(response: T, headers: Record<string, string>): T {
+  for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+  return response;
+}
+
+export function proxy(request: NextRequest) {
+  const https = isHttpsRequest(request.url, request.headers);
+  // The raw path, still percent-encoded: nextUrl may already have been normalised.
+  const { pathname } = new URL(request.url);
+  const rejected = rejectMalformedPath(pathname);
+  if (rejected) return withHeaders(rejected, buildSecurityHeaders({ https }));
+
+  // API answers are JSON: nothing in them may run, so they get the CSP that allows nothing and keep the request as sent.
+  if (pathname === "/api" || pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), buildSecurityHeaders({ https }));
+
+  const nonce = newNonce();
+  // Next reads the nonce from the request's CSP header and puts it on its scripts; /docs/api reads x-nonce.
+  const requestHeaders = new Headers(request.headers);
+  requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set("Content-Security-Policy", buildContentSecurityPolicy({ nonce, dev, https }));
+  const response = NextResponse.next({ request: { headers: requestHeaders } });
+  return withHeaders(response, buildSecurityHeaders({ nonce, dev, https }));
+}

@@ -135,3 +135,13 @@ test("a signed-in user with a crafted callbackUrl stays on our site", async ({ p
   await page.goto("/login?callbackUrl=/%09/evil.example/");
   expect(new URL(page.url()).hostname).toBe("localhost");
 });
+
+test("pages with nothing per-request in them (not found, no property yet) run their scripts under the CSP too", async ({ page }) => {
+  const violations = watchCspViolations(page);
+  for (const url of ["/no-property", "/a/path/that/matches/nothing"]) {
+    const response = await page.goto(url);
+    expectPageCsp(response);
+    await page.waitForLoadState("networkidle");
+  }
+  expect(violations).toEqual([]);
+});

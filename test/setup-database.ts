@@ -1,9 +1,12 @@
 // Every test file gets its own fresh database, configured into lib/db/client.ts before any query.
+import { randomBytes } from "node:crypto";
 import { afterAll } from "vitest";
 
 // Read by env() on its first call, so set before the imports below (which may call it).
 // Key usage is flushed by the tests themselves, so no timer can write between a request and an assertion.
 process.env.KEY_USAGE_FLUSH_MS = "3600000";
+// Webhook secrets and stored answers are encrypted at rest; each test file has its own key (a file may set its own first).
+process.env.DATA_ENCRYPTION_KEYS ??= `k1:${randomBytes(32).toString("base64")}`;
 
 const { flushKeyUsage } = await import("../lib/api-keys/record-key-usage");
 const { closeDb, configureDatabase } = await import("../lib/db/client");

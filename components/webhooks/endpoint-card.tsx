@@ -68,10 +68,19 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
           </h3>
           {endpoint.description ? <p className="mt-0.5 text-sm text-slate-600">{endpoint.description}</p> : null}
         </div>
-        <Badge tone={endpoint.enabled ? "green" : "red"} className="shrink-0 self-start">
-          {endpoint.enabled ? "Enabled" : "Disabled"}
+        <Badge tone={!endpoint.enabled ? "red" : endpoint.pausedReason ? "amber" : "green"} className="shrink-0 self-start">
+          {!endpoint.enabled ? "Disabled" : endpoint.pausedReason ? "Paused" : "Enabled"}
         </Badge>
       </header>
+
+      {endpoint.enabled && endpoint.pausedReason ? (
+        <div role="note" aria-label="Endpoint paused" className="rounded-md border border-amber-300 bg-amber-50 p-3 text-sm text-amber-900">
+          <p className="font-semibold">{endpoint.pausedReason}</p>
+          <p className="mt-0.5 text-xs">
+            Events that happen meanwhile are not delivered; deliveries already queued go out once the property is on the PRO plan again.
+          </p>
+        </div>
+      ) : null}
 
       {!endpoint.enabled ? (
         <div

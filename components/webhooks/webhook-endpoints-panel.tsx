@@ -14,14 +14,21 @@ interface Props {
   catalog: EventTypeOption[];
   canManage: boolean;
   maxEndpoints: number;
+  /** The property's plan includes API access (PRO): the same rule as for API keys. */
+  planAllowsApi: boolean;
 }
 
 /** The Webhooks tab: a card per endpoint, or an invitation to add the first. */
-export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, maxEndpoints }: Props) {
+export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, maxEndpoints, planAllowsApi }: Props) {
   const { data: endpoints } = useWebhookEndpoints(slug, initialData);
   const [adding, setAdding] = useState(false);
   const canAdd = canManage && endpoints.length < maxEndpoints;
-  const addButton = canAdd ? <Button onClick={() => setAdding(true)}>Add endpoint</Button> : null;
+  // On the FREE plan the button stays visible but disabled, so the notice above explains it.
+  const addButton = canAdd ? (
+    <Button onClick={() => setAdding(true)} disabled={!planAllowsApi} title={planAllowsApi ? undefined : "Webhooks need the PRO plan"}>
+      Add endpoint
+    </Button>
+  ) : null;
 
   return (
     <div className="space-y-4">
@@ -38,6 +45,15 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
         </p>
         {endpoints.length > 0 ? addButton : null}
       </div>
+      {!planAllowsApi ? (
+        <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
+          <p className="font-semibold">Webhooks need the PRO plan</p>
+          <p className="mt-1">
+            This property is on the FREE plan, which does not include API access: endpoints cannot be added, and existing endpoints are
+            paused (nothing is sent to them). Upgrade the property to deliver events again.
+          </p>
+        </div>
+      ) : null}
       {canManage && endpoints.length >= maxEndpoints ? (
         <p role="note" className="text-sm text-slate-600">
           This property has the maximum of {maxEndpoints} endpoints; delete one to add another.
@@ -57,7 +73,7 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
           ))}
         </div>
       )}
-      {adding ? <EndpointFormDialog slug={slug} catalog={catalog} onClose={() => setAdding(false)} /> : null}
+      {adding && planAllowsApi ? <EndpointFormDialog slug={slug} catalog={catalog} onClose={() => setAdding(false)} /> : null}
     </div>
   );
 }

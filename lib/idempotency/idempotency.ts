@@ -3,6 +3,7 @@
 // another request is refused (422), and a duplicate that arrives while the first still runs gets 409.
 // The unique row in PostgreSQL is the lock, so duplicates at different app instances behave alike.
 import { createHash, randomUUID } from "node:crypto";
+import { seal, unseal } from "../crypto/seal";
 import { getPool } from "../db/client";
 import { deleteInBatches } from "../db/delete-in-batches";
 
@@ -49,7 +50,7 @@ export async function claimIdempotencyKey(options: { apiKeyId: string; key: stri
   if (!existing) return claimIdempotencyKey(options); // purged in between: claim again
   if (existing.fingerprint !== options.fingerprint) return { kind: "mismatch" };
   if (existing.responseStatus === null) return { kind: "in_use" };
-  return { kind: "replay", status: existing.responseStatus, body: existing.responseBody ?? "" };
+  return { kind: "replay", status: existing.responseStatus, body: unseal(existing.responseBody ?? "") };
 }
 
 /** Keeps the answer for replays, or lets the key go when the answer must not be replayed. */
@@ -59,7 +60,12 @@ export async function settleIdempotencyKey(id: string, status: number, body: str
   // did not happen, so a retry with the same key runs it.
   const keep = status < 400 || status === 404 || status === 409 || status === 422;
   if (keep) {
-    await getPool().query(`UPDATE "IdempotencyRecord" SET "responseStatus" = $2, "responseBody" = $3 WHERE id = $1`, [id, status, body]);
+    // Stored encrypted: an answer may carry a secret (a new endpoint's, a rotated one).
+    await getPool().query(`UPDATE "IdempotencyRecord" SET "responseStatus" = $2, "responseBody" = $3 WHERE id = $1`, [
+      id,
+      status,
+      seal(body),
+    ]);
   } else {
     await getPool().query(`DELETE FROM "IdempotencyRecord" WHERE id = $1`, [id]);
   }

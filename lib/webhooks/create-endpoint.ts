@@ -1,10 +1,14 @@
-// Adds a webhook endpoint to a property (at most 20); its signing secret is returned this once.
+// Adds a webhook endpoint to a property (at most 20, PRO plan only); its signing secret is returned
+// this once, and stored encrypted.
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
+import { seal } from "../crypto/seal";
 import { db } from "../db/client";
+import type { Plan } from "../db/generated/prisma/enums";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
-import { AppError } from "../errors/app-error";
+import { AppError, notFound } from "../errors/app-error";
+import { assertPlanIncludesApi } from "../properties/plan";
 import { newSigningSecret } from "./engine/signing";
 import type { createEndpointInput } from "./schemas";
 import { assertDeliverableUrl, type Resolver } from "./engine/url-guard";
@@ -13,6 +17,8 @@ export const MAX_ENDPOINTS_PER_PROPERTY = 20;
 
 export const newEndpointId = () => `we_${randomBytes(12).toString("hex")}`;
 
+export const WEBHOOKS_PLAN_MESSAGE = "Webhooks need the PRO plan. Upgrade the property to add webhook endpoints.";
+
 /** Who changes a property's endpoints; `resolve` lets tests stand in for DNS. */
 export interface EndpointChange {
   propertyId: string;
@@ -20,14 +26,21 @@ export interface EndpointChange {
   resolve?: Resolver;
 }
 
+/** The new endpoint, with its signing secret in clear (the row holds it sealed). */
 export async function createEndpoint(context: EndpointChange, input: z.output<typeof createEndpointInput>): Promise<WebhookEndpoint> {
   const url = await assertDeliverableUrl(input.url, { resolve: context.resolve });
-  return db.$transaction(async (tx) => {
+  const secret = newSigningSecret();
+  const endpoint = await db.$transaction(async (tx) => {
+    // Creates for one property queue on its row, so racing creates cannot pass the cap together.
+    const [property] = await tx.$queryRaw<{ plan: Plan }[]>`
+      SELECT plan FROM "Property" WHERE id = ${context.propertyId} FOR NO KEY UPDATE`;
+    if (!property) throw notFound("Property");
+    assertPlanIncludesApi(property, WEBHOOKS_PLAN_MESSAGE);
     const count = await tx.webhookEndpoint.count({ where: { propertyId: context.propertyId } });
     if (count >= MAX_ENDPOINTS_PER_PROPERTY) {
       throw new AppError("INVALID_STATE", `A property can have at most ${MAX_ENDPOINTS_PER_PROPERTY} webhook endpoints.`);
     }
-    const endpoint = await tx.webhookEndpoint.create({
+    const created = await tx.webhookEndpoint.create({
       data: {
         id: newEndpointId(),
         propertyId: context.propertyId,
@@ -37,7 +50,7 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         enabled: input.enabled,
         disabledReason: input.enabled ? null : "Disabled when created.",
         disabledAt: input.enabled ? null : new Date(),
-        secret: newSigningSecret(),
+        secret: seal(secret),
         createdById: context.actor.type === "USER" ? context.actor.id : null,
       },
     });
@@ -46,9 +59,10 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
       actor: context.actor,
       action: "webhook_endpoint.created",
       targetType: "webhook_endpoint",
-      targetId: endpoint.id,
+      targetId: created.id,
       metadata: { url, eventTypes: input.eventTypes },
     });
-    return endpoint;
+    return created;
   });
+  return { ...endpoint, secret };
 }

@@ -1,9 +1,10 @@
 import { recordAuditEvent } from "../audit/record-audit-event";
+import { unseal } from "../crypto/seal";
 import { db } from "../db/client";
 import type { EndpointChange } from "./create-endpoint";
 import { getEndpoint } from "./get-endpoint";
 
-/** The current secret, and the previous one while it still signs. Audited: someone looked. */
+/** The current secret (decrypted), and when the previous one stops signing. Audited: someone looked. */
 export async function revealSecret(context: EndpointChange, endpointId: string) {
   const endpoint = await getEndpoint(context.propertyId, endpointId);
   await recordAuditEvent(db, {
@@ -17,7 +18,7 @@ export async function revealSecret(context: EndpointChange, endpointId: string) 
   const now = new Date();
   const previousActive = endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now;
   return {
-    secret: endpoint.secret,
+    secret: unseal(endpoint.secret),
     previousSecretExpiresAt: previousActive ? endpoint.previousSecretExpiresAt : null,
   };
 }

@@ -1,5 +1,5 @@
 // Changes an endpoint's URL, description, events, or enables/disables it (a disabled endpoint's queued
-// deliveries fail at once). Audited when anything changed.
+// deliveries fail at once). Audited when anything changed. Racing a delete, it answers 404.
 import type { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
@@ -8,6 +8,7 @@ import { notFound } from "../errors/app-error";
 import type { EndpointChange } from "./create-endpoint";
 import type { updateEndpointInput } from "./schemas";
 import { assertDeliverableUrl } from "./engine/url-guard";
+import { lockEndpoint, raceError } from "./lock-endpoint";
 
 export async function updateEndpoint(
   context: EndpointChange,
@@ -15,45 +16,48 @@ export async function updateEndpoint(
   input: z.output<typeof updateEndpointInput>,
 ): Promise<WebhookEndpoint> {
   const url = input.url === undefined ? undefined : await assertDeliverableUrl(input.url, { resolve: context.resolve });
-  return db.$transaction(async (tx) => {
-    const current = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
-    if (!current) throw notFound("Webhook endpoint");
-    const enabling = input.enabled === true && !current.enabled;
-    const disabling = input.enabled === false && current.enabled;
-    const endpoint = await tx.webhookEndpoint.update({
-      where: { id: endpointId },
-      data: {
-        url,
-        description: input.description,
-        eventTypes: input.eventTypes,
-        enabled: input.enabled,
-        // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
-        ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
-        ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
-      },
-    });
-    // Nothing is sent to a disabled endpoint: its queued deliveries fail now ("Retry all failed" after
-    // enabling it sends them again), except those in flight, whose attempts are recorded as they end.
-    if (disabling) {
-      const now = new Date();
-      await tx.webhookDelivery.updateMany({
-        where: { endpointId, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
-        data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
+  return db
+    .$transaction(async (tx) => {
+      await lockEndpoint(tx, context.propertyId, endpointId);
+      const current = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
+      if (!current) throw notFound("Webhook endpoint");
+      const enabling = input.enabled === true && !current.enabled;
+      const disabling = input.enabled === false && current.enabled;
+      const endpoint = await tx.webhookEndpoint.update({
+        where: { id: endpointId },
+        data: {
+          url,
+          description: input.description,
+          eventTypes: input.eventTypes,
+          enabled: input.enabled,
+          // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
+          ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
+          ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
+        },
       });
-    }
-    const changed = (["url", "description", "eventTypes", "enabled"] as const).filter(
-      (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]),
-    );
-    if (changed.length > 0) {
-      await recordAuditEvent(tx, {
-        propertyId: context.propertyId,
-        actor: context.actor,
-        action: enabling ? "webhook_endpoint.enabled" : disabling ? "webhook_endpoint.disabled" : "webhook_endpoint.updated",
-        targetType: "webhook_endpoint",
-        targetId: endpointId,
-        metadata: { url: endpoint.url, changed },
-      });
-    }
-    return endpoint;
-  });
+      // Nothing is sent to a disabled endpoint: its queued deliveries fail now ("Retry all failed" after
+      // enabling it sends them again), except those in flight, whose attempts are recorded as they end.
+      if (disabling) {
+        const now = new Date();
+        await tx.webhookDelivery.updateMany({
+          where: { endpointId, status: "PENDING", OR: [{ lockedUntil: null }, { lockedUntil: { lte: now } }] },
+          data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
+        });
+      }
+      const changed = (["url", "description", "eventTypes", "enabled"] as const).filter(
+        (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]),
+      );
+      if (changed.length > 0) {
+        await recordAuditEvent(tx, {
+          propertyId: context.propertyId,
+          actor: context.actor,
+          action: enabling ? "webhook_endpoint.enabled" : disabling ? "webhook_endpoint.disabled" : "webhook_endpoint.updated",
+          targetType: "webhook_endpoint",
+          targetId: endpointId,
+          metadata: { url: endpoint.url, changed },
+        });
+      }
+      return endpoint;
+    })
+    .catch((error: unknown) => Promise.reject(raceError(error)));
 }

@@ -1,5 +1,6 @@
 // The delivery engine's database steps, each one statement (so each is atomic on its own):
-// 1. fan out: outbox events not yet dispatched become one delivery per subscribed, enabled endpoint;
+// 1. fan out: outbox events not yet dispatched become one delivery per subscribed, enabled endpoint
+//    of a property on the PRO plan (the plan that includes API access);
 // 2. claim: due deliveries are leased to this worker (FOR UPDATE SKIP LOCKED, so workers never wait on
 //    each other and never take the same rows); a crashed worker's lease simply runs out;
 // 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
@@ -28,6 +29,8 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
          ON e."propertyId" = ev."propertyId" AND e.enabled
         AND (ev.type = ANY(e."eventTypes") OR '*' = ANY(e."eventTypes"))
         AND e."createdAt" <= ev."createdAt" AT TIME ZONE 'UTC'
+       -- A property whose plan does not include API access has its endpoints paused: its events go nowhere.
+       JOIN "Property" p ON p.id = ev."propertyId" AND p.plan = 'PRO'
        ON CONFLICT ("endpointId", "eventId") DO NOTHING
        RETURNING 1
      ), marked AS (
@@ -47,6 +50,7 @@ export interface ClaimedDelivery {
   payload: string;
   attemptCount: number;
   url: string;
+  /** Sealed as stored (see lib/crypto/seal.ts); activeSecrets decrypts it. */
   secret: string;
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
@@ -54,7 +58,7 @@ export interface ClaimedDelivery {
 }
 
 /**
- * Leases up to `limit` due deliveries of enabled endpoints until `leaseUntil`: for each endpoint its
+ * Leases up to `limit` due deliveries of enabled endpoints of PRO properties until `leaseUntil`: for each endpoint its
  * earliest due ones, at most `perEndpoint` counting those `inFlight` already holds (so one slow or
  * failing endpoint cannot take every slot from the others), then the earliest of those overall.
  */
@@ -70,6 +74,8 @@ export async function claimDueDeliveries(
   const { rows } = await pool.query<ClaimedDelivery>(
     `WITH due AS (
        SELECT d.id FROM "WebhookEndpoint" e
+       -- Paused while the property's plan does not include API access; sent once it does again.
+       JOIN "Property" p ON p.id = e."propertyId" AND p.plan = 'PRO'
        LEFT JOIN unnest($5::text[], $6::int[]) AS busy(id, n) ON busy.id = e.id
        CROSS JOIN LATERAL (
          SELECT x.id, x."nextAttemptAt" FROM "WebhookDelivery" x

@@ -3,6 +3,7 @@
 // carries both signatures, space-separated, so a receiver holding either secret accepts the message.
 import { randomBytes } from "node:crypto";
 import { Webhook } from "standardwebhooks";
+import { unseal } from "../../crypto/seal";
 
 export const SECRET_PREFIX = "whsec_";
 /** How long the previous secret keeps signing after a rotation. */
@@ -18,10 +19,11 @@ export interface SigningSecrets {
   previousSecretExpiresAt: Date | null;
 }
 
+/** The secrets that sign now, decrypted from how the endpoint's row stores them. */
 export function activeSecrets(endpoint: SigningSecrets, now: Date): string[] {
-  const secrets = [endpoint.secret];
+  const secrets = [unseal(endpoint.secret)];
   if (endpoint.previousSecret && endpoint.previousSecretExpiresAt && endpoint.previousSecretExpiresAt > now)
-    secrets.push(endpoint.previousSecret);
+    secrets.push(unseal(endpoint.previousSecret));
   return secrets;
 }
 

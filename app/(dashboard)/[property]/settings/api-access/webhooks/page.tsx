@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { WebhookEndpointsPanel } from "@/components/webhooks/webhook-endpoints-panel";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
+import { planIncludesApi } from "@/lib/properties/plan";
 import { listEndpointViews, webhookEventCatalog } from "@/lib/webhooks/list-endpoint-views";
 import { MAX_ENDPOINTS_PER_PROPERTY } from "@/lib/webhooks/create-endpoint";
 
@@ -18,6 +19,7 @@ export default async function WebhooksTab({ params }: { params: Promise<{ proper
       catalog={webhookEventCatalog()}
       canManage={can.manageApiAccess(access.role)}
       maxEndpoints={MAX_ENDPOINTS_PER_PROPERTY}
+      planAllowsApi={planIncludesApi(access.property)}
     />
   );
 }

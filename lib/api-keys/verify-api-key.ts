@@ -1,10 +1,13 @@
 // Finds the key behind a plaintext credential. Verified keys are cached in this process for two
 // seconds, so a hot integration costs no database lookup per request, while a revoke (which also
 // clears this process's entry at once) reaches every other instance sharing the database within 2 s.
+// Misses are cached for two seconds too, so repeating an unknown key costs no lookup; the price is that
+// a key created meanwhile may be refused as unknown for up to 2 s by a process that had just missed it.
 import { db } from "../db/client";
 import { hashApiKey } from "./key-format";
 
 export const KEY_CACHE_TTL_MS = 2_000;
+export const MISS_CACHE_TTL_MS = 2_000;
 const MAX_ENTRIES = 10_000;
 
 export interface VerifiedKey {
@@ -40,11 +43,22 @@ interface Entry {
 // On globalThis: every route bundle of the app shares one cache, and a revoke clears it for all.
 const globalForKeys = globalThis as unknown as { __pmsKeyCache?: Map<string, Entry> };
 const cache = (globalForKeys.__pmsKeyCache ??= new Map());
+// Hash → when the lookup found nothing.
+const globalForMisses = globalThis as unknown as { __pmsKeyMisses?: Map<string, number>; __pmsKeyLookups?: number };
+const misses = (globalForMisses.__pmsKeyMisses ??= new Map());
+
+/** Database lookups of keys made by this process so far: what the caches save is measured with it. */
+export function apiKeyLookupCount(): number {
+  return globalForMisses.__pmsKeyLookups ?? 0;
+}
 
 export async function findApiKey(plaintext: string, now = Date.now()): Promise<VerifiedKey | null> {
   const hash = hashApiKey(plaintext);
   const hit = cache.get(hash);
   if (hit && now - hit.fetchedAt < KEY_CACHE_TTL_MS) return hit.key;
+  const missedAt = misses.get(hash);
+  if (missedAt !== undefined && now - missedAt < MISS_CACHE_TTL_MS) return null;
+  globalForMisses.__pmsKeyLookups = apiKeyLookupCount() + 1;
   const row = await db.apiKey.findUnique({
     where: { hash },
     select: {
@@ -76,8 +90,12 @@ export async function findApiKey(plaintext: string, now = Date.now()): Promise<V
   });
   if (!row) {
     cache.delete(hash);
+    misses.delete(hash);
+    if (misses.size >= MAX_ENTRIES) misses.delete(misses.keys().next().value!);
+    misses.set(hash, now);
     return null;
   }
+  misses.delete(hash);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(hash, { key: row, fetchedAt: now });
   return row;

@@ -1,12 +1,21 @@
 // Who is calling: the key in `Authorization: Bearer …` (or `user-api-key: …`), checked for format and
 // checksum before any lookup, then for revocation, expiry and the property's plan. Every refusal of an
-// unknown, malformed or mistyped key is the same "Invalid credentials", so keys cannot be enumerated.
+// unknown, malformed or mistyped key is the same "Invalid credentials", so keys cannot be enumerated;
+// and an address whose well-formed keys keep being unknown is refused (429) after 20 a minute.
 import { parseApiKey } from "../api-keys/key-format";
 import { keyRefusal } from "../api-keys/key-status";
 import { findApiKey, type VerifiedKey } from "../api-keys/verify-api-key";
 import { findPartner, type VerifiedPartner } from "../partners/partners";
-import { AppError } from "../errors/app-error";
+import { AppError, type ErrorCode } from "../errors/app-error";
+import { clientIp } from "../http/client-ip";
 import { assertPlanIncludesApi } from "../properties/plan";
+import {
+  FAILED_AUTH_BURST,
+  failedAuthHeaders,
+  failedAuthenticationsExhausted,
+  recordFailedAuthentication,
+  type FailedAuthState,
+} from "../rate-limits/limit-failed-authentications";
 
 export const MESSAGES = {
   missing: "Missing or malformed Authorization header. Use: Bearer pms_live_xxx",
@@ -18,6 +27,25 @@ export const MESSAGES = {
     "This property accepts API keys only together with a valid partner key: send your integration's partner key as X-Api-Key.",
   partnerInvalid: "Invalid partner key (X-Api-Key).",
 } as const;
+
+/** A refused authentication with the failed-authentication limit's headers for its answer. */
+export class AuthenticationRefused extends AppError {
+  constructor(
+    code: ErrorCode,
+    message: string,
+    readonly headers: Record<string, string>,
+  ) {
+    super(code, message);
+  }
+}
+
+function tooManyFailures(state: FailedAuthState): AuthenticationRefused {
+  return new AuthenticationRefused(
+    "RATE_LIMITED",
+    `Too many failed authentications from this address (${FAILED_AUTH_BURST} a minute). Retry after ${state.retryAfter} s.`,
+    failedAuthHeaders(state),
+  );
+}
 
 function credentialFrom(headers: Headers): string {
   const authorization = headers.get("authorization");
@@ -38,13 +66,42 @@ function credentialFrom(headers: Headers): string {
 export async function authenticate(request: Request, onIdentified?: (key: VerifiedKey) => void): Promise<VerifiedKey> {
   const credential = credentialFrom(request.headers);
   if (!parseApiKey(credential)) throw new AppError("UNAUTHORIZED", MESSAGES.invalid);
+  const ip = clientIp(request);
+  // A known address over its limit is refused before the lookup. Unknown addresses share one bucket, so
+  // that bucket never refuses before the lookup: else one client could lock every integrator out.
+  const exhausted = ip === null ? null : failedAuthenticationsExhausted(ip);
+  if (exhausted) throw tooManyFailures(exhausted);
   const key = await findApiKey(credential);
-  if (!key) throw new AppError("UNAUTHORIZED", MESSAGES.invalid);
+  if (!key) {
+    const state = recordFailedAuthentication(ip);
+    if (!state.allowed) throw tooManyFailures(state);
+    throw new AuthenticationRefused("UNAUTHORIZED", MESSAGES.invalid, failedAuthHeaders(state));
+  }
   onIdentified?.(key);
   const refusal = keyRefusal(key);
   if (refusal === "KEY_REVOKED") throw new AppError("KEY_REVOKED", MESSAGES.revoked);
   if (refusal === "KEY_EXPIRED") throw new AppError("KEY_EXPIRED", MESSAGES.expired);
   assertPlanIncludesApi(key.property, MESSAGES.plan);
+  return key;
+}
+
+/**
+ * The key a request carries when we know it, refusing nothing: for requests no operation serves (an
+ * unknown path, a wrong method), which are answered the same either way but logged when attributable.
+ * Unknown keys count against the address's failed authentications, as in `authenticate`.
+ */
+export async function recogniseKey(request: Request): Promise<VerifiedKey | null> {
+  let credential: string;
+  try {
+    credential = credentialFrom(request.headers);
+  } catch {
+    return null;
+  }
+  if (!parseApiKey(credential)) return null;
+  const ip = clientIp(request);
+  if (ip !== null && failedAuthenticationsExhausted(ip)) return null;
+  const key = await findApiKey(credential);
+  if (!key) recordFailedAuthentication(ip);
   return key;
 }
 

@@ -12,14 +12,15 @@ import { AppError } from "../errors/app-error";
 import { claimIdempotencyKey, fingerprint, settleIdempotencyKey } from "../idempotency/idempotency";
 import type { VerifiedPartner } from "../partners/partners";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
-import { authenticate, identifyPartner } from "./authenticate";
+import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
 import { apiErrorResponse } from "../http/error-response";
 import { queryOf } from "../http/query-of";
 import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
-import { redactBody, redactHeaders } from "../request-logs/redact";
+import { redactBody, redactHeaders, redactQuery, redactText } from "../request-logs/redact";
+import { clientIp } from "../http/client-ip";
 import { nulPath } from "../db/nul";
 import { env } from "../env";
 
@@ -109,6 +110,20 @@ export type V1Handler = ((request: Request, route?: { params: Promise<Record<str
   definition: RouteDefinition;
 };
 
+/** Spends a token of each limit; the headers of the tightest go on the answer, and a refusal is a 429. */
+async function enforceRateLimits(limits: Limit[], headers: Record<string, string>): Promise<void> {
+  const states = await consumeRateLimits(limits);
+  const refused = states.find((s) => !s.allowed);
+  if (states[0]) Object.assign(headers, rateLimitHeaders(refused ?? states[0]));
+  if (refused) {
+    const who = refused.subject.startsWith("partner:") ? "this partner" : "this API key";
+    throw new AppError(
+      "RATE_LIMITED",
+      `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`,
+    );
+  }
+}
+
 function limitsFor(key: VerifiedKey, partner: VerifiedPartner | null): Limit[] {
   const limits: Limit[] = [
     {
@@ -160,8 +175,8 @@ function logRequest(entry: {
     propertyId: key.property.id,
     createdAt: new Date().toISOString(),
     method: request.method,
-    path: url.pathname,
-    query: Object.fromEntries(url.searchParams),
+    path: redactText(url.pathname),
+    query: redactQuery(url),
     status: entry.status,
     durationMs: Math.round(performance.now() - entry.started),
     apiKeyId: key.id,
@@ -169,8 +184,8 @@ function logRequest(entry: {
     mode: key.mode,
     partnerId: entry.partner?.id ?? null,
     partnerName: entry.partner?.name ?? null,
-    ip: request.headers.get("x-forwarded-for")?.split(",")[0]?.trim() || request.headers.get("x-real-ip") || null,
-    userAgent: request.headers.get("user-agent"),
+    ip: clientIp(request),
+    userAgent: redactText(request.headers.get("user-agent") ?? "") || null,
     requestHeaders: redactHeaders(request.headers),
     requestBody: redactBody(entry.bodyText),
     responseBody: redactBody(entry.text),
@@ -213,16 +228,7 @@ export function v1Route<
       });
       partner = await identifyPartner(request, key);
 
-      const states = bypassed(request, "rate-limits") ? [] : await consumeRateLimits(limitsFor(key, partner));
-      const refused = states.find((s) => !s.allowed);
-      if (states[0]) Object.assign(headers, rateLimitHeaders(refused ?? states[0]));
-      if (refused) {
-        const who = refused.subject.startsWith("partner:") ? "this partner" : "this API key";
-        throw new AppError(
-          "RATE_LIMITED",
-          `Rate limit of ${who} reached (${refused.limit.rate}/s, bursts of ${refused.limit.burst}, ${refused.limit.perDay.toLocaleString("en")}/day). Retry after ${refused.retryAfter} s.`,
-        );
-      }
+      if (!bypassed(request, "rate-limits")) await enforceRateLimits(limitsFor(key, partner), headers);
       if (!hasScope(key.scopes, definition.scope)) {
         throw new AppError("FORBIDDEN", `This API key lacks the scope ${definition.scope}, which this endpoint requires.`);
       }
@@ -265,10 +271,39 @@ export function v1Route<
         result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
       return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
     } catch (error) {
+      if (error instanceof AuthenticationRefused) Object.assign(headers, error.headers);
       const response = apiErrorResponse(error, requestId, headers);
       const retryAfter = response.headers.get("retry-after");
       return finish(response.status, await response.text(), retryAfter ? { "Retry-After": retryAfter } : {});
     }
   };
   return Object.assign(run, { definition: definition as unknown as RouteDefinition });
+}
+
+/**
+ * A handler for requests no operation serves (an unknown path, a method the route lacks): always the
+ * error `refusal` names, in the one error body, but a recognised key's request is rate limited and
+ * logged like any other, so it is neither free nor invisible.
+ */
+export function v1Fallback(refusal: (request: Request) => AppError, extraHeaders: Record<string, string> = {}) {
+  return async (request: Request): Promise<Response> => {
+    const started = performance.now();
+    const requestId = newRequestId();
+    const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Request-Id": requestId, ...extraHeaders };
+    let key: VerifiedKey | null = null;
+    let response: Response;
+    try {
+      key = await recogniseKey(request);
+      if (key) recordKeyUsage(key.id);
+      if (key && !bypassed(request, "rate-limits")) await enforceRateLimits(limitsFor(key, null), headers);
+      throw refusal(request);
+    } catch (error) {
+      response = apiErrorResponse(error, requestId, headers);
+    }
+    const text = await response.text();
+    if (key && !bypassed(request, "request-logs"))
+      logRequest({ request, requestId, started, key, partner: null, bodyText: "", status: response.status, text });
+    else countUnattributedRequest();
+    return new Response(text, { status: response.status, headers: response.headers });
+  };
 }

@@ -2,6 +2,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { conversationResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { listConversations } from "@/lib/conversations/list-conversations";
 import { listConversationsQuery } from "@/lib/conversations/schemas";
 
@@ -18,3 +19,5 @@ export const GET = v1Route(
   },
   ({ property, query }) => listConversations(property.id, query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

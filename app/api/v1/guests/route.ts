@@ -2,6 +2,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { listGuests, listGuestsQuery } from "@/lib/guests/list-guests";
 
 export const GET = v1Route(
@@ -17,3 +18,5 @@ export const GET = v1Route(
   },
   ({ property, query }) => listGuests(property.id, query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { organizationResource } from "@/lib/properties/property-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { getOrganization } from "@/lib/properties/get-organization";
 
 export const GET = v1Route(
@@ -16,3 +17,5 @@ export const GET = v1Route(
   },
   async ({ property }) => ({ data: await getOrganization(property) }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

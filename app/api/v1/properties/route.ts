@@ -2,6 +2,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { propertyResource } from "@/lib/properties/property-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { serializeProperty } from "@/lib/properties/serialize-property";
 
 export const GET = v1Route(
@@ -16,3 +17,5 @@ export const GET = v1Route(
   },
   ({ property }) => ({ data: [serializeProperty(property)], nextCursor: null }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -3,6 +3,7 @@
 import { listOf, single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservation } from "@/lib/reservations/get-reservation";
 import { listReservations } from "@/lib/reservations/list-reservations";
@@ -43,3 +44,5 @@ export const POST = v1Route(
     return { data: await getReservation(property.id, created.id) };
   },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

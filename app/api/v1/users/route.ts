@@ -3,6 +3,7 @@ import { listQuery } from "@/lib/db/pagination";
 import { listOf } from "@/lib/api/envelope";
 import { userResource } from "@/lib/users/user-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { listUsers } from "@/lib/users/list-users";
 
 export const GET = v1Route(
@@ -18,3 +19,5 @@ export const GET = v1Route(
   },
   ({ property, query }) => listUsers(property.id, query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

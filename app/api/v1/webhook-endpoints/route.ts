@@ -3,6 +3,7 @@
 import { listOf, single } from "@/lib/api/envelope";
 import { webhookEndpointResource, webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { listEndpointsForApi } from "@/lib/webhooks/list-endpoints";
 import { createEndpoint } from "@/lib/webhooks/create-endpoint";
@@ -42,3 +43,5 @@ export const POST = v1Route(
     return { data: { ...serializeEndpoint(endpoint), secret: endpoint.secret } };
   },
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

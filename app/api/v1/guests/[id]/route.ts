@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { getGuest } from "@/lib/guests/get-guest";
 
 export const GET = v1Route(
@@ -17,3 +18,5 @@ export const GET = v1Route(
   },
   async ({ property, params }) => ({ data: await getGuest(property.id, params.id) }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { stayResource } from "@/lib/guests/guest-resource";
 import { reply, v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkInGuest, checkInInput } from "@/lib/guests/check-in-guest";
 
@@ -25,3 +26,5 @@ export const POST = v1Route(
     return reply(result.created ? 201 : 200, { data: result.data });
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { stayResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { checkOutGuest, checkOutInput } from "@/lib/guests/check-out-guest";
 
@@ -19,3 +20,5 @@ export const POST = v1Route(
   },
   ({ property, key, body }) => checkOutGuest({ propertyId: property.id, actor: apiKeyActor(key), input: body }),
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -3,6 +3,7 @@
 import { single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservation } from "@/lib/reservations/get-reservation";
 import { updateReservationInput } from "@/lib/reservations/schemas";
@@ -40,3 +41,5 @@ export const PATCH = v1Route(
     return { data: await getReservation(property.id, params.id) };
   },
 );
+
+export const { POST, PUT, DELETE, OPTIONS } = refuseOtherMethods({ GET, PATCH });

@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { webhookEndpointResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { deleteEndpoint } from "@/lib/webhooks/delete-endpoint";
 import { getEndpoint } from "@/lib/webhooks/get-endpoint";
@@ -58,3 +59,5 @@ export const DELETE = v1Route(
     data: serializeEndpoint(await deleteEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id)),
   }),
 );
+
+export const { POST, PUT, OPTIONS } = refuseOtherMethods({ GET, PATCH, DELETE });

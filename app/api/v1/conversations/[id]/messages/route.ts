@@ -4,6 +4,7 @@ import { listQuery } from "@/lib/db/pagination";
 import { listOf, single } from "@/lib/api/envelope";
 import { messageResource } from "@/lib/conversations/conversation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { listMessages } from "@/lib/conversations/list-messages";
 import { sendMessageInput } from "@/lib/conversations/schemas";
@@ -41,3 +42,5 @@ export const POST = v1Route(
     data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body: body.body }),
   }),
 );
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

@@ -2,6 +2,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { accessResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { listReservationAccesses } from "@/lib/reservations/list-reservation-accesses";
 
 export const GET = v1Route(
@@ -17,3 +18,5 @@ export const GET = v1Route(
   },
   ({ property, params }) => listReservationAccesses(property.id, params.id),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

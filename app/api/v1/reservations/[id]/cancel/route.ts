@@ -2,6 +2,7 @@
 import { single } from "@/lib/api/envelope";
 import { reservationResource } from "@/lib/reservations/reservation-resource";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { getReservation } from "@/lib/reservations/get-reservation";
 import { changeReservationStatus } from "@/lib/reservations/change-reservation-status";
@@ -22,3 +23,5 @@ export const POST = v1Route(
     return { data: await getReservation(property.id, params.id) };
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

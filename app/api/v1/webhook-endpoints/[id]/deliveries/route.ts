@@ -3,6 +3,7 @@
 import { listOf } from "@/lib/api/envelope";
 import { webhookDeliveryResource } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { listDeliveriesForApi } from "@/lib/webhooks/list-deliveries";
 import { listDeliveriesQuery } from "@/lib/webhooks/schemas";
 
@@ -20,3 +21,5 @@ export const GET = v1Route(
   },
   ({ property, params, query }) => listDeliveriesForApi(property.id, params.id, query),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -3,6 +3,7 @@
 import { single } from "@/lib/api/envelope";
 import { webhookEndpointWithSecret } from "@/lib/webhooks/webhook-resources";
 import { v1Route } from "@/lib/api/v1-route";
+import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { apiKeyActor } from "@/lib/audit/record-audit-event";
 import { rotateSecret } from "@/lib/webhooks/rotate-secret";
 import { serializeEndpoint } from "@/lib/webhooks/serialize-webhooks";
@@ -24,3 +25,5 @@ export const POST = v1Route(
     return { data: { ...serializeEndpoint(endpoint), secret: endpoint.secret } };
   },
 );
+
+export const { GET, HEAD, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ POST });

@@ -66,10 +66,32 @@ const schema = z.object({
     .min(16, "must be at least 16 characters")
     .optional()
     .describe("signs session cookies; unset: generated once into .data/auth-secret"),
+  // Never echoed: these are keys.
+  DATA_ENCRYPTION_KEYS: z
+    .string()
+    .transform((raw, ctx) => {
+      const entries = raw.split(",");
+      const keys: { id: string; key: Buffer }[] = [];
+      for (const entry of entries) {
+        const match = /^\s*([A-Za-z0-9_-]{1,32}):([A-Za-z0-9+/_-]{43}=?)\s*$/.exec(entry);
+        if (match) keys.push({ id: match[1]!, key: Buffer.from(match[2]!, "base64") });
+      }
+      const distinct = new Set(keys.map((k) => k.id)).size === entries.length;
+      if (keys.length === entries.length && distinct && keys.every((k) => k.key.length === 32)) return keys;
+      ctx.addIssue({ code: "custom", message: "must be id:key pairs such as k1:<base64 of 32 random bytes>[,k0:…] with distinct ids" });
+      return z.NEVER;
+    })
+    .optional()
+    .describe(
+      "AES-256-GCM keys for webhook secrets and stored API answers at rest, k1:<base64 of 32 bytes>[,k0:…]: the first encrypts, all decrypt; unset: generated once into .data/data-encryption-keys",
+    ),
   NEXTAUTH_URL: httpUrl.optional().describe("public URL of the app, when behind a proxy"),
   AUTH_TRUST_HOST: boolean().default(true).describe("build sign-in URLs from the request's Host header when NEXTAUTH_URL is unset"),
   API_REQUEST_LOGS: onOff().default(true).describe("off: the integrators' API writes no request logs"),
   KEY_USAGE_FLUSH_MS: integer(10, 86_400_000).default(1_000).describe("how often API keys' last-used time and request count are written"),
+  TRUST_PROXY_HOPS: integer(0, 10)
+    .default(0)
+    .describe("proxies in front of the app that append to X-Forwarded-For; 0: the client IP is not known (logged as none)"),
   // Webhooks
   WEBHOOKS_ALLOW_PRIVATE_NETWORKS: boolean()
     .optional()

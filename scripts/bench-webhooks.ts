@@ -75,7 +75,7 @@ async function main(database: OpenDatabase) {
   const secret = newSigningSecret();
   try {
     const propertyId = `bench${Date.now()}`;
-    await pool.query(`INSERT INTO "Property" (id, slug, name, "updatedAt") VALUES ($1, $1, 'Bench', now())`, [propertyId]);
+    await pool.query(`INSERT INTO "Property" (id, slug, name, plan, "updatedAt") VALUES ($1, $1, 'Bench', 'PRO', now())`, [propertyId]);
     await pool.query(
       `INSERT INTO "WebhookEndpoint" (id, "propertyId", url, "eventTypes", secret, "createdAt", "updatedAt") VALUES ($1 || '_1', $1, $2, '{*}', $3, now() - interval '1 minute', now())`,
       [propertyId, endpointUrl, secret],

@@ -21,7 +21,7 @@ import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { redactBody, redactHeaders, redactQuery, redactText } from "../request-logs/redact";
 import { clientIp } from "../http/client-ip";
-import { nulPath } from "../db/nul";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { env } from "../env";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
@@ -84,13 +84,13 @@ export interface V1Context<Path extends string, Q, B> {
   body: B;
 }
 
-function refuseNul(input: { path: unknown; query: unknown; body: unknown }) {
-  // An id with a NUL character names nothing; a query or body field with one is invalid.
-  if (nulPath(input.path) !== null) throw new AppError("NOT_FOUND", "Not found.");
-  const path = nulPath({ query: input.query, body: input.body });
+function refuseUnstorableText(input: { path: unknown; query: unknown; body: unknown }) {
+  // An id the database cannot hold names nothing; a query or body field with such text is invalid.
+  if (unstorableTextPath(input.path) !== null) throw new AppError("NOT_FOUND", "Not found.");
+  const path = unstorableTextPath({ query: input.query, body: input.body });
   if (path !== null)
     throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
-      [path.replace(/^(body|query)\.?/, "")]: ["Text may not contain NUL (\\u0000) characters"],
+      [path.replace(/^(body|query)\.?/, "")]: [UNSTORABLE_TEXT_MESSAGE],
     });
 }
 
@@ -262,7 +262,7 @@ export function v1Route<
       const params = (route ? await route.params : {}) as PathParams<Path>;
       const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
       const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
-      refuseNul({ path: params, query, body });
+      refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // Test keys: the same validation and rules, against real data, and nothing kept.
       const writes = definition.method !== "GET";

@@ -1,7 +1,7 @@
 import "server-only";
 import { getServerSession } from "next-auth";
 import { apiErrorResponse } from "../http/error-response";
-import { nulPath } from "../db/nul";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { newRequestId } from "../http/request-id";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -34,15 +34,15 @@ export function dashboardRoute<P extends { property: string }>(
   return async (request: Request, { params }: { params: Promise<P> }): Promise<Response> => {
     try {
       const resolved = await params;
-      // An id with a NUL character names nothing (and PostgreSQL text cannot hold one).
-      if (nulPath(resolved) !== null) throw new AppError("NOT_FOUND", "Not found.");
+      // An id the database cannot hold names nothing.
+      if (unstorableTextPath(resolved) !== null) throw new AppError("NOT_FOUND", "Not found.");
       const access = await requireSessionAccess(resolved.property, permission);
-      // A filter with a NUL character is refused, never sent to the database (which cannot hold it).
+      // A filter the database cannot hold is refused, never sent to it.
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      const nul = nulPath(query);
+      const nul = unstorableTextPath(query);
       if (nul !== null)
         throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
-          [nul]: ["Text may not contain NUL (\\u0000) characters"],
+          [nul]: [UNSTORABLE_TEXT_MESSAGE],
         });
       return await handler({ request, params: resolved, access });
     } catch (error) {

@@ -1,7 +1,7 @@
 // Request logs are written in batches, never on a request's path: entries wait in a bounded buffer
 // and one INSERT writes up to 500 of them every 250 ms. When the database is down the buffer keeps
 // at most 10,000 entries and counts what it had to drop. SIGTERM/SIGINT flush it before exit.
-import { jsonWithoutNul } from "../db/nul";
+import { storableJson } from "../db/storable-text";
 import { onShutdown } from "../jobs/shutdown";
 import { getPool } from "../db/client";
 import { env } from "../env";
@@ -74,7 +74,7 @@ async function writeBatch(batch: RequestLogEntry[]): Promise<void> {
     `INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING`,
     // A request may carry NUL characters (in its path, query or body), which PostgreSQL text cannot
     // hold: they are stored as U+FFFD, or the batch, and every batch after it, would never be written.
-    [jsonWithoutNul(batch)],
+    [storableJson(batch)],
   );
 }
 

@@ -3,12 +3,14 @@
 import { describe, expect, it } from "vitest";
 import * as guestsRoute from "../../app/api/v1/guests/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import * as oneReservation from "../../app/api/v1/reservations/[id]/route";
 import { call } from "../api-client";
 import { propertyWithKey } from "../api-fixtures";
 import { listRequestLogs, parseRequestLogQuery, requestLogFilters } from "../../lib/request-logs/list-request-logs";
 import { exportRequestLogsCsv } from "../../lib/request-logs/export-request-logs";
 import { searchReservations } from "../../lib/reservations/search-reservations";
 import { searchReservationsQuery } from "../../lib/reservations/schemas";
+import { storableCopy, storableJson, unstorableTextPath } from "../../lib/db/storable-text";
 
 const forgedCursor = (at: string, id = "x") => Buffer.from(JSON.stringify([at, id])).toString("base64url");
 
@@ -73,5 +75,33 @@ describe("dashboard filters the database cannot hold", () => {
       expect.objectContaining({ code: "VALIDATION_ERROR" }),
     );
     expect(parseRequestLogQuery({ range: "custom", from: "2026-11-01T00:00:00Z" }).from).toEqual(new Date("2026-11-01T00:00:00Z"));
+  });
+});
+
+describe("text the database cannot take (NUL, a lone UTF-16 surrogate)", () => {
+  it("is a 404 as an id and a 400 naming the body field (JSON may carry a lone surrogate; a URL decodes it to U+FFFD), never a 500", async () => {
+    const { rooms, key } = await propertyWithKey();
+    const byId = await call(oneReservation.GET, { path: "/api/v1/reservations/x", key, params: { id: "half\ud83d" } });
+    expect(byId.status).toBe(404);
+    const body = {
+      guest: { firstName: "Ada\udc00", lastName: "Lovelace" },
+      roomId: rooms[0]!.id,
+      arrivalDate: "2032-05-01",
+      departureDate: "2032-05-03",
+      adults: 1,
+      totalAmount: 1,
+    };
+    expectValidationError(
+      await call(reservationsRoute.POST, { method: "POST", path: "/api/v1/reservations", key, body }),
+      "guest.firstName",
+    );
+  });
+
+  it("is replaced by U+FFFD where it must be stored as given (request logs, receivers' answers)", () => {
+    expect(unstorableTextPath({ a: ["ok", { b: "x\u0000" }] })).toBe("a.1.b");
+    expect(unstorableTextPath({ a: "😀", b: "\ud800" })).toBe("b");
+    expect(storableCopy({ "k\u0000": ["\udfff", "😀"] })).toEqual({ "k\uFFFD": ["\uFFFD", "😀"] });
+    expect(JSON.parse(storableJson({ a: "x\ud800y", b: "😀" }))).toEqual({ a: "x\uFFFDy", b: "😀" });
+    expect(storableJson({ a: "plain" })).toBe('{"a":"plain"}');
   });
 });

@@ -6,7 +6,7 @@
 // 3. record: the attempts of a batch, the deliveries' next state and the endpoints' health, together.
 // Times come from the caller's clock, so tests move time instead of sleeping.
 import type pg from "pg";
-import { jsonWithoutNul } from "../../db/nul";
+import { storableJson } from "../../db/storable-text";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
@@ -189,7 +189,7 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
        FROM r JOIN updated u ON u.id = r.id
        RETURNING "deliveryId" AS id`,
       // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
-      [jsonWithoutNul(rows.map((r) => r.row)), now],
+      [storableJson(rows.map((r) => r.row)), now],
     );
     const kept = new Set(recorded.map((r) => r.id));
     const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));

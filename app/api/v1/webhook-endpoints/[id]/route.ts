@@ -36,7 +36,7 @@ export const PATCH = v1Route(
     scope: "webhooks:write",
     body: updateEndpointInput,
     response: single(webhookEndpointResource),
-    errors: [404, 413, 415, 422],
+    errors: [404, 409, 413, 415, 422],
   },
   async ({ property, key, params, body }) => ({
     data: serializeEndpoint(await updateEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id, body)),
@@ -53,7 +53,7 @@ export const DELETE = v1Route(
     description: "The endpoint and its delivery history are removed; nothing more is sent to it. Answers the deleted endpoint.",
     scope: "webhooks:write",
     response: single(webhookEndpointResource),
-    errors: [404],
+    errors: [404, 409],
   },
   async ({ property, key, params }) => ({
     data: serializeEndpoint(await deleteEndpoint({ propertyId: property.id, actor: apiKeyActor(key) }, params.id)),

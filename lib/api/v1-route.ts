@@ -7,9 +7,16 @@ import type { z } from "zod";
 import { recordKeyUsage } from "../api-keys/record-key-usage";
 import { hasScope, type Scope } from "../api-keys/scopes";
 import type { VerifiedKey } from "../api-keys/verify-api-key";
-import { dryRun } from "../db/client";
+import { dryRun, inOneTransaction } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { claimIdempotencyKey, fingerprint, settleIdempotencyKey } from "../idempotency/idempotency";
+import {
+  claimIdempotencyKey,
+  fingerprint,
+  idempotencyTestHooks,
+  keepsAnswer,
+  recordIdempotentAnswer,
+  settleIdempotencyKey,
+} from "../idempotency/idempotency";
 import type { VerifiedPartner } from "../partners/partners";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
 import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
@@ -264,12 +271,33 @@ export function v1Route<
       const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
-      // Test keys: the same validation and rules, against real data, and nothing kept.
+      const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>>): [number, string] => {
+        const [status, payload] =
+          result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
+        return [status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" })];
+      };
       const writes = definition.method !== "GET";
-      const result = key.mode === "TEST" && writes ? await dryRun(async () => handler(context)) : await handler(context);
-      const [status, payload] =
-        result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
-      return await finish(status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" }));
+      if (key.mode === "TEST" && writes) {
+        // Test keys: the same validation and rules, against real data, and nothing kept.
+        return await finish(...answer(await dryRun(async () => handler(context))));
+      }
+      const claim = claimId;
+      if (claim) {
+        // The write and the answer kept for its Idempotency-Key commit together, so a retry after a
+        // crash between commit and answer replays it instead of writing twice.
+        const result = await inOneTransaction(
+          async () => handler(context),
+          async (value, tx) => {
+            const [status, text] = answer(value);
+            if (keepsAnswer(status)) await recordIdempotentAnswer(tx, claim, status, text);
+          },
+        );
+        const [status, text] = answer(result);
+        if (keepsAnswer(status)) claimId = null;
+        await idempotencyTestHooks.afterCommit?.();
+        return await finish(status, text);
+      }
+      return await finish(...answer(await handler(context)));
     } catch (error) {
       if (error instanceof AuthenticationRefused) Object.assign(headers, error.headers);
       const response = apiErrorResponse(error, requestId, headers);

@@ -72,8 +72,9 @@ export function getPool(): pg.Pool {
 }
 
 type TxClient = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];
-const globalForDryRun = globalThis as unknown as { __pmsDryRun?: AsyncLocalStorage<TxClient> };
-const dryRunTx = (globalForDryRun.__pmsDryRun ??= new AsyncLocalStorage<TxClient>());
+// The transaction every query of `db` joins while a dry run or inOneTransaction() is under way.
+const globalForAmbientTx = globalThis as unknown as { __pmsAmbientTx?: AsyncLocalStorage<TxClient> };
+const ambientTx = (globalForAmbientTx.__pmsAmbientTx ??= new AsyncLocalStorage<TxClient>());
 
 class DryRunRollback<T> extends Error {
   constructor(readonly value: T) {
@@ -90,7 +91,7 @@ export async function dryRun<T>(work: () => Promise<T>): Promise<T> {
   try {
     await handle().prisma.$transaction(
       async (tx) => {
-        const value = await dryRunTx.run(tx, work);
+        const value = await ambientTx.run(tx, work);
         throw new DryRunRollback(value);
       },
       { timeout: 15_000, maxWait: 10_000 },
@@ -102,9 +103,25 @@ export async function dryRun<T>(work: () => Promise<T>): Promise<T> {
   throw new Error("unreachable: a dry run always rolls back");
 }
 
+/**
+ * Runs `work` with every query of `db` inside one transaction, then `complete` with its result in that
+ * same transaction, and commits both or neither: an API write and the answer kept for its
+ * Idempotency-Key cannot part (a crash between them loses both, never only the answer).
+ */
+export async function inOneTransaction<T>(work: () => Promise<T>, complete: (value: T, tx: DbTx) => Promise<void>): Promise<T> {
+  return handle().prisma.$transaction(
+    async (tx) => {
+      const value = await ambientTx.run(tx, work);
+      await complete(value, tx);
+      return value;
+    },
+    { timeout: 15_000, maxWait: 10_000 },
+  );
+}
+
 export const db: PrismaClient = new Proxy({} as PrismaClient, {
   get(_target, property) {
-    const tx = dryRunTx.getStore();
+    const tx = ambientTx.getStore();
     if (tx) {
       if (property === "$transaction") {
         return (arg: unknown) =>

@@ -4,7 +4,7 @@
 // The unique row in PostgreSQL is the lock, so duplicates at different app instances behave alike.
 import { createHash, randomUUID } from "node:crypto";
 import { seal, unseal } from "../crypto/seal";
-import { getPool } from "../db/client";
+import { getPool, type DbTx } from "../db/client";
 import { deleteInBatches } from "../db/delete-in-batches";
 
 export const IDEMPOTENCY_TTL_MS = 24 * 3600_000;
@@ -53,13 +53,28 @@ export async function claimIdempotencyKey(options: { apiKeyId: string; key: stri
   return { kind: "replay", status: existing.responseStatus, body: unseal(existing.responseBody ?? "") };
 }
 
+/**
+ * Whether an answer is kept for replays. Invalid requests (400) and refusals before the work (401,
+ * 403, 429) are not, as at Stripe. Unlike Stripe, which replays even a 500, our own failures (5xx)
+ * are not kept either: the write did not happen, so a retry with the same key runs it.
+ */
+export const keepsAnswer = (status: number) => status < 400 || status === 404 || status === 409 || status === 422;
+
+/**
+ * Keeps a successful write's answer in the write's own transaction (see inOneTransaction), so that a
+ * retry replays it even if this instance dies before answering.
+ */
+export async function recordIdempotentAnswer(tx: DbTx, id: string, status: number, body: string): Promise<void> {
+  const sealed = seal(body);
+  await tx.$executeRaw`UPDATE "IdempotencyRecord" SET "responseStatus" = ${status}, "responseBody" = ${sealed} WHERE id = ${id}`;
+}
+
+/** Test-only seam: runs after a write and its answer are committed, before the answer is sent. */
+export const idempotencyTestHooks: { afterCommit?: () => Promise<void> } = {};
+
 /** Keeps the answer for replays, or lets the key go when the answer must not be replayed. */
 export async function settleIdempotencyKey(id: string, status: number, body: string): Promise<void> {
-  // Invalid requests (400) and refusals before the work (401, 403, 429) are not kept, as at Stripe.
-  // Unlike Stripe, which replays even a 500, our own failures (5xx) are not kept either: the write
-  // did not happen, so a retry with the same key runs it.
-  const keep = status < 400 || status === 404 || status === 409 || status === 422;
-  if (keep) {
+  if (keepsAnswer(status)) {
     // Stored encrypted: an answer may carry a secret (a new endpoint's, a rotated one).
     await getPool().query(`UPDATE "IdempotencyRecord" SET "responseStatus" = $2, "responseBody" = $3 WHERE id = $1`, [
       id,

@@ -18,18 +18,22 @@ export function encodeCursor(row: Position): string {
 }
 
 /** The position a cursor points after, or a zod issue for a cursor we did not issue. */
-export const cursorSchema = z.string().transform((value, ctx) => {
-  try {
-    const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
-    const createdAt = typeof at === "string" ? new Date(at) : new Date(NaN);
-    // A forged cursor must not reach the database with a date or id it cannot hold.
-    if (typeof id === "string" && id.length <= 200 && !id.includes("\u0000") && isStorableDate(createdAt)) return { createdAt, id };
-  } catch {
-    // fall through to the issue below
-  }
-  ctx.addIssue({ code: "custom", message: "Invalid cursor: pass nextCursor from the previous page unchanged" });
-  return z.NEVER;
-});
+export const cursorSchema = z
+  .string()
+  // Ours are under 400 characters (an ISO date and an id of at most 200, in base64url).
+  .max(1000, { message: "Invalid cursor: pass nextCursor from the previous page unchanged", abort: true })
+  .transform((value, ctx) => {
+    try {
+      const [at, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
+      const createdAt = typeof at === "string" ? new Date(at) : new Date(NaN);
+      // A forged cursor must not reach the database with a date or id it cannot hold.
+      if (typeof id === "string" && id.length <= 200 && !id.includes("\u0000") && isStorableDate(createdAt)) return { createdAt, id };
+    } catch {
+      // fall through to the issue below
+    }
+    ctx.addIssue({ code: "custom", message: "Invalid cursor: pass nextCursor from the previous page unchanged" });
+    return z.NEVER;
+  });
 
 /** Prisma `where` for the rows after the cursor, newest first by `field` (createdAt unless named). */
 export function afterCursor(cursor: Position | undefined, field = "createdAt") {

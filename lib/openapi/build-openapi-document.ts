@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SCOPES } from "../api-keys/scopes";
 import { errorBody } from "../api/envelope";
 import { EVENT_CATALOG, EVENT_TYPES, eventEnvelope } from "../events/event-catalog";
+import { PARTNER_KEY_PATTERN } from "../partners/partners";
 import { documentedStatuses, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
 type Json = Record<string, unknown>;
@@ -22,9 +23,71 @@ const ERROR_TEXT: Record<number, string> = {
   503: "Temporarily unavailable (SERVICE_UNAVAILABLE), e.g. while the database restarts: nothing was changed; retry after Retry-After seconds",
 };
 
+const INT32 = 2 ** 31;
+
+/** Marks each integer `int32` when its bounds fit 32 bits, else `int64` (zod's default bounds are ±2^53). */
+function withIntegerFormats(node: unknown): void {
+  if (Array.isArray(node)) return node.forEach(withIntegerFormats);
+  if (typeof node !== "object" || node === null) return;
+  const schema = node as Json & { type?: unknown; minimum?: number; maximum?: number };
+  const types = Array.isArray(schema.type) ? (schema.type as unknown[]) : [schema.type];
+  if (types.includes("integer") && schema.format === undefined) {
+    const fits = schema.minimum !== undefined && schema.maximum !== undefined && schema.minimum >= -INT32 && schema.maximum < INT32;
+    schema.format = fits ? "int32" : "int64";
+  }
+  for (const [key, value] of Object.entries(schema)) if (!["examples", "default", "const", "enum"].includes(key)) withIntegerFormats(value);
+}
+
+const RATE_LIMITED_BY =
+  "the tightest of the key's limits (per key and per partner) once the key is known; the client address's failed-authentication limit on refusals of unknown keys";
+
+/** The headers of our answers (lib/rate-limits/consume-rate-limit.ts `rateLimitHeaders`), defined once and referred to. */
+const HEADERS: Record<string, Json> = {
+  "X-Request-Id": {
+    description: "This request's id (`req_` and 24 hex digits): quote it to support",
+    schema: { type: "string", pattern: "^req_[0-9a-f]{24}$", maxLength: 28 },
+  },
+  "RateLimit-Policy": {
+    description: `The limits applied (IETF draft RateLimit headers), for ${RATE_LIMITED_BY}: quota \`q\` per window \`w\` seconds`,
+    schema: { type: "string", maxLength: 200, examples: ['"burst";q=10;w=2, "daily";q=10000;w=86400'] },
+  },
+  RateLimit: {
+    description: "What is left (IETF draft RateLimit headers): `r` requests, full again in `t` seconds, per policy",
+    schema: { type: "string", maxLength: 200, examples: ['"burst";r=9;t=1, "daily";r=9999;t=43200'] },
+  },
+  "X-RateLimit-Limit": {
+    description: `The burst allowed by ${RATE_LIMITED_BY}`,
+    schema: { type: "integer", format: "int32", minimum: 1, maximum: INT32 - 1 },
+  },
+  "X-RateLimit-Remaining": {
+    description: "Requests left now (0 once the day's quota is spent)",
+    schema: { type: "integer", format: "int32", minimum: 0, maximum: INT32 - 1 },
+  },
+  "X-RateLimit-Reset": {
+    description: "Unix time, in seconds, when the limit is whole again (the next midnight UTC once the day's quota is spent)",
+    schema: { type: "integer", format: "int64", minimum: 0, maximum: Number.MAX_SAFE_INTEGER },
+  },
+  "Retry-After": {
+    description: "Seconds to wait before retrying (at most a day: the daily quota starts over at midnight UTC)",
+    schema: { type: "integer", format: "int32", minimum: 0, maximum: 86_400 },
+  },
+};
+
+const headerRefs = (...names: string[]) => Object.fromEntries(names.map((name) => [name, { $ref: `#/components/headers/${name}` }]));
+const RATE_LIMIT_HEADERS = ["RateLimit-Policy", "RateLimit", "X-RateLimit-Limit", "X-RateLimit-Remaining", "X-RateLimit-Reset"];
+
+/** Every 2xx and 4xx answer carries the rate-limit headers; 429 and 503 say when to retry. */
+function responseHeaders(status: number): Json {
+  const names = ["X-Request-Id"];
+  if (status < 500) names.push(...RATE_LIMIT_HEADERS);
+  if (status === 429 || status === 503) names.push("Retry-After");
+  return headerRefs(...names);
+}
+
 /** JSON Schema for a zod schema, with named schemas moved into `components`. */
 function schemaOf(schema: z.ZodType, io: "input" | "output", components: Json): Json {
   const raw = z.toJSONSchema(schema, { target: "draft-2020-12", io, unrepresentable: "any", reused: "inline" }) as Json;
+  withIntegerFormats(raw);
   const text = JSON.stringify(raw).replaceAll('"#/$defs/', '"#/components/schemas/');
   const { $schema: _schema, $defs, ...rest } = JSON.parse(text) as Json & { $defs?: Json };
   for (const [name, def] of Object.entries($defs ?? {})) components[name] = def;
@@ -44,7 +107,7 @@ function operation(definition: RouteDefinition, components: Json): Json {
       in: "header",
       required: false,
       description: "Your integration's partner key, where the property requires one",
-      schema: { type: "string" },
+      schema: { type: "string", pattern: PARTNER_KEY_PATTERN.source, maxLength: 35 },
     },
   ];
   if (definition.method === "POST") {
@@ -58,7 +121,8 @@ function operation(definition: RouteDefinition, components: Json): Json {
     });
   }
   for (const match of definition.path.matchAll(/\{(\w+)\}/g)) {
-    parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string" } });
+    // Ids are ours (cuid) and short; a longer one names nothing and answers 404.
+    parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 200 } });
   }
   if (definition.query) {
     const query = schemaOf(definition.query, "input", components) as { properties?: Record<string, Json>; required?: string[] };
@@ -75,11 +139,16 @@ function operation(definition: RouteDefinition, components: Json): Json {
   }
   const status = String(definition.status ?? 200);
   const responses: Json = {
-    [status]: { description: "Success", content: { "application/json": { schema: schemaOf(definition.response, "output", components) } } },
+    [status]: {
+      description: "Success",
+      headers: responseHeaders(Number(status)),
+      content: { "application/json": { schema: schemaOf(definition.response, "output", components) } },
+    },
   };
   for (const other of definition.otherStatuses ?? []) {
     responses[String(other.status)] = {
       description: other.description,
+      headers: responseHeaders(other.status),
       content: { "application/json": { schema: schemaOf(definition.response, "output", components) } },
     };
   }
@@ -108,14 +177,14 @@ const SIGNATURE_HEADERS = [
     in: "header",
     required: true,
     description: "The delivery's id (msg_…), the same on every attempt: deduplicate on it",
-    schema: { type: "string" },
+    schema: { type: "string", pattern: "^msg_[0-9a-f]{32}$", maxLength: 36 },
   },
   {
     name: "webhook-timestamp",
     in: "header",
     required: true,
     description: "Unix seconds when this attempt was sent; reject old ones (the libraries allow 5 minutes)",
-    schema: { type: "string" },
+    schema: { type: "string", pattern: "^[0-9]+$", maxLength: 20 },
   },
   {
     name: "webhook-signature",
@@ -123,7 +192,7 @@ const SIGNATURE_HEADERS = [
     required: true,
     description:
       "`v1,` + base64 HMAC-SHA256 of `id.timestamp.body` with the endpoint's secret; two, space-separated, while a rotated secret still signs",
-    schema: { type: "string" },
+    schema: { type: "string", pattern: "^v1,[A-Za-z0-9+/=]+( v1,[A-Za-z0-9+/=]+)*$", maxLength: 1000 },
   },
 ];
 
@@ -167,7 +236,18 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       summary: "This document",
       tags: ["Meta"],
       security: [],
-      responses: { 200: { description: "The OpenAPI 3.1 document", content: { "application/json": { schema: { type: "object" } } } } },
+      responses: {
+        200: {
+          description: "The OpenAPI 3.1 document",
+          headers: {
+            "Access-Control-Allow-Origin": {
+              description: "Any site may read the document",
+              schema: { type: "string", const: "*" },
+            },
+          },
+          content: { "application/json": { schema: { type: "object" } } },
+        },
+      },
     },
   };
   schemaOf(errorBody, "output", components);
@@ -176,7 +256,7 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       `E${code}`,
       {
         description,
-        headers: { "X-Request-Id": { schema: { type: "string" } } },
+        headers: responseHeaders(Number(code)),
         content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
       },
     ]),
@@ -192,7 +272,8 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
         "Lists are cursor-paginated (`limit` 1–100, default 25; pass `nextCursor` back as `cursor`), newest first. Money is integer minor units plus an ISO 4217 currency. " +
         "Every response carries `X-Request-Id`; every error body is `{status, code, message, requestId}`.",
     },
-    servers: [{ url: serverUrl }],
+    // Public: the audience is every integrator (Spectral's OWASP inventory rule asks for it said).
+    servers: [{ url: serverUrl, "x-internal": false }],
     security: [{ bearerAuth: [] }, { userApiKey: [] }],
     tags: [
       { name: "Property", description: "The property the key belongs to, and its organization" },
@@ -222,6 +303,7 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       },
       schemas: components,
       responses: errorResponses,
+      headers: HEADERS,
     },
   };
 }

@@ -10,6 +10,8 @@ export const reservationStatus = z.enum(ReservationStatus);
 /** A calendar date, YYYY-MM-DD, that really exists (no 2026-02-30). */
 export const isoDate = z
   .string()
+  // Aborts, so an overlong value costs no regex and gets one message.
+  .max(10, { message: "Use the format YYYY-MM-DD", abort: true })
   .regex(/^\d{4}-\d{2}-\d{2}$/, "Use the format YYYY-MM-DD")
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
@@ -23,6 +25,8 @@ export const isoDate = z
 /** An ISO 8601 date-time with an offset, whose UTC moment the database can hold. */
 export const isoInstant = z.iso
   .datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" })
+  // The format allows any number of fraction digits; ours and every client's fit in 35 characters.
+  .max(64, "At most 64 characters")
   .refine((value) => {
     const date = new Date(value);
     return Number.isNaN(date.getTime()) || isStorableDate(date);

@@ -91,9 +91,15 @@ export interface V1Context<Path extends string, Q, B> {
   body: B;
 }
 
+/** The longest path id the OpenAPI document allows; ours are far shorter. */
+export const MAX_PATH_ID_LENGTH = 200;
+
 function refuseUnstorableText(input: { path: unknown; query: unknown; body: unknown }) {
-  // An id the database cannot hold names nothing; a query or body field with such text is invalid.
-  if (unstorableTextPath(input.path) !== null) throw new AppError("NOT_FOUND", "Not found.");
+  // An id the database cannot hold, or longer than any id we issue (the document says 200), names nothing;
+  // a query or body field with such text is invalid.
+  const ids = Object.values(input.path as Record<string, string>);
+  if (unstorableTextPath(input.path) !== null || ids.some((id) => id.length > MAX_PATH_ID_LENGTH))
+    throw new AppError("NOT_FOUND", "Not found.");
   const path = unstorableTextPath({ query: input.query, body: input.body });
   if (path !== null)
     throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {

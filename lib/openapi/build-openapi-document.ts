@@ -5,7 +5,7 @@ import { SCOPES } from "../api-keys/scopes";
 import { errorBody } from "../api/envelope";
 import { EVENT_CATALOG, EVENT_TYPES, eventEnvelope } from "../events/event-catalog";
 import { PARTNER_KEY_PATTERN } from "../partners/partners";
-import { documentedStatuses, type RouteDefinition, type V1Handler } from "../api/v1-route";
+import { documentedStatuses, MAX_PATH_ID_LENGTH, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
 type Json = Record<string, unknown>;
 
@@ -122,7 +122,12 @@ function operation(definition: RouteDefinition, components: Json): Json {
   }
   for (const match of definition.path.matchAll(/\{(\w+)\}/g)) {
     // Ids are ours (cuid) and short; a longer one names nothing and answers 404.
-    parameters.push({ name: match[1], in: "path", required: true, schema: { type: "string", minLength: 1, maxLength: 200 } });
+    parameters.push({
+      name: match[1],
+      in: "path",
+      required: true,
+      schema: { type: "string", minLength: 1, maxLength: MAX_PATH_ID_LENGTH },
+    });
   }
   if (definition.query) {
     const query = schemaOf(definition.query, "input", components) as { properties?: Record<string, Json>; required?: string[] };

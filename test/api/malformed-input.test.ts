@@ -83,6 +83,9 @@ describe("text the database cannot take (NUL, a lone UTF-16 surrogate)", () => {
     const { rooms, key } = await propertyWithKey();
     const byId = await call(oneReservation.GET, { path: "/api/v1/reservations/x", key, params: { id: "half\ud83d" } });
     expect(byId.status).toBe(404);
+    // Longer than any id we issue (and than the document allows): names nothing, never reaches the database.
+    const tooLong = await call(oneReservation.GET, { path: "/api/v1/reservations/x", key, params: { id: "r".repeat(201) } });
+    expect(tooLong.status).toBe(404);
     const body = {
       guest: { firstName: "Ada\udc00", lastName: "Lovelace" },
       roomId: rooms[0]!.id,

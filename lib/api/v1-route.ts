@@ -272,7 +272,8 @@ export function v1Route<
         claimId = claim.id;
       }
 
-      const params = (route ? await route.params : {}) as PathParams<Path>;
+      // Next resolves `params` to undefined on routes without dynamic segments.
+      const params = ((route ? await route.params : undefined) ?? {}) as PathParams<Path>;
       const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
       const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
       refuseUnstorableText({ path: params, query, body });

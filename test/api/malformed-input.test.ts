@@ -78,6 +78,19 @@ describe("dashboard filters the database cannot hold", () => {
   });
 });
 
+describe("route parameters as Next passes them", () => {
+  it("serves a route without dynamic segments when Next resolves params to undefined", async () => {
+    const { key } = await propertyWithKey();
+    const response = await reservationsRoute.GET(
+      new Request("http://localhost/api/v1/reservations", { headers: { authorization: `Bearer ${key}` } }),
+      {
+        params: Promise.resolve(undefined as unknown as Record<string, string>),
+      },
+    );
+    expect(response.status).toBe(200);
+  });
+});
+
 describe("text the database cannot take (NUL, a lone UTF-16 surrogate)", () => {
   it("is a 404 as an id and a 400 naming the body field (JSON may carry a lone surrogate; a URL decodes it to U+FFFD), never a 500", async () => {
     const { rooms, key } = await propertyWithKey();

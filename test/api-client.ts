@@ -37,7 +37,8 @@ export async function call(
     headers,
     body: options.body === undefined ? undefined : JSON.stringify(options.body),
   });
-  const response = await handler(request, { params: Promise.resolve(options.params ?? {}) as Promise<never> });
+  // As Next does: a route without dynamic segments gets params that resolve to undefined.
+  const response = await handler(request, { params: Promise.resolve(options.params) as Promise<never> });
   const text = await response.text();
   const definition = (handler as { definition?: RouteDefinition }).definition;
   if (definition) assertDocumented(definition, response.status, text ? (JSON.parse(text) as unknown) : null);

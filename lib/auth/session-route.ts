@@ -39,11 +39,9 @@ export function dashboardRoute<P extends { property: string }>(
       const access = await requireSessionAccess(resolved.property, permission);
       // A filter the database cannot hold is refused, never sent to it.
       const query = Object.fromEntries(new URL(request.url).searchParams);
-      const nul = unstorableTextPath(query);
-      if (nul !== null)
-        throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
-          [nul]: [UNSTORABLE_TEXT_MESSAGE],
-        });
+      const unstorable = unstorableTextPath(query);
+      if (unstorable !== null)
+        throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", { [unstorable]: [UNSTORABLE_TEXT_MESSAGE] });
       return await handler({ request, params: resolved, access });
     } catch (error) {
       return apiErrorResponse(error, newRequestId());

@@ -87,6 +87,12 @@ const schema = z.object({
     ),
   NEXTAUTH_URL: httpUrl.optional().describe("public URL of the app, when behind a proxy"),
   AUTH_TRUST_HOST: boolean().default(true).describe("build sign-in URLs from the request's Host header when NEXTAUTH_URL is unset"),
+  SMTP_URL: z
+    .string()
+    .regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://[user:pass@]host:port or smtps://…")
+    .optional()
+    .describe("mail server for team invitations (smtp://user:pass@host:587 or smtps://…); unset: invitation links are only shown to copy"),
+  MAIL_FROM: text().default("PMS <no-reply@pms.local>").describe("sender of the mail the product sends"),
   API_REQUEST_LOGS: onOff().default(true).describe("off: the integrators' API writes no request logs"),
   KEY_USAGE_FLUSH_MS: integer(10, 86_400_000).default(1_000).describe("how often API keys' last-used time and request count are written"),
   TRUST_PROXY_HOPS: integer(0, 10)

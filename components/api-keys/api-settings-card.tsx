@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { useSudo } from "@/components/auth/sudo-provider";
 import { useState, useTransition, type FormEvent } from "react";
 import { updateApiSettingsAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -18,6 +19,7 @@ export interface ApiSettings {
 /** The property's API limits and partner-key requirement: OWNER edits, everyone else reads. */
 export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; settings: ApiSettings; canEdit: boolean }) {
   const router = useRouter();
+  const sudo = useSudo();
   const [result, setResult] = useState<ActionResult | null>(null);
   const [pending, startTransition] = useTransition();
   const errors = (key: string) => (result && !result.ok ? result.fields?.[key] : undefined);
@@ -26,13 +28,15 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     startTransition(async () => {
-      const next = await updateApiSettingsAction(slug, {
-        rateLimitPerSecond: form.get("rateLimitPerSecond"),
-        rateLimitBurst: form.get("rateLimitBurst"),
-        rateLimitPerDay: form.get("rateLimitPerDay"),
-        requirePartnerKey: form.get("requirePartnerKey") === "on",
-        logRetentionDays: form.get("logRetentionDays"),
-      });
+      const next = await sudo(() =>
+        updateApiSettingsAction(slug, {
+          rateLimitPerSecond: form.get("rateLimitPerSecond"),
+          rateLimitBurst: form.get("rateLimitBurst"),
+          rateLimitPerDay: form.get("rateLimitPerDay"),
+          requirePartnerKey: form.get("requirePartnerKey") === "on",
+          logRetentionDays: form.get("logRetentionDays"),
+        }),
+      );
       setResult(next);
       if (next.ok) router.refresh();
     });

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useSudo } from "@/components/auth/sudo-provider";
 import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -20,8 +21,9 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
   const [custom, setCustom] = useState<Scope[]>([]);
   const [expiry, setExpiry] = useState("never");
   const invalidate = useInvalidateApiKeys(slug);
+  const sudo = useSudo();
   const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof createApiKeyAction>[1]) => createApiKeyAction(slug, input),
+    mutationFn: (input: Parameters<typeof createApiKeyAction>[1]) => sudo(() => createApiKeyAction(slug, input)),
     onSuccess: async (result) => {
       if (result.ok && result.keys) {
         setIssued(result.keys);

@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { useSudo } from "@/components/auth/sudo-provider";
 import { useState } from "react";
 import { revokeApiKeyAction, rollApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -43,9 +44,10 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
   const [grace, setGrace] = useState<GraceChoice>("24h");
   const [pair, setPair] = useState(Boolean(apiKey.pairId));
   const [issued, setIssued] = useState<IssuedKey[] | null>(null);
+  const sudo = useSudo();
   const invalidate = useInvalidateApiKeys(slug);
   const mutation = useMutation({
-    mutationFn: () => rollApiKeyAction(slug, { keyId: apiKey.id, grace, pair }),
+    mutationFn: () => sudo(() => rollApiKeyAction(slug, { keyId: apiKey.id, grace, pair })),
     onSuccess: async (result) => {
       if (result.ok && result.keys) setIssued(result.keys);
       await invalidate();

@@ -6,49 +6,95 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
+import { THROTTLED_PREFIX, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
+
+function throttledMessage(seconds: number): string {
+  const minutes = Math.max(1, Math.ceil(seconds / 60));
+  return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
+}
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
+  // After a right password for an account with 2FA, the same form asks for the code.
+  const [credentials, setCredentials] = useState<{ email: string; password: string } | null>(null);
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
-    setPending(true);
-    setError(null);
-    const result = await signIn("credentials", {
-      email: String(form.get("email") ?? ""),
-      password: String(form.get("password") ?? ""),
-      redirect: false,
-    });
-    if (!result || result.error) {
-      setPending(false);
-      // One message for every failure: it must not reveal whether the email exists.
-      setError("Invalid email or password.");
+    const email = credentials?.email ?? String(form.get("email") ?? "");
+    const password = credentials?.password ?? String(form.get("password") ?? "");
+    const code = credentials ? String(form.get("code") ?? "").trim() : "";
+    if (credentials && !code) {
+      setError("Enter the code from your authenticator app, or a recovery code.");
       return;
     }
-    // Checked again here: this component must stay safe whoever renders it.
-    router.replace(safeCallbackUrl(callbackUrl));
-    router.refresh();
+    setPending(true);
+    setError(null);
+    const result = await signIn("credentials", { email, password, code, redirect: false });
+    if (result?.ok && !result.error) {
+      // Checked again here: this component must stay safe whoever renders it.
+      router.replace(safeCallbackUrl(callbackUrl));
+      router.refresh();
+      return;
+    }
+    setPending(false);
+    const reason = result?.error ?? "";
+    if (reason === TWO_FACTOR_REQUIRED) {
+      setCredentials({ email, password });
+      return;
+    }
+    if (reason.startsWith(THROTTLED_PREFIX)) {
+      setError(throttledMessage(Number(reason.slice(THROTTLED_PREFIX.length)) || 60));
+      return;
+    }
+    // One message for every failure: it must not reveal whether the email exists, nor which factor failed.
+    setError(credentials ? "Sign-in failed: the password or the authentication code is not right." : "Invalid email or password.");
   }
 
   return (
     <form onSubmit={onSubmit} className="space-y-4" noValidate>
-      <Field id="email" label="Email">
-        <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
-      </Field>
-      <Field id="password" label="Password">
-        <Input id="password" name="password" type="password" autoComplete="current-password" required />
-      </Field>
+      {credentials ? (
+        <>
+          <p className="text-sm text-slate-600">
+            Open your authenticator app and enter the 6-digit code for <strong className="break-all">{credentials.email}</strong>, or one of
+            your recovery codes.
+          </p>
+          <Field id="code" label="Authentication code">
+            <Input id="code" name="code" inputMode="text" autoComplete="one-time-code" maxLength={40} required autoFocus />
+          </Field>
+        </>
+      ) : (
+        <>
+          <Field id="email" label="Email">
+            <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
+          </Field>
+          <Field id="password" label="Password">
+            <Input id="password" name="password" type="password" autoComplete="current-password" required />
+          </Field>
+        </>
+      )}
       {error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {error}
         </p>
       ) : null}
       <Button type="submit" className="w-full" disabled={pending}>
-        {pending ? "Signing in…" : "Sign in"}
+        {pending ? "Signing in…" : credentials ? "Verify" : "Sign in"}
       </Button>
+      {credentials ? (
+        <button
+          type="button"
+          className="w-full text-center text-sm text-slate-600 underline"
+          onClick={() => {
+            setCredentials(null);
+            setError(null);
+          }}
+        >
+          Use another account
+        </button>
+      ) : null}
     </form>
   );
 }

@@ -50,7 +50,12 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
       <div className="border-t border-slate-200 pt-4">
         <p className="truncate text-sm font-medium text-slate-900">{user.name}</p>
         <p className="mb-3 truncate text-xs text-slate-500">{user.email}</p>
-        <SignOutButton />
+        <div className="flex flex-wrap items-center gap-2">
+          <Link href="/account/security" className="rounded-md px-2 py-1 text-sm font-medium text-brand-700 hover:bg-slate-100">
+            Account security
+          </Link>
+          <SignOutButton />
+        </div>
       </div>
     </div>
   );

@@ -2,8 +2,13 @@
 
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
+import { SudoProvider } from "@/components/auth/sudo-provider";
 
-export function Providers({ children }: { children: ReactNode }) {
+export function Providers({ twoFactorEnabled, children }: { twoFactorEnabled: boolean; children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: false } } }));
-  return <QueryClientProvider client={client}>{children}</QueryClientProvider>;
+  return (
+    <QueryClientProvider client={client}>
+      <SudoProvider twoFactorEnabled={twoFactorEnabled}>{children}</SudoProvider>
+    </QueryClientProvider>
+  );
 }

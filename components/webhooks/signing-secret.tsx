@@ -2,6 +2,7 @@
 
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
+import { useSudo } from "@/components/auth/sudo-provider";
 import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -35,8 +36,9 @@ interface Props {
 export function SigningSecret({ slug, endpoint, canManage }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
   const [rotating, setRotating] = useState(false);
+  const sudo = useSudo();
   const reveal = useMutation({
-    mutationFn: () => revealWebhookSecretAction(slug, { endpointId: endpoint.id }),
+    mutationFn: () => sudo(() => revealWebhookSecretAction(slug, { endpointId: endpoint.id })),
     onSuccess: (result) => setSecret(result.ok && result.secret ? result.secret : null),
   });
   const failure = reveal.data && !reveal.data.ok ? reveal.data.message : null;
@@ -103,8 +105,9 @@ function RotateSecretDialog({
   onClose: () => void;
 }) {
   const invalidate = useInvalidateWebhooks(slug);
+  const sudo = useSudo();
   const mutation = useMutation({
-    mutationFn: () => rotateWebhookSecretAction(slug, { endpointId: endpoint.id }),
+    mutationFn: () => sudo(() => rotateWebhookSecretAction(slug, { endpointId: endpoint.id })),
     onSuccess: async (result) => {
       if (result.ok && result.secret) onRotated(result.secret);
       await invalidate();

@@ -18,6 +18,7 @@ export const createApiKeyAction = propertyAction<typeof createApiKeyInput, Issue
   async ({ access, actor, input }) => ({
     keys: await createApiKey({ property: access.property, actor, input }),
   }),
+  { sudo: true },
 );
 
 export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>(
@@ -26,6 +27,7 @@ export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>(
   async ({ access, actor, input }) => ({
     keys: await rollApiKey({ property: access.property, actor, input }),
   }),
+  { sudo: true },
 );
 
 const revokeInput = z.object({ keyId: z.string().min(1, "Which key?").max(100), pair: z.boolean().default(false) });
@@ -35,8 +37,13 @@ export const revokeApiKeyAction = propertyAction("manageApiAccess", revokeInput,
   return `${key.name} was revoked.`;
 });
 
-export const updateApiSettingsAction = propertyAction("manageApiLimits", apiSettingsInput, async ({ slug, access, actor, input }) => {
-  await updateApiSettings({ propertyId: access.property.id, actor, input });
-  revalidatePath(`/${slug}/settings/api-access`);
-  return "API settings saved. Keys use them within a few seconds.";
-});
+export const updateApiSettingsAction = propertyAction(
+  "manageApiLimits",
+  apiSettingsInput,
+  async ({ slug, access, actor, input }) => {
+    await updateApiSettings({ propertyId: access.property.id, actor, input });
+    revalidatePath(`/${slug}/settings/api-access`);
+    return "API settings saved. Keys use them within a few seconds.";
+  },
+  { sudo: true },
+);

@@ -5,7 +5,8 @@ import "server-only";
 import type { z } from "zod";
 import { userActor, type Actor } from "../audit/record-audit-event";
 import { getPropertyAccess } from "../auth/property-access";
-import { can, DENIED, type Permission } from "../auth/roles";
+import { can, DENIED, mustSetUpTwoFactor, NEEDS_TWO_FACTOR_WHEN_REQUIRED, TWO_FACTOR_SETUP_MESSAGE, type Permission } from "../auth/roles";
+import { requireRecentAuthentication } from "../auth/sudo";
 import { AppError } from "../errors/app-error";
 import { actionFailure, type ActionResult } from "../errors/action-result";
 
@@ -26,6 +27,11 @@ export interface ActionContext<T> {
   input: T;
 }
 
+export interface ActionOptions {
+  /** Sudo mode: the password (or a 2FA code) must have been entered within the last 10 minutes. */
+  sudo?: boolean;
+}
+
 /**
  * `permission` may depend on the parsed input (cancelling needs more than checking in). The handler
  * answers a message, or a message with the data the client needs (a key shown once, a secret).
@@ -34,17 +40,22 @@ export function propertyAction<P extends InputParser<unknown>, Data extends obje
   permission: Permission | ((input: OutputOf<P>) => Permission),
   parser: P,
   handler: (context: ActionContext<OutputOf<P>>) => Promise<string | ({ message?: string } & Data)>,
+  options: ActionOptions = {},
 ): (slug: string, input: InputOf<P> | FormData) => Promise<ActionResult<Data>> {
   return async (slug, raw) => {
     try {
       const access = await getPropertyAccess(slug);
       const allow = (needed: Permission) => {
         if (!can[needed](access.role)) throw new AppError("FORBIDDEN", DENIED[needed]);
+        if (NEEDS_TWO_FACTOR_WHEN_REQUIRED.has(needed) && mustSetUpTwoFactor(access.property, access.role, access.user)) {
+          throw new AppError("TWO_FACTOR_SETUP_REQUIRED", TWO_FACTOR_SETUP_MESSAGE);
+        }
       };
       // A fixed permission is checked before the input is even read.
       if (typeof permission === "string") allow(permission);
       const input = parser.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw) as OutputOf<P>;
       if (typeof permission === "function") allow(permission(input));
+      if (options.sudo) await requireRecentAuthentication();
       const outcome = await handler({ slug, access, actor: userActor(access.user), input });
       return (typeof outcome === "string" ? { ok: true, message: outcome } : { ok: true, ...outcome }) as ActionResult<Data>;
     } catch (error) {

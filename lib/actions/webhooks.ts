@@ -63,6 +63,7 @@ export const revealWebhookSecretAction = propertyAction<typeof endpointRef, Secr
     const { secret, previousSecretExpiresAt } = await revealSecret({ propertyId: access.property.id, actor }, input.endpointId);
     return { secret, previousSecretExpiresAt: previousSecretExpiresAt?.toISOString() ?? null };
   },
+  { sudo: true },
 );
 
 export const rotateWebhookSecretAction = propertyAction<typeof endpointRef, Secret>(
@@ -76,6 +77,7 @@ export const rotateWebhookSecretAction = propertyAction<typeof endpointRef, Secr
       message: "Secret rotated.",
     };
   },
+  { sudo: true },
 );
 
 export const sendWebhookTestEventAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {

@@ -16,10 +16,16 @@ export function apiKeyActor(key: { id: string; name: string; last4: string }): A
   return { type: "API_KEY", id: key.id, label: `API key “${key.name}” (…${key.last4})` };
 }
 
+/** Someone signing in who is not (yet) known to be a user: the email they typed. */
+export function signInActor(email: string, userId: string | null): Actor {
+  return { type: "USER", id: userId, label: email.slice(0, 200) };
+}
+
 export async function recordAuditEvent(
   tx: DbTx,
   event: {
-    propertyId: string;
+    /** Null for account events (sign-in, 2FA, password, sessions): they belong to the user, not a property. */
+    propertyId: string | null;
     actor: Actor;
     action: string;
     targetType: string;

@@ -1,29 +1,53 @@
 import "server-only";
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
+import { clientIpFromHeaders } from "../http/client-ip";
 import { sameOriginRedirect } from "./safe-callback-url";
-import { verifyCredentials } from "./verify-credentials";
+import { signIn } from "./sign-in";
+import { THROTTLED_PREFIX, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
+import { endSessionOfToken } from "./end-session";
+import { SESSION_MAX_AGE_SECONDS } from "./user-sessions";
 
 export const authOptions: NextAuthOptions = {
-  session: { strategy: "jwt", maxAge: 12 * 60 * 60 },
+  session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   pages: { signIn: "/login" },
   providers: [
     CredentialsProvider({
       name: "Email and password",
-      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
-      authorize: (credentials) => verifyCredentials(credentials),
+      credentials: {
+        email: { label: "Email", type: "email" },
+        password: { label: "Password", type: "password" },
+        code: { label: "Authentication code", type: "text" },
+      },
+      async authorize(credentials, req) {
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(req.headers ?? {})) if (typeof value === "string") headers.set(name, value);
+        const outcome = await signIn(credentials, { userAgent: headers.get("user-agent"), ip: clientIpFromHeaders(headers) });
+        if (outcome.ok) return { ...outcome.user, sessionId: outcome.sessionId };
+        if (outcome.reason === "throttled") throw new Error(`${THROTTLED_PREFIX}${outcome.retryAfterSeconds}`);
+        if (outcome.reason === "two_factor_required") throw new Error(TWO_FACTOR_REQUIRED);
+        return null;
+      },
     }),
   ],
   callbacks: {
     jwt({ token, user }) {
-      if (user) token.sub = user.id;
+      if (user) {
+        token.sub = user.id;
+        token.sid = user.sessionId;
+      }
       return token;
     },
     session({ session, token }) {
       if (session.user && token.sub) session.user.id = token.sub;
+      session.sessionId = token.sid;
       return session;
     },
     // Stated rather than left to the default: same origin only, and no path a browser would read as another site.
     redirect: sameOriginRedirect,
+  },
+  events: {
+    // The cookie is cleared by next-auth; the record is ended here, so a copy of the cookie is worth nothing.
+    signOut: ({ token }) => endSessionOfToken(token),
   },
 };

@@ -2,24 +2,24 @@ import { describe, expect, it } from "vitest";
 import { createProperty, createUser } from "../../test/fixtures";
 import { can } from "./roles";
 import { safeCallbackUrl, sameOriginRedirect } from "./safe-callback-url";
-import { verifyCredentials } from "./verify-credentials";
+import { signIn } from "./sign-in";
 
-describe("verifyCredentials", () => {
-  it("accepts the right password, case-insensitive email", async () => {
+const client = { userAgent: "vitest", ip: null };
+
+describe("signIn", () => {
+  it("accepts the right password, case-insensitive email, and starts a session", async () => {
     const user = await createUser({ password: "s3cret-pass" });
-    expect(await verifyCredentials({ email: user.email.toUpperCase(), password: "s3cret-pass" })).toEqual({
-      id: user.id,
-      email: user.email,
-      name: user.name,
-    });
+    const outcome = await signIn({ email: user.email.toUpperCase(), password: "s3cret-pass" }, client);
+    expect(outcome).toEqual({ ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionId: expect.any(String) });
   });
 
-  it("answers the same null for a wrong password, an unknown email and malformed input", async () => {
+  it("answers the same 'invalid' for a wrong password, an unknown email and malformed input", async () => {
     const user = await createUser({ password: "s3cret-pass" });
-    expect(await verifyCredentials({ email: user.email, password: "wrong" })).toBeNull();
-    expect(await verifyCredentials({ email: "nobody@example.com", password: "s3cret-pass" })).toBeNull();
-    expect(await verifyCredentials({ email: "not an email", password: "" })).toBeNull();
-    expect(await verifyCredentials(undefined)).toBeNull();
+    const invalid = { ok: false, reason: "invalid" };
+    expect(await signIn({ email: user.email, password: "wrong" }, client)).toEqual(invalid);
+    expect(await signIn({ email: "nobody@example.com", password: "s3cret-pass" }, client)).toEqual(invalid);
+    expect(await signIn({ email: "not an email", password: "" }, client)).toEqual(invalid);
+    expect(await signIn(undefined, client)).toEqual(invalid);
   });
 });
 

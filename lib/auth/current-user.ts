@@ -1,16 +1,14 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { db } from "../db/client";
-import { authOptions } from "./auth-options";
+import { getCurrentSession } from "./current-session";
 
-/** The signed-in user (fresh from the database, so a deleted user is signed out), cached per request. */
+/** The signed-in user of a live session (a deleted user or an ended session is signed out), cached per request. */
 export const getCurrentUser = cache(async () => {
-  const session = await getServerSession(authOptions);
-  const id = session?.user?.id;
-  if (!id) return null;
-  return db.user.findUnique({ where: { id }, select: { id: true, email: true, name: true } });
+  const session = await getCurrentSession();
+  if (!session) return null;
+  const { id, email, name, twoFactorEnabledAt } = session.user;
+  return { id, email, name, twoFactorEnabled: twoFactorEnabledAt !== null };
 });
 
 export async function requireUser(callbackUrl?: string) {

@@ -3,5 +3,16 @@ import type { DefaultSession } from "next-auth";
 declare module "next-auth" {
   interface Session {
     user: { id: string } & DefaultSession["user"];
+    /** The server-side session record (UserSession.id) this cookie belongs to. */
+    sessionId?: string;
+  }
+  interface User {
+    sessionId?: string;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    sid?: string;
   }
 }

@@ -10,6 +10,9 @@ export const can = {
   createReservation: (_role: Role) => true,
   checkInOut: (_role: Role) => true,
   cancelReservation: (role: Role) => role !== "STAFF",
+  viewTeam: (_role: Role) => true,
+  manageTeam: (role: Role) => role === "OWNER" || role === "ADMIN",
+  manageTeamSettings: (role: Role) => role === "OWNER",
 } satisfies Record<string, (role: Role) => boolean>;
 
 export type Permission = keyof typeof can;
@@ -22,4 +25,27 @@ export const DENIED: Record<Permission, string> = {
   createReservation: "Your role does not allow this action.",
   checkInOut: "Your role does not allow this action.",
   cancelReservation: "Your role does not allow this action.",
+  viewTeam: "Your role does not allow this action.",
+  manageTeam: "Only owners and admins can manage the team.",
+  manageTeamSettings: "Only owners can change the team's settings.",
 };
+
+/** Actions a property that requires 2FA refuses to members without it. */
+export const NEEDS_TWO_FACTOR_WHEN_REQUIRED: ReadonlySet<Permission> = new Set([
+  "manageApiAccess",
+  "manageApiLimits",
+  "manageTeam",
+  "manageTeamSettings",
+]);
+
+/** Whether the property makes this member set up 2FA before managing anything. */
+export function mustSetUpTwoFactor(
+  property: { requireTwoFactorForManagers: boolean },
+  role: Role,
+  user: { twoFactorEnabled: boolean },
+): boolean {
+  return property.requireTwoFactorForManagers && can.manageApiAccess(role) && !user.twoFactorEnabled;
+}
+
+export const TWO_FACTOR_SETUP_MESSAGE =
+  "This property requires two-factor authentication for members who manage API access: set it up first.";

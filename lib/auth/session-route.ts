@@ -1,11 +1,10 @@
 import "server-only";
-import { getServerSession } from "next-auth";
 import { apiErrorResponse } from "../http/error-response";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { newRequestId } from "../http/request-id";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
-import { authOptions } from "./auth-options";
+import { getCurrentSession } from "./current-session";
 import { can, type Permission } from "./roles";
 
 /**
@@ -13,10 +12,10 @@ import { can, type Permission } from "./roles";
  * AppError (401 signed out; 404 not a member, as pages do; 403 role without the permission).
  */
 export async function requireSessionAccess(slug: string, permission: Permission) {
-  const session = await getServerSession(authOptions);
-  if (!session?.user?.id) throw new AppError("UNAUTHORIZED", "Sign in first.");
+  const session = await getCurrentSession();
+  if (!session) throw new AppError("UNAUTHORIZED", "Sign in first.");
   const membership = await db.membership.findFirst({
-    where: { userId: session.user.id, property: { slug } },
+    where: { userId: session.userId, property: { slug } },
     include: { property: true, user: { select: { id: true, name: true, email: true } } },
   });
   if (!membership) throw new AppError("NOT_FOUND", "Property not found.");

@@ -10,6 +10,10 @@ export const ERROR_STATUS = {
   PARTNER_KEY_REQUIRED: 401,
   FORBIDDEN: 403,
   PLAN_REQUIRED: 403,
+  /** Dashboard only: the action needs the password (or a 2FA code) entered within the last 10 minutes. */
+  REAUTHENTICATION_REQUIRED: 403,
+  /** Dashboard only: the property requires members who manage API access to turn on 2FA first. */
+  TWO_FACTOR_SETUP_REQUIRED: 403,
   NOT_FOUND: 404,
   METHOD_NOT_ALLOWED: 405,
   PAYLOAD_TOO_LARGE: 413,

@@ -15,9 +15,17 @@ export function configureTrustProxyHops(hops: number | null): void {
   else globalForHops.__pmsTrustProxyHops = hops;
 }
 
-export function clientIp(request: Request, hops = globalForHops.__pmsTrustProxyHops ?? env().TRUST_PROXY_HOPS): string | null {
+export function clientIp(request: Request, hops?: number): string | null {
+  return clientIpFromHeaders(request.headers, hops);
+}
+
+/** As clientIp, from the request's headers alone (server actions and next-auth see no Request). */
+export function clientIpFromHeaders(
+  headers: Pick<Headers, "get">,
+  hops = globalForHops.__pmsTrustProxyHops ?? env().TRUST_PROXY_HOPS,
+): string | null {
   if (hops <= 0) return null;
-  const forwarded = request.headers.get("x-forwarded-for");
+  const forwarded = headers.get("x-forwarded-for");
   if (!forwarded) return null;
   const entries = forwarded.split(",").map((entry) => entry.trim());
   // Fewer entries than trusted hops: the request did not come through all our proxies.

@@ -9,7 +9,7 @@ export default async function PropertyLayout({ children, params }: { children: R
   const access = await getPropertyAccess(slug);
   const properties = await listUserProperties(access.user.id);
   return (
-    <Providers>
+    <Providers twoFactorEnabled={access.user.twoFactorEnabled}>
       <AppShell
         current={{ slug: access.property.slug, name: access.property.name, plan: access.property.plan, role: access.role }}
         properties={properties}

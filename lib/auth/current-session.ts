@@ -1,0 +1,13 @@
+import "server-only";
+import { getServerSession } from "next-auth";
+import { cache } from "react";
+import { authOptions } from "./auth-options";
+import { findLiveSession } from "./user-sessions";
+
+/** This request's live session and its user, or null: signed out, or the session was ended. Cached per request. */
+export const getCurrentSession = cache(async () => {
+  const session = await getServerSession(authOptions);
+  const sessionId = session?.sessionId;
+  if (!sessionId) return null;
+  return findLiveSession(sessionId);
+});

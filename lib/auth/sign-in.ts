@@ -1,0 +1,85 @@
+import "server-only";
+// Signing in: throttled per account and IP, the password, then the second factor for users who have one,
+// then a server-side session. Every outcome is an audit event. No answer tells "no such email" from
+// "wrong password", and a wrong code gets the same answer as a wrong password.
+import bcrypt from "bcryptjs";
+import { z } from "zod";
+import { recordAuditEvent, signInActor, userActor } from "../audit/record-audit-event";
+import { db } from "../db/client";
+import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
+import { startUserSession, type ClientInfo } from "./user-sessions";
+import { verifySecondFactor } from "./verify-second-factor";
+
+const credentials = z.object({
+  email: z.string().trim().toLowerCase().max(320).email(),
+  password: z.string().min(1).max(200),
+  code: z.string().trim().max(40).optional(),
+});
+
+// Compared against when the email is unknown, so both paths cost one bcrypt comparison.
+const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.ixX0y6X6sB/5nN6m0T0eE4t7cKXK";
+
+export type SignInOutcome =
+  | { ok: true; user: { id: string; email: string; name: string }; sessionId: string }
+  | { ok: false; reason: "invalid" }
+  | { ok: false; reason: "two_factor_required" }
+  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+async function audit(action: string, email: string, userId: string | null, metadata: Record<string, string | null>) {
+  await recordAuditEvent(db, {
+    propertyId: null,
+    actor: signInActor(email, userId),
+    action,
+    targetType: "user",
+    targetId: userId,
+    metadata,
+  });
+}
+
+export async function signIn(input: unknown, client: ClientInfo, now = new Date()): Promise<SignInOutcome> {
+  const parsed = credentials.safeParse(input);
+  if (!parsed.success) return { ok: false, reason: "invalid" };
+  const { email, password } = parsed.data;
+  const code = parsed.data.code || undefined;
+  const keys = { email, ip: client.ip };
+  const where = { ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null };
+
+  const retryAfterSeconds = await signInRetryAfter(keys, now);
+  if (retryAfterSeconds > 0) {
+    await audit("user.sign_in_throttled", email, null, where);
+    return { ok: false, reason: "throttled", retryAfterSeconds };
+  }
+
+  const user = await db.user.findUnique({ where: { email } });
+  const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
+  if (!user || !passwordOk) {
+    await recordSignInFailure(keys, now);
+    await audit("user.sign_in_failed", email, user?.id ?? null, { ...where, reason: "password" });
+    return { ok: false, reason: "invalid" };
+  }
+
+  let method = "password";
+  if (user.twoFactorEnabledAt) {
+    if (!code) return { ok: false, reason: "two_factor_required" };
+    const factor = await verifySecondFactor(user, code, now);
+    if (!factor) {
+      await recordSignInFailure(keys, now);
+      await audit("user.sign_in_failed", email, user.id, { ...where, reason: "two_factor" });
+      return { ok: false, reason: "invalid" };
+    }
+    method = factor;
+  }
+
+  await clearAccountFailures(email);
+  const session = await startUserSession(user.id, client, now);
+  await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+  await recordAuditEvent(db, {
+    propertyId: null,
+    actor: userActor(user),
+    action: "user.signed_in",
+    targetType: "user",
+    targetId: user.id,
+    metadata: { ...where, method },
+  });
+  return { ok: true, user: { id: user.id, email: user.email, name: user.name }, sessionId: session.id };
+}

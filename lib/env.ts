@@ -87,6 +87,11 @@ const schema = z.object({
     ),
   NEXTAUTH_URL: httpUrl.optional().describe("public URL of the app, when behind a proxy"),
   AUTH_TRUST_HOST: boolean().default(true).describe("build sign-in URLs from the request's Host header when NEXTAUTH_URL is unset"),
+  SUDO_WINDOW_SECONDS: integer(10, 86_400)
+    .default(600)
+    .describe(
+      "how long after entering the password (or a 2FA code) keys, secrets, limits and the team can be changed without entering it again",
+    ),
   SMTP_URL: z
     .string()
     .regex(/^smtps?:\/\/[^\s]+$/, "must be smtp://[user:pass@]host:port or smtps://…")

@@ -6,19 +6,21 @@ import "server-only";
 import bcrypt from "bcryptjs";
 import { recordAuditEvent, userActor } from "../audit/record-audit-event";
 import { db } from "../db/client";
+import { env } from "../env";
 import { AppError } from "../errors/app-error";
 import { getCurrentSession } from "./current-session";
 import { recordSignInFailure, signInRetryAfter, tooManyAttemptsMessage } from "./sign-in-throttle";
 import type { ClientInfo, LiveSession } from "./user-sessions";
 import { verifySecondFactor } from "./verify-second-factor";
 
-export const SUDO_WINDOW_MS = 10 * 60 * 1000;
+/** Ten minutes unless SUDO_WINDOW_SECONDS says otherwise. */
+export const sudoWindowMs = () => env().SUDO_WINDOW_SECONDS * 1000;
 
-export function isRecentlyAuthenticated(session: { reauthenticatedAt: Date }, now = new Date()): boolean {
-  return now.getTime() - session.reauthenticatedAt.getTime() <= SUDO_WINDOW_MS;
+export function isRecentlyAuthenticated(session: { reauthenticatedAt: Date }, now = new Date(), windowMs = sudoWindowMs()): boolean {
+  return now.getTime() - session.reauthenticatedAt.getTime() <= windowMs;
 }
 
-export const REAUTHENTICATION_MESSAGE = "Confirm your password to continue: this action needs it entered within the last 10 minutes.";
+export const REAUTHENTICATION_MESSAGE = "Confirm your password to continue: this action needs it entered in the last few minutes.";
 
 /** The live session, if its password (or code) was entered within the window; else REAUTHENTICATION_REQUIRED. */
 export async function requireRecentAuthentication(now = new Date()): Promise<LiveSession> {

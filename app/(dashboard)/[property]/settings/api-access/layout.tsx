@@ -1,11 +1,17 @@
+import { redirect } from "next/navigation";
 import type { ReactNode } from "react";
 import { ApiAccessTabs } from "@/components/api-access/api-access-tabs";
 import { PageHeader } from "@/components/ui/page-header";
 import { requirePermission } from "@/lib/auth/property-access";
+import { mustSetUpTwoFactor } from "@/lib/auth/roles";
 
 export default async function ApiAccessLayout({ children, params }: { children: ReactNode; params: Promise<{ property: string }> }) {
   const { property: slug } = await params;
-  await requirePermission(slug, "viewApiAccess");
+  const access = await requirePermission(slug, "viewApiAccess");
+  // A property that requires 2FA of its key managers sends them to set it up before anything else here.
+  if (mustSetUpTwoFactor(access.property, access.role, access.user)) {
+    redirect(`/account/security?required=1&callbackUrl=${encodeURIComponent(`/${slug}/settings/api-access`)}`);
+  }
   return (
     <>
       <PageHeader

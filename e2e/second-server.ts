@@ -13,7 +13,12 @@ export async function startSecondServer(port: number, settings: Record<string, s
   const dataDir = `.data/e2e-${port}`;
   rmSync(dataDir, { recursive: true, force: true });
   const child: ChildProcess = spawn("npx", ["tsx", "scripts/start.ts"], {
-    env: childProcessEnv({ ...settings, PORT: String(port), PGLITE_DATA_DIR: dataDir, NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret" }),
+    env: childProcessEnv({
+      ...settings,
+      PORT: String(port),
+      PGLITE_DATA_DIR: dataDir,
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+    }),
     stdio: "ignore",
     detached: true,
   });

@@ -111,7 +111,10 @@ function ConfirmAccessDialog({
         }
       }}
     >
-      <DialogContent title="Confirm access" description="Creating or rolling keys, revealing secrets, changing limits and team changes need your password entered in the last few minutes.">
+      <DialogContent
+        title="Confirm access"
+        description="Creating or rolling keys, revealing secrets, changing limits and team changes need your password entered in the last few minutes."
+      >
         <form onSubmit={onSubmit} className="space-y-4" noValidate>
           {useCode ? (
             <Field id="sudo-code" label="Authentication code">

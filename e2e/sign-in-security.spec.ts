@@ -15,6 +15,7 @@ test("a session cookie used after sign-out gets no data", async ({ page, baseURL
   const outsider = await playwrightRequest.newContext({ baseURL, extraHTTPHeaders: { cookie } });
   const before = await outsider.get(API_KEYS);
   expect(before.status()).toBe(200);
+  expect((await (await outsider.get("/api/auth/session")).json()).user).toMatchObject({ email: "manager@demo.test" });
   expect((await before.json()).keys).toBeInstanceOf(Array);
 
   // …and not once the browser has signed out, though the cookie itself has not expired.
@@ -23,6 +24,8 @@ test("a session cookie used after sign-out gets no data", async ({ page, baseURL
   const after = await outsider.get(API_KEYS);
   expect(after.status()).toBe(401);
   expect(await after.json()).toMatchObject({ code: "UNAUTHORIZED" });
+  // next-auth's own session endpoint names nobody either.
+  expect((await (await outsider.get("/api/auth/session")).json()).user).toBeUndefined();
   const pageAfter = await outsider.get("/grand-hotel/reservations", { maxRedirects: 0 });
   expect(pageAfter.status()).toBe(307);
   expect(pageAfter.headers()["location"]).toMatch(/^\/login/);

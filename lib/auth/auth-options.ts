@@ -6,7 +6,7 @@ import { sameOriginRedirect } from "./safe-callback-url";
 import { signIn } from "./sign-in";
 import { THROTTLED_PREFIX, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 import { endSessionOfToken } from "./end-session";
-import { SESSION_MAX_AGE_SECONDS } from "./user-sessions";
+import { findLiveSession, SESSION_MAX_AGE_SECONDS } from "./user-sessions";
 
 export const authOptions: NextAuthOptions = {
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
@@ -38,9 +38,12 @@ export const authOptions: NextAuthOptions = {
       }
       return token;
     },
-    session({ session, token }) {
-      if (session.user && token.sub) session.user.id = token.sub;
-      session.sessionId = token.sid;
+    // Also what /api/auth/session answers: an ended session gets no user, whatever the cookie says.
+    async session({ session, token }) {
+      const live = token.sid ? await findLiveSession(token.sid) : null;
+      if (!live || live.userId !== token.sub) return { expires: session.expires } as typeof session;
+      session.user.id = live.userId;
+      session.sessionId = live.id;
       return session;
     },
     // Stated rather than left to the default: same origin only, and no path a browser would read as another site.

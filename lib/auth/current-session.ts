@@ -7,6 +7,7 @@ import { findLiveSession } from "./user-sessions";
 /** This request's live session and its user, or null: signed out, or the session was ended. Cached per request. */
 export const getCurrentSession = cache(async () => {
   const session = await getServerSession(authOptions);
+  // The session callback has already found the record live (or left sessionId out); this lookup is cached.
   const sessionId = session?.sessionId;
   if (!sessionId) return null;
   return findLiveSession(sessionId);

@@ -6,6 +6,7 @@ import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { recordAuditEvent, signInActor, userActor } from "../audit/record-audit-event";
 import { db } from "../db/client";
+import { storableCopy } from "../db/storable-text";
 import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
 import { startUserSession, type ClientInfo } from "./user-sessions";
 import { verifySecondFactor } from "./verify-second-factor";
@@ -42,7 +43,8 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   const { email, password } = parsed.data;
   const code = parsed.data.code || undefined;
   const keys = { email, ip: client.ip };
-  const where = { ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null };
+  // Where the attempt came from, as the audit log shows it (a user agent is whatever the client wrote).
+  const where = storableCopy({ ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null });
 
   const retryAfterSeconds = await signInRetryAfter(keys, now);
   if (retryAfterSeconds > 0) {

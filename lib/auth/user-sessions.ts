@@ -3,6 +3,7 @@ import "server-only";
 // looks the record up, so a session ended here (sign-out, password change, "Sign out" on another
 // device) stops working on its very next request, whatever the cookie says.
 import { randomBytes } from "node:crypto";
+import { cache } from "react";
 import { db } from "../db/client";
 import { storableCopy } from "../db/storable-text";
 
@@ -34,8 +35,13 @@ export async function startUserSession(userId: string, client: ClientInfo, now =
 
 const liveUser = { id: true, email: true, name: true, twoFactorEnabledAt: true } as const;
 
-/** The live session with its user, or null when it was ended, expired or never existed. */
-export async function findLiveSession(id: string, now = new Date()) {
+/**
+ * The live session with its user, or null when it was ended, expired or never existed. Cached per
+ * request: next-auth's session callback and the page both ask.
+ */
+export const findLiveSession = cache(async (id: string, now?: Date) => findLiveSessionAt(id, now ?? new Date()));
+
+async function findLiveSessionAt(id: string, now: Date) {
   const session = await db.userSession.findUnique({ where: { id }, include: { user: { select: liveUser } } });
   if (!session || session.revokedAt || session.expiresAt <= now) return null;
   if (now.getTime() - session.lastSeenAt.getTime() > TOUCH_EVERY_MS) {

@@ -40,7 +40,7 @@ export function TeamInvitations({ slug, invitations, viewerRole }: { slug: strin
               <td className="px-4 py-3 align-top">
                 <RoleBadge role={invitation.role} />
               </td>
-              <td className="px-4 py-3 align-top text-slate-700">{invitation.invitedBy ?? "A former member"}</td>
+              <td className="px-4 py-3 align-top whitespace-nowrap text-slate-700">{invitation.invitedBy ?? "A former member"}</td>
               <td className="px-4 py-3 align-top">
                 <RelativeTime value={invitation.expiresAt} />
               </td>
@@ -59,7 +59,7 @@ export function TeamInvitations({ slug, invitations, viewerRole }: { slug: strin
             <p className="mt-2 text-xs text-slate-600">
               Invited by {invitation.invitedBy ?? "a former member"} · expires <RelativeTime value={invitation.expiresAt} />
             </p>
-            <div className="mt-3 empty:hidden">{revoke(invitation)}</div>
+            <div className="mt-3 flex justify-end empty:hidden">{revoke(invitation)}</div>
           </li>
         ))}
       </ul>

@@ -8,7 +8,7 @@ export async function publicOrigin(): Promise<string> {
   const configured = env().NEXTAUTH_URL;
   if (configured) return new URL(configured).origin;
   const incoming = await headers();
-  const host = incoming.get("x-forwarded-host")?.split(",")[0]?.trim() || incoming.get("host");
+  const host = incoming.get("host");
   if (!host) throw new Error("The request has no Host header: set NEXTAUTH_URL to the app's public URL.");
   const proto = incoming.get("x-forwarded-proto")?.split(",")[0]?.trim().toLowerCase() === "https" ? "https" : "http";
   return `${proto}://${host}`;

@@ -74,6 +74,43 @@ test("an owner invites a new manager by email, who joins from the mailed link", 
   await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
 });
 
+test("an existing user accepts by signing in as the invited address, then leaves again", async ({ page, browser }) => {
+  // staff@demo.test belongs to Grand Hotel only; other specs rely on that, so this test leaves Seaside Hostel at the end.
+  await signIn(page, "owner@demo.test");
+  await confirmAccessWhenAsked(page);
+  await openTeam(page, "seaside-hostel");
+  await page.getByRole("button", { name: "Invite member" }).click();
+  const invite = page.getByRole("dialog", { name: "Invite a member" });
+  await invite.getByLabel("Email").fill("staff@demo.test");
+  await invite.getByLabel("Role").selectOption({ label: "Staff" });
+  await invite.getByRole("button", { name: "Send invitation" }).click();
+  const link = invitationLinkIn(await catcher.mailTo("staff@demo.test"));
+
+  // Signed in as someone else, the link says whom to sign in as.
+  const admin = await (await browser.newContext()).newPage();
+  await signIn(admin, "admin@demo.test");
+  await admin.goto(link);
+  await expect(admin.getByRole("main").getByRole("alert")).toContainText("Sign in as staff@demo.test to accept this invitation.");
+
+  const staffContext = await browser.newContext();
+  const staff = await staffContext.newPage();
+  await staff.goto(link);
+  await staff.getByRole("link", { name: "Sign in to accept" }).click();
+  await staff.getByLabel("Email").fill("staff@demo.test");
+  await staff.getByLabel("Password").fill(DEMO_PASSWORD);
+  await staff.getByRole("button", { name: "Sign in" }).click();
+  await staff.getByRole("button", { name: "Join Seaside Hostel" }).click();
+  await expect(staff).toHaveURL(/\/seaside-hostel\/reservations$/);
+
+  await confirmAccessWhenAsked(staff);
+  await openTeam(staff, "seaside-hostel");
+  await staff.getByRole("button", { name: "Leave property" }).click();
+  await staff.getByRole("dialog", { name: "Leave Seaside Hostel?" }).getByRole("button", { name: "Leave property" }).click();
+  await expect(staff).toHaveURL(/\/grand-hotel\/reservations$/);
+  expect((await staff.goto("/seaside-hostel/reservations"))?.status()).toBe(404);
+  await staffContext.close();
+});
+
 test("inviting someone who is already a member is refused with a clear message", async ({ page }) => {
   await signIn(page, "owner@demo.test");
   await confirmAccessWhenAsked(page);

@@ -1,4 +1,5 @@
 import { defineConfig, devices } from "@playwright/test";
+import { E2E_SMTP_PORT } from "./e2e/smtp-port";
 import { env } from "./lib/env";
 
 const port = env().E2E_PORT;
@@ -41,6 +42,12 @@ export default defineConfig({
     reuseExistingServer: false,
     stdout: "pipe",
     stderr: "pipe",
-    env: { PORT: String(port), PGLITE_DATA_DIR: ".data/e2e", NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret" },
+    env: {
+      PORT: String(port),
+      PGLITE_DATA_DIR: ".data/e2e",
+      NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
+      // The team spec listens here with a real SMTP server and reads the invitation mail.
+      SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+    },
   },
 });

@@ -22,6 +22,7 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
   const nav = [
     { href: `${base}/reservations`, label: "Reservations", section: null },
     ...(showApiAccess ? [{ href: `${base}/settings/api-access`, label: "API Access", section: "Settings" }] : []),
+    { href: `${base}/settings/team`, label: "Team", section: "Settings" },
   ];
 
   const sidebar = (

@@ -21,6 +21,7 @@ import {
   teamSettingsInput,
 } from "../team/schemas";
 import { updateTeamSettings } from "../team/update-team-settings";
+import { AppError } from "../errors/app-error";
 import { propertyAction } from "./property-action";
 
 const teamPath = (slug: string) => `/${slug}/settings/team`;
@@ -98,6 +99,13 @@ export const updateTeamSettingsAction = propertyAction(
   "manageTeamSettings",
   teamSettingsInput,
   async ({ slug, access, actor, input }) => {
+    // As GitHub asks: whoever requires 2FA of others has it themselves (and so is never locked out of this switch).
+    if (input.requireTwoFactorForManagers && !access.user.twoFactorEnabled) {
+      throw new AppError(
+        "TWO_FACTOR_SETUP_REQUIRED",
+        "Turn on two-factor authentication for your own account before requiring it of others.",
+      );
+    }
     const settings = await updateTeamSettings({ propertyId: access.property.id, actor }, input);
     revalidatePath(`/${slug}`, "layout");
     return settings.requireTwoFactorForManagers

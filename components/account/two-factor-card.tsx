@@ -102,14 +102,14 @@ function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void })
         <li>
           <p className="font-medium text-slate-900">2. Enter the 6-digit code the app shows</p>
           <form
-            className="mt-2 flex flex-wrap items-end gap-2"
+            className="mt-2 flex flex-wrap items-start gap-2"
             noValidate
             onSubmit={(event) => {
               event.preventDefault();
               enable.mutate(String(new FormData(event.currentTarget).get("code") ?? ""));
             }}
           >
-            <Field id="two-factor-code" label="Authentication code" errors={enableFailure?.fields?.code} className="w-44">
+            <Field id="two-factor-code" label="Authentication code" errors={enableFailure?.fields?.code} className="w-36">
               <Input
                 id="two-factor-code"
                 name="code"
@@ -119,12 +119,15 @@ function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void })
                 aria-invalid={enableFailure?.fields?.code ? true : undefined}
               />
             </Field>
-            <Button type="submit" disabled={enable.isPending}>
-              {enable.isPending ? "Checking…" : "Turn on"}
-            </Button>
-            <Button variant="ghost" onClick={() => begin.reset()}>
-              Cancel
-            </Button>
+            {/* Level with the input, below its label, whether or not an error shows under it. */}
+            <div className="flex gap-2 pt-6">
+              <Button type="submit" disabled={enable.isPending}>
+                {enable.isPending ? "Checking…" : "Turn on"}
+              </Button>
+              <Button variant="ghost" onClick={() => begin.reset()}>
+                Cancel
+              </Button>
+            </div>
           </form>
         </li>
       </ol>

@@ -10,7 +10,7 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { TwoFactorStatus } from "@/lib/account/get-two-factor-status";
+import type { SecurityStatus } from "@/lib/account/get-security-status";
 import { beginTwoFactorSetupAction, enableTwoFactorAction, regenerateRecoveryCodesAction } from "@/lib/actions/account";
 import { DisableTwoFactorDialog } from "./disable-two-factor-dialog";
 import { RecoveryCodesDialog } from "./recovery-codes-dialog";
@@ -19,7 +19,7 @@ import { RecoveryCodesDialog } from "./recovery-codes-dialog";
 const LOW_RECOVERY_CODES = 3;
 
 /** Two-factor authentication with an authenticator app: set up, recovery codes, turn off. */
-export function TwoFactorCard({ status, returnTo }: { status: TwoFactorStatus; returnTo: string | null }) {
+export function TwoFactorCard({ status, returnTo }: { status: SecurityStatus; returnTo: string | null }) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
   return (
     <section aria-labelledby="two-factor-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
@@ -27,10 +27,10 @@ export function TwoFactorCard({ status, returnTo }: { status: TwoFactorStatus; r
         <h2 id="two-factor-heading" className="text-base font-semibold text-slate-900">
           Two-factor authentication
         </h2>
-        {status.enabledAt ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
+        {status.twoFactorEnabledAt ? <Badge tone="green">On</Badge> : <Badge>Off</Badge>}
       </div>
-      {status.enabledAt ? (
-        <TwoFactorOn status={status} enabledAt={status.enabledAt} onRecoveryCodes={setRecoveryCodes} />
+      {status.twoFactorEnabledAt ? (
+        <TwoFactorOn status={status} enabledAt={status.twoFactorEnabledAt} onRecoveryCodes={setRecoveryCodes} />
       ) : (
         <TwoFactorSetup onEnabled={setRecoveryCodes} />
       )}
@@ -145,7 +145,7 @@ function TwoFactorOn({
   enabledAt,
   onRecoveryCodes,
 }: {
-  status: TwoFactorStatus;
+  status: SecurityStatus;
   enabledAt: string;
   onRecoveryCodes: (codes: string[]) => void;
 }) {

@@ -12,20 +12,19 @@ export interface AccountChange {
   client: ClientInfo;
 }
 
-/** An account event: no property, the user (or one of their sessions) as target, the client's address kept. */
+/** An account event: no property, the user (or the session named) as target, the client's address kept. */
 export async function auditAccountEvent(
   tx: DbTx,
   change: AccountChange,
   action: string,
-  target: { type: "user" | "user_session"; id: string } = { type: "user", id: change.userId },
-  metadata: Record<string, Prisma.InputJsonValue | null> = {},
+  { sessionId, metadata = {} }: { sessionId?: string; metadata?: Record<string, Prisma.InputJsonValue | null> } = {},
 ): Promise<void> {
   await recordAuditEvent(tx, {
     propertyId: null,
     actor: change.actor,
     action,
-    targetType: target.type,
-    targetId: target.id,
+    targetType: sessionId ? "user_session" : "user",
+    targetId: sessionId ?? change.userId,
     metadata: { ip: change.client.ip, userAgent: change.client.userAgent?.slice(0, 200) ?? null, ...metadata },
   });
 }

@@ -33,6 +33,6 @@ export async function changePassword(change: AccountChange, input: ChangePasswor
   const revoked = await revokeOtherUserSessions(user.id, change.sessionId, now);
   // Typing the current password is as good as confirming access.
   await db.userSession.update({ where: { id: change.sessionId }, data: { reauthenticatedAt: now } });
-  await auditAccountEvent(db, change, "user.password_changed", undefined, { otherSessionsRevoked: revoked });
+  await auditAccountEvent(db, change, "user.password_changed", { metadata: { otherSessionsRevoked: revoked } });
   return revoked;
 }

@@ -7,6 +7,6 @@ import { auditAccountEvent, type AccountChange } from "./account-change";
 /** Returns how many sessions were ended. */
 export async function signOutOtherSessions(change: AccountChange, now = new Date()): Promise<number> {
   const count = await revokeOtherUserSessions(change.userId, change.sessionId, now);
-  await auditAccountEvent(db, change, "user.other_sessions_revoked", undefined, { count });
+  await auditAccountEvent(db, change, "user.other_sessions_revoked", { metadata: { count } });
   return count;
 }

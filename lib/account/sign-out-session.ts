@@ -10,5 +10,5 @@ export async function signOutSession(change: AccountChange, sessionId: string, n
   if (sessionId === change.sessionId) throw new AppError("INVALID_STATE", "Use Sign out to end the session on this device.");
   // Scoped to the user: someone else's session id is "not found", whatever it is.
   if (!(await revokeUserSession(change.userId, sessionId, now))) throw notFound("Session");
-  await auditAccountEvent(db, change, "user.session_revoked", { type: "user_session", id: sessionId });
+  await auditAccountEvent(db, change, "user.session_revoked", { sessionId });
 }

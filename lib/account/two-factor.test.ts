@@ -11,7 +11,7 @@ import type { AccountChange } from "./account-change";
 import { beginTwoFactorSetup } from "./begin-two-factor-setup";
 import { disableTwoFactor } from "./disable-two-factor";
 import { enableTwoFactor } from "./enable-two-factor";
-import { getTwoFactorStatus } from "./get-two-factor-status";
+import { getSecurityStatus } from "./get-security-status";
 import { regenerateRecoveryCodes } from "./regenerate-recovery-codes";
 
 const client = { userAgent: "vitest", ip: null };
@@ -65,7 +65,7 @@ describe("turning on two-factor authentication", () => {
     const rows = await db.recoveryCode.findMany({ where: { userId: user.id } });
     expect(rows.map((r) => r.codeHash).sort()).toEqual(codes.map(hashRecoveryCode).sort());
     expect(rows.some((r) => codes.some((code) => r.codeHash.includes(code.replace("-", ""))))).toBe(false);
-    expect(await getTwoFactorStatus(user.id)).toMatchObject({ enabledAt: now.toISOString(), recoveryCodesLeft: 10 });
+    expect(await getSecurityStatus(user.id)).toMatchObject({ twoFactorEnabledAt: now.toISOString(), recoveryCodesLeft: 10 });
     expect(await db.auditEvent.count({ where: { action: "user.two_factor_enabled", targetId: user.id, propertyId: null } })).toBe(1);
   });
 
@@ -98,7 +98,7 @@ describe("recovery codes", () => {
     expect(await signIn({ email: user.email, password: PASSWORD, code: first }, client)).toEqual({ ok: false, reason: "invalid" });
     const typed = second.replace("-", "").toUpperCase();
     expect(await signIn({ email: user.email, password: PASSWORD, code: typed }, client)).toMatchObject({ ok: true });
-    expect((await getTwoFactorStatus(user.id)).recoveryCodesLeft).toBe(8);
+    expect((await getSecurityStatus(user.id)).recoveryCodesLeft).toBe(8);
   });
 
   it("regenerating replaces the whole set: old codes stop working", async () => {

@@ -6,7 +6,7 @@ import { SessionsCard } from "@/components/account/sessions-card";
 import { TwoFactorCard } from "@/components/account/two-factor-card";
 import { TwoFactorRequiredBanner } from "@/components/account/two-factor-required-banner";
 import { PageHeader } from "@/components/ui/page-header";
-import { getTwoFactorStatus } from "@/lib/account/get-two-factor-status";
+import { getSecurityStatus } from "@/lib/account/get-security-status";
 import { listAccountSessions } from "@/lib/account/list-account-sessions";
 import { listSecurityActivity } from "@/lib/account/list-security-activity";
 import { getCurrentSession } from "@/lib/auth/current-session";
@@ -24,14 +24,14 @@ export default async function SecurityPage({ searchParams }: { searchParams: Pro
   if (!session) redirect(`/login?callbackUrl=${encodeURIComponent("/account/security")}`);
   const returnTo = typeof callbackUrl === "string" ? safeCallbackUrl(callbackUrl) : null;
   const [status, sessions, activity] = await Promise.all([
-    getTwoFactorStatus(session.userId),
+    getSecurityStatus(session.userId),
     listAccountSessions(session.userId, session.id),
     listSecurityActivity(session.userId),
   ]);
   return (
     <div className="space-y-6">
       <PageHeader title="Security" description="Your password, two-factor authentication and the browsers signed in to your account." />
-      {required === "1" ? <TwoFactorRequiredBanner enabled={status.enabledAt !== null} returnTo={returnTo} /> : null}
+      {required === "1" ? <TwoFactorRequiredBanner enabled={status.twoFactorEnabledAt !== null} returnTo={returnTo} /> : null}
       <TwoFactorCard status={status} returnTo={required === "1" ? returnTo : null} />
       <ChangePasswordCard passwordChangedAt={status.passwordChangedAt} />
       <SessionsCard sessions={sessions} />

@@ -33,6 +33,8 @@ export const DEMO_USERS: { email: string; name: string; memberships: [slug: stri
     ],
   },
   { email: "staff@demo.test", name: "Sam Staff", memberships: [["grand-hotel", "STAFF"]] },
+  // Turns two-factor authentication on and off in e2e/two-factor.spec.ts: no other spec signs in as this user.
+  { email: "it@demo.test", name: "Ines IT", memberships: [["grand-hotel", "ADMIN"]] },
 ];
 
 const PROPERTIES = [

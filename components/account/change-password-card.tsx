@@ -1,0 +1,92 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useRef } from "react";
+import { Button } from "@/components/ui/button";
+import { Field, Input } from "@/components/ui/field";
+import { RelativeTime } from "@/components/ui/relative-time";
+import { changePasswordAction } from "@/lib/actions/account";
+import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account/schemas";
+
+/** Change password: the current one, the new one twice. Every other session ends on success. */
+export function ChangePasswordCard({ passwordChangedAt }: { passwordChangedAt: string | null }) {
+  const router = useRouter();
+  const form = useRef<HTMLFormElement>(null);
+  const mutation = useMutation({
+    mutationFn: changePasswordAction,
+    onSuccess: (result) => {
+      if (!result.ok) return;
+      form.current?.reset();
+      router.refresh();
+    },
+  });
+  const result = mutation.data;
+  const errors = (key: string) => (result && !result.ok ? result.fields?.[key] : undefined);
+
+  return (
+    <section aria-labelledby="password-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
+      <h2 id="password-heading" className="text-base font-semibold text-slate-900">
+        Password
+      </h2>
+      <p className="mt-1 text-sm text-slate-600">
+        Last changed <RelativeTime value={passwordChangedAt} never="never" />. Changing it signs you out everywhere else.
+      </p>
+      <form
+        ref={form}
+        className="mt-4 grid gap-4 sm:grid-cols-3"
+        noValidate
+        onSubmit={(event) => {
+          event.preventDefault();
+          const data = new FormData(event.currentTarget);
+          mutation.mutate({
+            currentPassword: String(data.get("currentPassword") ?? ""),
+            newPassword: String(data.get("newPassword") ?? ""),
+            confirmPassword: String(data.get("confirmPassword") ?? ""),
+          });
+        }}
+      >
+        <Field id="current-password" label="Current password" errors={errors("currentPassword")}>
+          <Input
+            id="current-password"
+            name="currentPassword"
+            type="password"
+            autoComplete="current-password"
+            maxLength={MAX_PASSWORD_LENGTH}
+            aria-invalid={errors("currentPassword") ? true : undefined}
+          />
+        </Field>
+        <Field id="new-password" label="New password" errors={errors("newPassword")} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
+          <Input
+            id="new-password"
+            name="newPassword"
+            type="password"
+            autoComplete="new-password"
+            maxLength={MAX_PASSWORD_LENGTH}
+            aria-invalid={errors("newPassword") ? true : undefined}
+          />
+        </Field>
+        <Field id="confirm-password" label="Confirm new password" errors={errors("confirmPassword")}>
+          <Input
+            id="confirm-password"
+            name="confirmPassword"
+            type="password"
+            autoComplete="new-password"
+            maxLength={MAX_PASSWORD_LENGTH}
+            aria-invalid={errors("confirmPassword") ? true : undefined}
+          />
+        </Field>
+        <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
+          <Button type="submit" disabled={mutation.isPending}>
+            {mutation.isPending ? "Changing…" : "Change password"}
+          </Button>
+          {result ? (
+            <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
+              {result.message}
+            </p>
+          ) : null}
+        </div>
+      </form>
+    </section>
+  );
+}

@@ -1,0 +1,81 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { useSudo } from "@/components/auth/sudo-provider";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { Field, Input } from "@/components/ui/field";
+import { disableTwoFactorAction } from "@/lib/actions/account";
+
+/** Turning 2FA off: asks for the password (or a code) once more, even in sudo mode. */
+export function DisableTwoFactorDialog({ onClose }: { onClose: () => void }) {
+  const router = useRouter();
+  const sudo = useSudo();
+  const [useCode, setUseCode] = useState(false);
+  const mutation = useMutation({
+    mutationFn: (answer: { password: string } | { code: string }) => sudo(() => disableTwoFactorAction(answer)),
+    onSuccess: (result) => {
+      if (!result.ok) return;
+      onClose();
+      router.refresh();
+    },
+  });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data : null;
+  const fieldErrors = failure?.fields ? Object.values(failure.fields).flat() : undefined;
+
+  return (
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
+      <DialogContent
+        title="Turn off two-factor authentication?"
+        description="Signing in will need only your password, and your recovery codes stop working."
+      >
+        <form
+          className="space-y-4"
+          noValidate
+          onSubmit={(event) => {
+            event.preventDefault();
+            const form = new FormData(event.currentTarget);
+            mutation.mutate(useCode ? { code: String(form.get("code") ?? "") } : { password: String(form.get("password") ?? "") });
+          }}
+        >
+          {useCode ? (
+            <Field id="disable-code" label="Authentication code" errors={fieldErrors}>
+              <Input id="disable-code" name="code" inputMode="text" autoComplete="one-time-code" maxLength={40} autoFocus />
+            </Field>
+          ) : (
+            <Field id="disable-password" label="Password" errors={fieldErrors}>
+              <Input id="disable-password" name="password" type="password" autoComplete="current-password" autoFocus />
+            </Field>
+          )}
+          {failure && !fieldErrors ? (
+            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+              {failure.message}
+            </p>
+          ) : null}
+          <div className="flex flex-wrap items-center justify-between gap-2">
+            <button
+              type="button"
+              className="text-sm text-brand-700 underline"
+              onClick={() => {
+                setUseCode((value) => !value);
+                mutation.reset();
+              }}
+            >
+              {useCode ? "Use your password instead" : "Use an authentication code instead"}
+            </button>
+            <div className="flex gap-2">
+              <DialogClose asChild>
+                <Button variant="secondary">Cancel</Button>
+              </DialogClose>
+              <Button type="submit" variant="danger" disabled={mutation.isPending}>
+                {mutation.isPending ? "Turning off…" : "Turn off"}
+              </Button>
+            </div>
+          </div>
+        </form>
+      </DialogContent>
+    </Dialog>
+  );
+}

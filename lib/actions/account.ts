@@ -1,0 +1,70 @@
+"use server";
+// The Security page's changes to the signed-in user's own account: password, two-factor authentication, sessions.
+import { z } from "zod";
+import type { AccountChange } from "../account/account-change";
+import { beginTwoFactorSetup, type TwoFactorSetup } from "../account/begin-two-factor-setup";
+import { changePassword } from "../account/change-password";
+import { disableTwoFactor } from "../account/disable-two-factor";
+import { enableTwoFactor } from "../account/enable-two-factor";
+import { regenerateRecoveryCodes } from "../account/regenerate-recovery-codes";
+import { changePasswordInput, disableTwoFactorInput, sessionRef, twoFactorCodeInput } from "../account/schemas";
+import { signOutOtherSessions } from "../account/sign-out-other-sessions";
+import { signOutSession } from "../account/sign-out-session";
+import { accountAction, type AccountActionContext } from "./account-action";
+
+const noInput = z.object({});
+
+/** Recovery codes travel to the browser only in these answers. */
+type RecoveryCodes = { recoveryCodes: string[] };
+
+const changeOf = ({ session, actor, client }: AccountActionContext<unknown>): AccountChange => ({
+  userId: session.userId,
+  sessionId: session.id,
+  actor,
+  client,
+});
+
+export const changePasswordAction = accountAction(changePasswordInput, async (context) => {
+  const revoked = await changePassword(changeOf(context), context.input);
+  return revoked === 0
+    ? "Password changed."
+    : `Password changed. ${revoked} other ${revoked === 1 ? "session was" : "sessions were"} signed out.`;
+});
+
+// Turning 2FA on only protects the account, so neither step needs sudo mode.
+export const beginTwoFactorSetupAction = accountAction<typeof noInput, TwoFactorSetup>(noInput, async ({ session }) =>
+  beginTwoFactorSetup(session.userId),
+);
+
+export const enableTwoFactorAction = accountAction<typeof twoFactorCodeInput, RecoveryCodes>(twoFactorCodeInput, async (context) => {
+  const recoveryCodes = await enableTwoFactor(changeOf(context), context.input.code);
+  return { recoveryCodes, message: "Two-factor authentication is on." };
+});
+
+export const disableTwoFactorAction = accountAction(
+  disableTwoFactorInput,
+  async (context) => {
+    await disableTwoFactor(changeOf(context), context.input);
+    return "Two-factor authentication is off.";
+  },
+  { sudo: true },
+);
+
+export const regenerateRecoveryCodesAction = accountAction<typeof noInput, RecoveryCodes>(
+  noInput,
+  async (context) => {
+    const recoveryCodes = await regenerateRecoveryCodes(changeOf(context));
+    return { recoveryCodes, message: "New recovery codes: the old ones no longer work." };
+  },
+  { sudo: true },
+);
+
+export const signOutSessionAction = accountAction(sessionRef, async (context) => {
+  await signOutSession(changeOf(context), context.input.sessionId);
+  return "That session was signed out.";
+});
+
+export const signOutOtherSessionsAction = accountAction(noInput, async (context) => {
+  const count = await signOutOtherSessions(changeOf(context));
+  return count === 0 ? "No other sessions were signed in." : `${count} other ${count === 1 ? "session was" : "sessions were"} signed out.`;
+});

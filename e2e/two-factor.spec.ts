@@ -51,6 +51,9 @@ test("an admin turns on two-factor authentication, then signing in needs a code 
     expect(download.suggestedFilename()).toBe("recovery-codes.txt");
     const saved = await readFile(await download.path(), "utf8");
     for (const code of recoveryCodes) expect(saved).toContain(code);
+    // Shown once, so not dismissed by accident: Escape leaves it open.
+    await page.keyboard.press("Escape");
+    await expect(dialog.getByTestId("recovery-code")).toHaveCount(10);
     await dialog.getByRole("button", { name: /I’ve saved them/ }).click();
     await expect(dialog).toBeHidden();
     await expect(page.getByTestId("recovery-codes-left")).toHaveText(/^10 unused recovery codes left/);

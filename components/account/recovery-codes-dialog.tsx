@@ -28,6 +28,7 @@ export function RecoveryCodesDialog({ codes, returnTo, onClose }: { codes: strin
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
+        dismissible={false}
         title="Save your recovery codes"
         description="If you lose your phone, each of these codes signs you in once instead of a code from the app."
       >

@@ -13,16 +13,23 @@ export function DialogContent({
   description,
   children,
   className,
+  dismissible = true,
 }: {
   title: string;
   description?: string;
   children: ReactNode;
   className?: string;
+  /** False for what is shown once (recovery codes): no Escape, no click outside, no ✕; only the dialog's own button closes it. */
+  dismissible?: boolean;
 }) {
+  const stay = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
     <RadixDialog.Portal>
       <RadixDialog.Overlay className="fixed inset-0 z-40 bg-slate-900/40" />
       <RadixDialog.Content
+        onEscapeKeyDown={stay}
+        onPointerDownOutside={stay}
+        onInteractOutside={stay}
         className={cn(
           "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl",
           className,
@@ -35,9 +42,11 @@ export function DialogContent({
           <RadixDialog.Description className="sr-only">{title}</RadixDialog.Description>
         )}
         <div className="mt-4">{children}</div>
-        <RadixDialog.Close className="absolute top-4 right-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
-          <span aria-hidden>✕</span>
-        </RadixDialog.Close>
+        {dismissible ? (
+          <RadixDialog.Close className="absolute top-4 right-4 rounded p-1 text-slate-500 hover:bg-slate-100" aria-label="Close">
+            <span aria-hidden>✕</span>
+          </RadixDialog.Close>
+        ) : null}
       </RadixDialog.Content>
     </RadixDialog.Portal>
   );

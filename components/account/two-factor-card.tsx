@@ -41,9 +41,10 @@ export function TwoFactorCard({ status, returnTo }: { status: SecurityStatus; re
 
 function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
   const router = useRouter();
-  const begin = useMutation({ mutationFn: () => beginTwoFactorSetupAction({}) });
+  const sudo = useSudo();
+  const begin = useMutation({ mutationFn: () => sudo(() => beginTwoFactorSetupAction({})) });
   const enable = useMutation({
-    mutationFn: (code: string) => enableTwoFactorAction({ code }),
+    mutationFn: (code: string) => sudo(() => enableTwoFactorAction({ code })),
     onSuccess: (result) => {
       if (!result.ok) return;
       onEnabled(result.recoveryCodes);

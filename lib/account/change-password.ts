@@ -4,7 +4,7 @@ import "server-only";
 // reason for the change, is out on their next request.
 import bcrypt from "bcryptjs";
 import { db } from "../db/client";
-import { recordSignInFailure, signInRetryAfter, tooManyAttemptsMessage } from "../auth/sign-in-throttle";
+import { settleSignInAttempt, takeSignInAttempt, tooManyAttemptsMessage } from "../auth/sign-in-throttle";
 import { revokeOtherUserSessions } from "../auth/user-sessions";
 import { AppError } from "../errors/app-error";
 import { auditAccountEvent, type AccountChange } from "./account-change";
@@ -17,15 +17,15 @@ const WRONG_PASSWORD = "That password is not right.";
 export async function changePassword(change: AccountChange, input: ChangePasswordInput, now = new Date()): Promise<number> {
   const user = await db.user.findUniqueOrThrow({ where: { id: change.userId } });
   const keys = { email: user.email, ip: change.client.ip };
-  const wait = await signInRetryAfter(keys, now);
+  const wait = await takeSignInAttempt(keys, now);
   if (wait > 0) throw new AppError("RATE_LIMITED", tooManyAttemptsMessage(wait));
 
   if (!(await bcrypt.compare(input.currentPassword, user.passwordHash))) {
-    await recordSignInFailure(keys, now);
     await auditAccountEvent(db, change, "user.password_change_failed");
     throw new AppError("VALIDATION_ERROR", WRONG_PASSWORD, { currentPassword: [WRONG_PASSWORD] });
   }
 
+  await settleSignInAttempt(keys, "success");
   const passwordHash = await bcrypt.hash(input.newPassword, BCRYPT_COST);
   // The password first, the sessions after: in between nobody can sign in with the old password, and
   // whatever session exists by then is ended.

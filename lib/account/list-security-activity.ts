@@ -46,14 +46,12 @@ function describe(action: string, metadata: Metadata): string {
 }
 
 export async function listSecurityActivity(userId: string): Promise<SecurityActivityView[]> {
-  const sessions = await db.userSession.findMany({ where: { userId }, select: { id: true } });
   const events = await db.auditEvent.findMany({
     where: {
       propertyId: null,
       OR: [
-        // Sign-ins and account changes name the user; sign-outs name the session; all the user did is theirs too.
+        // Sign-ins (failed ones too) name the user as target; everything the user did (sign-outs included) has them as actor.
         { targetType: "user", targetId: userId },
-        { targetType: "user_session", targetId: { in: sessions.map((s) => s.id) } },
         { actorId: userId },
       ],
     },

@@ -31,15 +31,21 @@ export const changePasswordAction = accountAction(changePasswordInput, async (co
     : `Password changed. ${revoked} other ${revoked === 1 ? "session was" : "sessions were"} signed out.`;
 });
 
-// Turning 2FA on only protects the account, so neither step needs sudo mode.
-export const beginTwoFactorSetupAction = accountAction<typeof noInput, TwoFactorSetup>(noInput, async ({ session }) =>
-  beginTwoFactorSetup(session.userId),
+// Turning 2FA on needs sudo mode too: from a stolen session, enrolling one's own app would lock the owner out.
+export const beginTwoFactorSetupAction = accountAction<typeof noInput, TwoFactorSetup>(
+  noInput,
+  async ({ session }) => beginTwoFactorSetup(session.userId),
+  { sudo: true },
 );
 
-export const enableTwoFactorAction = accountAction<typeof twoFactorCodeInput, RecoveryCodes>(twoFactorCodeInput, async (context) => {
-  const recoveryCodes = await enableTwoFactor(changeOf(context), context.input.code);
-  return { recoveryCodes, message: "Two-factor authentication is on." };
-});
+export const enableTwoFactorAction = accountAction<typeof twoFactorCodeInput, RecoveryCodes>(
+  twoFactorCodeInput,
+  async (context) => {
+    const recoveryCodes = await enableTwoFactor(changeOf(context), context.input.code);
+    return { recoveryCodes, message: "Two-factor authentication is on." };
+  },
+  { sudo: true },
+);
 
 export const disableTwoFactorAction = accountAction(
   disableTwoFactorInput,

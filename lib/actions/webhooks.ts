@@ -31,16 +31,22 @@ export const createWebhookEndpointAction = propertyAction<typeof createEndpointI
     const endpoint = await createEndpoint({ propertyId: access.property.id, actor }, input);
     return { secret: endpoint.secret, endpointId: endpoint.id, message: "Endpoint added." };
   },
+  { sudo: true },
 );
 
 // Enabling and disabling have their own action, each with its own confirmation.
 const updateInput = updateEndpointInput.omit({ enabled: true }).extend(endpointRef.shape);
 
-export const updateWebhookEndpointAction = propertyAction("manageApiAccess", updateInput, async ({ access, actor, input }) => {
-  const { endpointId, ...changes } = input;
-  await updateEndpoint({ propertyId: access.property.id, actor }, endpointId, changes);
-  return "Endpoint saved.";
-});
+export const updateWebhookEndpointAction = propertyAction(
+  "manageApiAccess",
+  updateInput,
+  async ({ access, actor, input }) => {
+    const { endpointId, ...changes } = input;
+    await updateEndpoint({ propertyId: access.property.id, actor }, endpointId, changes);
+    return "Endpoint saved.";
+  },
+  { sudo: true },
+);
 
 export const setWebhookEndpointEnabledAction = propertyAction(
   "manageApiAccess",

@@ -82,11 +82,34 @@ describe("sign-in throttling (clock injected)", () => {
     });
   });
 
-  it("counts concurrent failures without losing any", async () => {
+  it("lets no more than five of a concurrent burst through: each try is counted before the password is checked", async () => {
     const user = await createUser({ password: "right-password" });
     const now = new Date("2030-01-05T10:00:00Z");
-    await Promise.all(Array.from({ length: 8 }, () => signIn({ email: user.email, password: "wrong" }, client(), now)));
-    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${user.email}` } })).failures).toBe(8);
+    const outcomes = await Promise.all(
+      Array.from({ length: 12 }, (_, i) => signIn({ email: user.email, password: i === 11 ? "right-password" : "wrong" }, client(), now)),
+    );
+    expect(outcomes.filter((o) => !o.ok && o.reason === "invalid").length + outcomes.filter((o) => o.ok).length).toBe(
+      FREE_ACCOUNT_FAILURES,
+    );
+    expect(outcomes.filter((o) => !o.ok && o.reason === "throttled")).toHaveLength(12 - FREE_ACCOUNT_FAILURES);
+    expect((await db.signInThrottle.findUniqueOrThrow({ where: { key: `account:${user.email}` } })).failures).toBeLessThanOrEqual(
+      FREE_ACCOUNT_FAILURES,
+    );
+  });
+
+  it("gives the try back when the password was right and the code is asked next, and on success", async () => {
+    const user = await createUser({ password: "right-password" });
+    const ip = "198.51.100.20";
+    await db.user.update({ where: { id: user.id }, data: { twoFactorSecret: "unused", twoFactorEnabledAt: new Date() } });
+    const now = new Date("2030-01-07T10:00:00Z");
+    for (let i = 0; i < 10; i++) {
+      expect(await signIn({ email: user.email, password: "right-password" }, client(ip), at(now, i))).toEqual({
+        ok: false,
+        reason: "two_factor_required",
+      });
+    }
+    const rows = await db.signInThrottle.findMany({ where: { key: { in: [`account:${user.email}`, `ip:${ip}`] } } });
+    expect(rows.map((r) => r.failures)).toEqual([0, 0]);
   });
 
   it("audits failures, throttled tries and the sign-in", async () => {

@@ -7,7 +7,7 @@ import { z } from "zod";
 import { recordAuditEvent, signInActor, userActor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { storableCopy } from "../db/storable-text";
-import { clearAccountFailures, recordSignInFailure, signInRetryAfter } from "./sign-in-throttle";
+import { settleSignInAttempt, takeSignInAttempt } from "./sign-in-throttle";
 import { startUserSession, type ClientInfo } from "./user-sessions";
 import { verifySecondFactor } from "./verify-second-factor";
 
@@ -46,7 +46,7 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   // Where the attempt came from, as the audit log shows it (a user agent is whatever the client wrote).
   const where = storableCopy({ ip: client.ip, userAgent: client.userAgent?.slice(0, 200) ?? null });
 
-  const retryAfterSeconds = await signInRetryAfter(keys, now);
+  const retryAfterSeconds = await takeSignInAttempt(keys, now);
   if (retryAfterSeconds > 0) {
     await audit("user.sign_in_throttled", email, null, where);
     return { ok: false, reason: "throttled", retryAfterSeconds };
@@ -55,24 +55,26 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   const user = await db.user.findUnique({ where: { email } });
   const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !passwordOk) {
-    await recordSignInFailure(keys, now);
     await audit("user.sign_in_failed", email, user?.id ?? null, { ...where, reason: "password" });
     return { ok: false, reason: "invalid" };
   }
 
   let method = "password";
   if (user.twoFactorEnabledAt) {
-    if (!code) return { ok: false, reason: "two_factor_required" };
+    if (!code) {
+      // The password was right: this try is given back, and the code comes with the next one.
+      await settleSignInAttempt(keys, "refund");
+      return { ok: false, reason: "two_factor_required" };
+    }
     const factor = await verifySecondFactor(user, code, now);
     if (!factor) {
-      await recordSignInFailure(keys, now);
       await audit("user.sign_in_failed", email, user.id, { ...where, reason: "two_factor" });
       return { ok: false, reason: "invalid" };
     }
     method = factor;
   }
 
-  await clearAccountFailures(email);
+  await settleSignInAttempt(keys, "success");
   const session = await startUserSession(user.id, client, now);
   await db.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
   await recordAuditEvent(db, {

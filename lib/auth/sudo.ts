@@ -9,7 +9,7 @@ import { db } from "../db/client";
 import { env } from "../env";
 import { AppError } from "../errors/app-error";
 import { getCurrentSession } from "./current-session";
-import { recordSignInFailure, signInRetryAfter, tooManyAttemptsMessage } from "./sign-in-throttle";
+import { settleSignInAttempt, takeSignInAttempt, tooManyAttemptsMessage } from "./sign-in-throttle";
 import type { ClientInfo, LiveSession } from "./user-sessions";
 import { verifySecondFactor } from "./verify-second-factor";
 
@@ -42,7 +42,7 @@ export async function confirmIdentity(
 ): Promise<void> {
   const user = await db.user.findUniqueOrThrow({ where: { id: session.userId } });
   const keys = { email: user.email, ip: client.ip };
-  const wait = await signInRetryAfter(keys, now);
+  const wait = await takeSignInAttempt(keys, now);
   if (wait > 0) throw new AppError("RATE_LIMITED", tooManyAttemptsMessage(wait));
 
   let method: string | null = null;
@@ -50,7 +50,6 @@ export async function confirmIdentity(
   else if (answer.code) method = await verifySecondFactor(user, answer.code, now);
 
   if (!method) {
-    await recordSignInFailure(keys, now);
     await recordAuditEvent(db, {
       propertyId: null,
       actor: userActor(user),
@@ -62,6 +61,7 @@ export async function confirmIdentity(
       [answer.password ? "password" : "code"]: [answer.password ? "That password is not right." : "That code is not right."],
     });
   }
+  await settleSignInAttempt(keys, "success");
   await db.userSession.update({ where: { id: session.id }, data: { reauthenticatedAt: now } });
   await recordAuditEvent(db, {
     propertyId: null,

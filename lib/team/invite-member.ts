@@ -44,6 +44,17 @@ export async function inviteMember(context: InviteContext, input: z.output<typeo
     const member = await tx.membership.findFirst({ where: { propertyId: context.propertyId, user: { email: input.email } } });
     if (member) throw new AppError("CONFLICT", `${input.email} is already a member of this property.`, { email: ["Already a member."] });
 
+    // Re-inviting replaces the pending invitation, but never one the actor could not have sent (an admin
+    // must not quietly swap an owner's ADMIN invitation for a STAFF one).
+    const pending = await tx.invitation.findMany({
+      where: { propertyId: context.propertyId, email: input.email, acceptedAt: null, revokedAt: null, expiresAt: { gt: now } },
+      select: { role: true },
+    });
+    if (pending.some((old) => inviteRefusal(team.roleOf(context.actor.id), old.role) !== null)) {
+      throw new AppError("CONFLICT", `${input.email} has a pending invitation as a role you cannot change; ask an owner.`, {
+        email: ["Has a pending invitation you cannot replace."],
+      });
+    }
     const replaced = await tx.invitation.updateMany({
       where: { propertyId: context.propertyId, email: input.email, acceptedAt: null, revokedAt: null },
       data: { revokedAt: now },

@@ -1,5 +1,6 @@
 // The team's inputs, shared by the forms and the server actions.
 import { z } from "zod";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { Role } from "../db/generated/prisma/enums";
 
 const role = z.enum(Role, { error: "Choose a role." });
@@ -35,7 +36,12 @@ export const acceptInvitationInput = z.strictObject({
   /** Only for a new account: who they are and the password they will sign in with. */
   account: z
     .strictObject({
-      name: z.string({ error: "Enter your name." }).trim().min(1, "Enter your name.").max(100, "At most 100 characters."),
+      name: z
+        .string({ error: "Enter your name." })
+        .trim()
+        .min(1, "Enter your name.")
+        .max(100, "At most 100 characters.")
+        .refine((name) => unstorableTextPath(name) === null, UNSTORABLE_TEXT_MESSAGE),
       password: z
         .string({ error: "Choose a password." })
         .min(MIN_PASSWORD_LENGTH, `At least ${MIN_PASSWORD_LENGTH} characters.`)

@@ -150,6 +150,15 @@ describe("the server enforces the role rules", () => {
     await removeMember(as(admin!), (await membershipOf(staff!)).id);
   });
 
+  it("an admin cannot replace an owner's invitation for a role the admin could not give", async () => {
+    const { users, as } = await propertyWith("OWNER", "ADMIN");
+    const [owner, admin] = users;
+    const to = email();
+    const fromOwner = await inviteMember({ ...as(owner!), origin: ORIGIN }, { email: to, role: "ADMIN" });
+    await expect(inviteMember({ ...as(admin!), origin: ORIGIN }, { email: to, role: "STAFF" })).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await db.invitation.findUniqueOrThrow({ where: { id: fromOwner.id } })).revokedAt).toBeNull();
+  });
+
   it("a manager or staff member manages nobody", async () => {
     const { users, as, membershipOf } = await propertyWith("OWNER", "MANAGER", "STAFF");
     const [, manager, staff] = users;

@@ -32,6 +32,11 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByRole("heading", { name: "Your new API key" })).toBeVisible();
   await expect(dialog.getByText(/we show it only once/)).toBeVisible();
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Key created" })).toBeVisible();
+  // Shown once, so not lost by accident: Escape and a click outside leave it open.
+  await page.keyboard.press("Escape");
+  await page.mouse.click(5, 5);
+  await expect(dialog.getByRole("heading", { name: "Your new API key" })).toBeVisible();
   const key = await copiedKey(page);
   expect(key).toMatch(/^pms_live_[0-9A-Za-z]{36}$/);
   await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();

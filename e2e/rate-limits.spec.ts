@@ -8,7 +8,9 @@ async function saveLimits(page: Page, perSecond: string, burst: string, perDay: 
   await page.getByLabel("Burst").fill(burst);
   await page.getByLabel("Requests per day").fill(perDay);
   await page.getByRole("button", { name: "Save limits" }).click();
-  await expect(page.getByRole("status").filter({ hasText: "API settings saved" })).toBeVisible();
+  await expect(page.getByRole("region", { name: "Rate limits and partner keys" }).getByRole("status")).toContainText("API settings saved");
+  // And a toast says so wherever the manager is looking.
+  await expect(page.locator("[data-sonner-toast]").filter({ hasText: "API settings saved" })).toBeVisible();
 }
 
 test("an owner lowers the property's rate limit in API Access and the API honours it", async ({ page, request }) => {

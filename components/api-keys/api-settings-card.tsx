@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { toast } from "@/components/ui/toaster";
 import { useSudo } from "@/components/auth/sudo-provider";
 import { useState, useTransition, type FormEvent } from "react";
 import { updateApiSettingsAction } from "@/lib/actions/api-keys";
@@ -38,7 +39,10 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
         }),
       );
       setResult(next);
-      if (next.ok) router.refresh();
+      if (next.ok) {
+        toast.success(next.message ?? "Saved.");
+        router.refresh();
+      }
     });
   }
 

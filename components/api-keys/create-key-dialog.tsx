@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useSudo } from "@/components/auth/sudo-provider";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -21,14 +20,11 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
   const [custom, setCustom] = useState<Scope[]>([]);
   const [expiry, setExpiry] = useState("never");
   const invalidate = useInvalidateApiKeys(slug);
-  const sudo = useSudo();
-  const mutation = useMutation({
-    mutationFn: (input: Parameters<typeof createApiKeyAction>[1]) => sudo(() => createApiKeyAction(slug, input)),
+  const mutation = useActionMutation((input: Parameters<typeof createApiKeyAction>[1]) => createApiKeyAction(slug, input), {
+    successToast: "Key created. Store it now: it is shown only once.",
     onSuccess: async (result) => {
-      if (result.ok && result.keys) {
-        setIssued(result.keys);
-        await invalidate();
-      }
+      setIssued(result.keys);
+      await invalidate();
     },
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;
@@ -51,6 +47,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
         <Button>Create API key</Button>
       </DialogTrigger>
       <DialogContent
+        dismissible={!issued}
         title={issued ? "Your new API key" : "Create API key"}
         description={issued ? undefined : "Name the key after the system that will use it, and give it only the permissions it needs."}
         className="max-w-xl"

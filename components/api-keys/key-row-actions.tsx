@@ -1,7 +1,6 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useSudo } from "@/components/auth/sudo-provider";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useState } from "react";
 import { revokeApiKeyAction, rollApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
@@ -44,12 +43,11 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
   const [grace, setGrace] = useState<GraceChoice>("24h");
   const [pair, setPair] = useState(Boolean(apiKey.pairId));
   const [issued, setIssued] = useState<IssuedKey[] | null>(null);
-  const sudo = useSudo();
   const invalidate = useInvalidateApiKeys(slug);
-  const mutation = useMutation({
-    mutationFn: () => sudo(() => rollApiKeyAction(slug, { keyId: apiKey.id, grace, pair })),
+  const mutation = useActionMutation(() => rollApiKeyAction(slug, { keyId: apiKey.id, grace, pair }), {
+    successToast: "Key rolled. Store the new key: it is shown only now.",
     onSuccess: async (result) => {
-      if (result.ok && result.keys) setIssued(result.keys);
+      setIssued(result.keys);
       await invalidate();
     },
   });
@@ -57,6 +55,7 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
+        dismissible={!issued}
         title={issued ? "Key rolled" : `Roll “${apiKey.name}”`}
         description={issued ? undefined : "A new key with the same name, mode and permissions replaces this one."}
       >
@@ -107,11 +106,10 @@ function RollDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyVie
 function RevokeDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyView; onClose: () => void }) {
   const invalidate = useInvalidateApiKeys(slug);
   const [pair, setPair] = useState(Boolean(apiKey.pairId));
-  const mutation = useMutation({
-    mutationFn: () => revokeApiKeyAction(slug, { keyId: apiKey.id, pair }),
-    onSuccess: async (result) => {
+  const mutation = useActionMutation(() => revokeApiKeyAction(slug, { keyId: apiKey.id, pair }), {
+    onSuccess: async () => {
       await invalidate();
-      if (result.ok) onClose();
+      onClose();
     },
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;

@@ -63,6 +63,12 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
 
   return (
     <div className="min-h-screen lg:flex">
+      <a
+        href="#main"
+        className="sr-only z-50 rounded-md bg-white px-3 py-2 text-sm font-medium text-brand-700 shadow focus:not-sr-only focus:fixed focus:top-2 focus:left-2"
+      >
+        Skip to content
+      </a>
       <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">{sidebar}</aside>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
         <span className="font-semibold">{current.name}</span>
@@ -81,7 +87,9 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
           {sidebar}
         </div>
       ) : null}
-      <main className="min-w-0 flex-1 px-4 py-6 sm:px-8">{children}</main>
+      <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8">
+        {children}
+      </main>
     </div>
   );
 }

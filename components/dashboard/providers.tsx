@@ -3,12 +3,14 @@
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { useState, type ReactNode } from "react";
 import { SudoProvider } from "@/components/auth/sudo-provider";
+import { Toaster } from "@/components/ui/toaster";
 
 export function Providers({ twoFactorEnabled, children }: { twoFactorEnabled: boolean; children: ReactNode }) {
   const [client] = useState(() => new QueryClient({ defaultOptions: { queries: { staleTime: 10_000, refetchOnWindowFocus: false } } }));
   return (
     <QueryClientProvider client={client}>
       <SudoProvider twoFactorEnabled={twoFactorEnabled}>{children}</SudoProvider>
+      <Toaster />
     </QueryClientProvider>
   );
 }

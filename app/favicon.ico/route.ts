@@ -1,0 +1,5 @@
+// Browsers ask for /favicon.ico whatever the page says; without this route the path would be read as a
+// property slug. The icon is app/icon.svg.
+export function GET(request: Request): Response {
+  return Response.redirect(new URL("/icon.svg", request.url), 308);
+}

@@ -11,7 +11,8 @@ export interface Column {
 /** The frame every list table shares: scroll box, header row, divided body. Rows are the children. */
 export function TableFrame({ columns, label, children }: { columns: Column[]; label?: string; children: ReactNode }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Positioned, so the visually hidden header text stays inside the scroll box instead of widening the page.
+    <div data-table-frame className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>

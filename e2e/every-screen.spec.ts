@@ -1,0 +1,99 @@
+// Every dashboard page at a 1280×800 laptop and a 390×844 phone: no page wider than the screen, list
+// tables that fit without scrolling sideways on the laptop, every visible action reachable, every dialog
+// fully on screen, and no serious or critical axe violation (WCAG 2.1 A and AA).
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { signIn } from "./helpers";
+
+const SCREENS = {
+  laptop: { viewport: { width: 1280, height: 800 } },
+  phone: { viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true },
+} as const;
+
+const PAGES = [
+  "/grand-hotel/reservations",
+  "/grand-hotel/settings/api-access",
+  "/grand-hotel/settings/api-access/webhooks",
+  "/grand-hotel/settings/api-access/logs",
+  "/grand-hotel/settings/team",
+  "/account/security",
+];
+
+const DIALOGS = [
+  { path: "/grand-hotel/reservations", button: "New reservation" },
+  { path: "/grand-hotel/settings/api-access", button: "Create API key" },
+  { path: "/grand-hotel/settings/api-access/webhooks", button: "Add endpoint" },
+  { path: "/grand-hotel/settings/team", button: "Invite member" },
+];
+
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
+  if (include) builder = builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+}
+
+for (const [screen, options] of Object.entries(SCREENS)) {
+  test.describe(`on a ${screen}`, () => {
+    test.use(options);
+    const width = options.viewport.width;
+    const height = options.viewport.height;
+
+    test("every page fits the screen, its actions are reachable and axe finds nothing serious", async ({ page }) => {
+      test.setTimeout(120_000);
+      await signIn(page, "admin@demo.test");
+      for (const path of PAGES) {
+        await test.step(path, async () => {
+          await page.goto(path);
+          await page.waitForLoadState("networkidle");
+          expect(await page.evaluate(() => document.documentElement.scrollWidth), `${path} is wider than the screen`).toBeLessThanOrEqual(
+            width,
+          );
+          if (screen === "laptop") {
+            const scrolling = await page.evaluate(
+              () =>
+                [...document.querySelectorAll("[data-table-frame]")].filter((frame) => frame.scrollWidth > frame.clientWidth + 1).length,
+            );
+            expect(scrolling, `${path} has a table wider than its box`).toBe(0);
+          }
+          const buttons = page.getByRole("main").getByRole("button").filter({ visible: true });
+          const count = Math.min(await buttons.count(), 15);
+          for (let i = 0; i < count; i++) {
+            const button = buttons.nth(i);
+            await button.scrollIntoViewIfNeeded();
+            const box = await button.boundingBox();
+            expect(box, `${path}: button ${i} has no box`).not.toBeNull();
+            expect(box!.x, `${path}: "${await button.textContent()}" is off screen`).toBeGreaterThanOrEqual(0);
+            expect(box!.x + box!.width, `${path}: "${await button.textContent()}" is off screen`).toBeLessThanOrEqual(width + 1);
+          }
+          expect(await seriousViolations(page), path).toEqual([]);
+        });
+      }
+    });
+
+    test("every dialog opens fully on screen and passes axe", async ({ page }) => {
+      test.setTimeout(120_000);
+      await signIn(page, "admin@demo.test");
+      for (const { path, button } of DIALOGS) {
+        await test.step(`${path}: ${button}`, async () => {
+          await page.goto(path);
+          await page.getByRole("button", { name: button }).first().click();
+          const dialog = page.getByRole("dialog");
+          await expect(dialog).toBeVisible();
+          // Open animations settle first.
+          await page.waitForTimeout(300);
+          const box = (await dialog.boundingBox())!;
+          expect(box.x).toBeGreaterThanOrEqual(0);
+          expect(box.y).toBeGreaterThanOrEqual(0);
+          expect(box.x + box.width).toBeLessThanOrEqual(width + 1);
+          expect(box.y + box.height).toBeLessThanOrEqual(height + 1);
+          expect(await seriousViolations(page, "[role=dialog]"), `${button} dialog`).toEqual([]);
+          await page.keyboard.press("Escape");
+          await expect(dialog).toBeHidden();
+        });
+      }
+    });
+  });
+}

@@ -36,7 +36,10 @@ const CASES: [DescribableEvent, string][] = [
     byAdam("api_key.created", { name: "Door locks", mode: "LIVE", preview: "pms_live_••••••••a1b2" }),
     "Adam Admin created the key “Door locks” (…a1b2)",
   ],
-  [byAdam("api_key.created", { name: "Sandbox", mode: "TEST", preview: "pms_test_••••••••zz99" }), "Adam Admin created the test key “Sandbox” (…zz99)"],
+  [
+    byAdam("api_key.created", { name: "Sandbox", mode: "TEST", preview: "pms_test_••••••••zz99" }),
+    "Adam Admin created the test key “Sandbox” (…zz99)",
+  ],
   [
     byAdam("api_key.rolled", { name: "Door locks", preview: "pms_live_••••••••c3d4", oldKeyWorksUntil: "2026-11-24T09:30:00.000Z" }),
     "Adam Admin rolled the key “Door locks”: the new key ends …c3d4, the old one works until 24 Nov 2026, 09:30 UTC",
@@ -58,8 +61,14 @@ const CASES: [DescribableEvent, string][] = [
     "Adam Admin stopped requiring two-factor authentication for members who manage API access",
   ],
   [byAdam("member.invited", { email: "new@demo.test", role: "STAFF" }), "Adam Admin invited new@demo.test as Staff"],
-  [byMaya("member.invitation_accepted", { email: "maya@demo.test", role: "MANAGER" }), "Maya Manager accepted the invitation and joined as Manager"],
-  [byAdam("member.invitation_revoked", { email: "new@demo.test", role: "STAFF" }), "Adam Admin withdrew the invitation of new@demo.test (Staff)"],
+  [
+    byMaya("member.invitation_accepted", { email: "maya@demo.test", role: "MANAGER" }),
+    "Maya Manager accepted the invitation and joined as Manager",
+  ],
+  [
+    byAdam("member.invitation_revoked", { email: "new@demo.test", role: "STAFF" }),
+    "Adam Admin withdrew the invitation of new@demo.test (Staff)",
+  ],
   [byMaya("member.left", { role: "MANAGER" }), "Maya Manager left the property (was Manager)"],
   [
     byAdam("member.role_changed", { email: "maya@demo.test", from: "STAFF", to: "MANAGER" }, { targetType: "user", targetId: MAYA }),
@@ -145,9 +154,12 @@ function recordedActions(): Set<string> {
 }
 
 describe("describeAuditEvent", () => {
-  it.each(CASES.map(([event, sentence]) => [event.action, event, sentence] as const))("%s reads as a sentence", (_action, event, sentence) => {
-    expect(describeAuditEvent(event, people).sentence).toBe(sentence);
-  });
+  it.each(CASES.map(([event, sentence]) => [event.action, event, sentence] as const))(
+    "%s reads as a sentence",
+    (_action, event, sentence) => {
+      expect(describeAuditEvent(event, people).sentence).toBe(sentence);
+    },
+  );
 
   it("has a sentence for every action the code records, not the fallback", () => {
     const recorded = recordedActions();
@@ -171,7 +183,12 @@ describe("describeAuditEvent", () => {
   it("names actors: a member by name, a departed user from the label, an API key and the system as such", () => {
     const stranger = { ...byAdam("reservation.created", { code: "X" }), actorId: "u_unknown", actorLabel: "Old Timer <old@demo.test>" };
     expect(describeAuditEvent(stranger, people).sentence).toBe("Old Timer created reservation X");
-    const key = { ...byAdam("reservation.created", { code: "X" }), actorType: "API_KEY" as const, actorId: "k1", actorLabel: "API key “Door locks” (…a1b2)" };
+    const key = {
+      ...byAdam("reservation.created", { code: "X" }),
+      actorType: "API_KEY" as const,
+      actorId: "k1",
+      actorLabel: "API key “Door locks” (…a1b2)",
+    };
     expect(describeAuditEvent(key, people).sentence).toBe("API key “Door locks” (…a1b2) created reservation X");
     const system = { ...byAdam("webhook_endpoint.disabled", { url }), actorType: "SYSTEM" as const, actorId: null, actorLabel: "system" };
     expect(describeAuditEvent(system, people).actor).toBe("System");

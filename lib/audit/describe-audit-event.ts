@@ -199,4 +199,3 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
   })();
   return { sentence, actor, warning: WARNINGS.has(event.action) };
 }
-

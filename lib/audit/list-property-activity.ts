@@ -69,7 +69,9 @@ export async function listPropertyActivity(options: {
     take: limit + 1,
   });
   // The people the sentences name: who acted, and whose role changed or who was removed.
-  const personIds = new Set(events.flatMap((e) => [e.actorType === "USER" ? e.actorId : null, e.targetType === "user" ? e.targetId : null]));
+  const personIds = new Set(
+    events.flatMap((e) => [e.actorType === "USER" ? e.actorId : null, e.targetType === "user" ? e.targetId : null]),
+  );
   personIds.delete(null);
   const people = new Map<string, Person>(
     (await db.user.findMany({ where: { id: { in: [...personIds] as string[] } }, select: { id: true, name: true, email: true } })).map(
@@ -93,7 +95,11 @@ export async function listPropertyActivity(options: {
 export async function listActivityActors(propertyId: string) {
   const [memberships, keys] = await Promise.all([
     db.membership.findMany({ where: { propertyId }, select: { user: { select: { id: true, name: true, email: true } } } }),
-    db.apiKey.findMany({ where: { propertyId }, select: { id: true, name: true, mode: true, last4: true }, orderBy: { createdAt: "desc" } }),
+    db.apiKey.findMany({
+      where: { propertyId },
+      select: { id: true, name: true, mode: true, last4: true },
+      orderBy: { createdAt: "desc" },
+    }),
   ]);
   return {
     members: memberships.map((m) => m.user).sort((a, b) => a.name.localeCompare(b.name)),

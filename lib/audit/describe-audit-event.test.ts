@@ -44,6 +44,15 @@ const CASES: [DescribableEvent, string][] = [
     byAdam("api_key.rolled", { name: "Door locks", preview: "pms_live_••••••••c3d4", oldKeyWorksUntil: "2026-11-24T09:30:00.000Z" }),
     "Adam Admin rolled the key “Door locks”: the new key ends …c3d4, the old one works until 24 Nov 2026, 09:30 UTC",
   ],
+  [
+    byAdam("api_key.rolled", {
+      name: "Door locks",
+      preview: "pms_live_••••••••c3d4",
+      grace: "now",
+      oldKeyWorksUntil: "2026-11-24T09:30:00.000Z",
+    }),
+    "Adam Admin rolled the key “Door locks”: the new key ends …c3d4, the old one stopped working at once",
+  ],
   [byAdam("api_key.revoked", { name: "Door locks", mode: "LIVE", preview: "…a1b2" }), "Adam Admin revoked the key “Door locks” (…a1b2)"],
   [
     byAdam("api_settings.updated", {

@@ -108,7 +108,8 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `${actor} created the ${metadata.mode === "TEST" ? "test " : ""}key “${name}” (${keyEnd(text(metadata, "preview"))})`;
       case "api_key.rolled": {
         const until = when(text(metadata, "oldKeyWorksUntil"));
-        return `${actor} rolled the key “${name}”: the new key ends ${keyEnd(text(metadata, "preview"))}${until ? `, the old one works until ${until}` : ""}`;
+        const old = metadata.grace === "now" ? ", the old one stopped working at once" : until ? `, the old one works until ${until}` : "";
+        return `${actor} rolled the key “${name}”: the new key ends ${keyEnd(text(metadata, "preview"))}${old}`;
       }
       case "api_key.revoked":
         return `${actor} revoked the key “${name}” (${keyEnd(text(metadata, "preview"))})`;

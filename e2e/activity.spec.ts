@@ -28,10 +28,9 @@ test("an admin creates a key and reads it on Activity; the kind filter narrows t
   await expect(created).toHaveCount(1);
   await expect(created).toContainText("api_key.created");
   await expect(created.locator("time")).toHaveAttribute("title", /\d{4}/);
-  // Unfiltered, the admin's own sign-in is there too (with the address it came from).
+  // Unfiltered, the admin's own sign-in is there too.
   const signIns = page.locator('[data-testid="activity-entry"][data-action="user.signed_in"]');
-  await expect(signIns.first()).toBeVisible();
-  await expect(signIns.first()).toContainText(/IP \S+/);
+  await expect(signIns.first()).toContainText("Adam Admin signed in");
 
   await page.getByLabel("Kind").selectOption("keys");
   await page.getByRole("button", { name: "Apply filters" }).click();
@@ -58,14 +57,14 @@ test("an admin creates a key and reads it on Activity; the kind filter narrows t
 test("filters the page cannot use are named, never ignored; an empty result offers Clear", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await page.goto(`${ACTIVITY}?from=2026-11-22&to=2026-11-21`);
-  await expect(page.getByRole("alert")).toContainText("The “from” date is after the “to” date");
+  await expect(page.getByTestId("activity-filter-errors")).toContainText("The “from” date is after the “to” date");
   await expect(page.getByTestId("activity-entry")).toHaveCount(0);
 
   await page.goto(`${ACTIVITY}?kind=everything`);
-  await expect(page.getByRole("alert")).toContainText("“everything” is not a kind of activity");
+  await expect(page.getByTestId("activity-filter-errors")).toContainText("“everything” is not a kind of activity");
 
   await page.goto(`${ACTIVITY}?actor=user:not-a-member`);
-  await expect(page.getByRole("alert")).toContainText("That actor is not a member or key of this property");
+  await expect(page.getByTestId("activity-filter-errors")).toContainText("That actor is not a member or key of this property");
 
   await page.goto(`${ACTIVITY}?from=2001-01-01&to=2001-01-02`);
   await expect(page.getByRole("heading", { name: "No entries match these filters" })).toBeVisible();

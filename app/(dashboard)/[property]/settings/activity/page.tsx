@@ -47,7 +47,11 @@ export default async function ActivityPage({
       />
       <ActivityFilterForm action={path} values={values} members={actors.members} keys={actors.keys} />
       {messages.length > 0 ? (
-        <div role="alert" className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800">
+        <div
+          role="alert"
+          data-testid="activity-filter-errors"
+          className="rounded-lg border border-red-200 bg-red-50 p-4 text-sm text-red-800"
+        >
           <p className="font-medium">These filters cannot be used:</p>
           <ul className="mt-1 list-disc pl-5">
             {messages.map((message) => (

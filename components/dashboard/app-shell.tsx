@@ -4,6 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
+import { can } from "@/lib/auth/roles";
 import { cn } from "@/lib/ui/cn";
 import { PropertySwitcher, type PropertyOption } from "./property-switcher";
 
@@ -23,6 +24,7 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
     { href: `${base}/reservations`, label: "Reservations", section: null },
     ...(showApiAccess ? [{ href: `${base}/settings/api-access`, label: "API Access", section: "Settings" }] : []),
     { href: `${base}/settings/team`, label: "Team", section: "Settings" },
+    ...(can.viewActivity(current.role) ? [{ href: `${base}/settings/activity`, label: "Activity", section: "Settings" }] : []),
   ];
 
   const sidebar = (

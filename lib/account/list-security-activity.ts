@@ -16,7 +16,8 @@ export interface SecurityActivityView {
   device: string | null;
 }
 
-const LABELS: Record<string, string> = {
+/** Also the wording of the property's Activity page (lib/audit/describe-audit-event.ts). */
+export const SECURITY_EVENT_LABELS: Record<string, string> = {
   "user.signed_in": "Signed in",
   "user.signed_out": "Signed out",
   "user.sign_in_failed": "Failed sign-in attempt",
@@ -37,7 +38,7 @@ type Metadata = Record<string, unknown>;
 const text = (metadata: Metadata, key: string) => (typeof metadata[key] === "string" ? metadata[key] : null);
 
 function describe(action: string, metadata: Metadata): string {
-  const label = LABELS[action] ?? action;
+  const label = SECURITY_EVENT_LABELS[action] ?? action;
   if (action === "user.sign_in_failed")
     return `${label}: ${metadata.reason === "two_factor" ? "wrong authentication code" : "wrong password"}`;
   if (action === "user.signed_in" && metadata.method === "recovery_code") return `${label} with a recovery code`;

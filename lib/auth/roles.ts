@@ -13,6 +13,7 @@ export const can = {
   viewTeam: (_role: Role) => true,
   manageTeam: (role: Role) => role === "OWNER" || role === "ADMIN",
   manageTeamSettings: (role: Role) => role === "OWNER",
+  viewActivity: (role: Role) => role !== "STAFF",
 } satisfies Record<string, (role: Role) => boolean>;
 
 export type Permission = keyof typeof can;
@@ -28,6 +29,7 @@ export const DENIED: Record<Permission, string> = {
   viewTeam: "Your role does not allow this action.",
   manageTeam: "Only owners and admins can manage the team.",
   manageTeamSettings: "Only owners can change the team's settings.",
+  viewActivity: "Your role cannot open the activity log.",
 };
 
 /** Actions a property that requires 2FA refuses to members without it. */

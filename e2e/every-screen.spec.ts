@@ -16,6 +16,7 @@ const PAGES = [
   "/grand-hotel/settings/api-access/webhooks",
   "/grand-hotel/settings/api-access/logs",
   "/grand-hotel/settings/team",
+  "/grand-hotel/settings/activity",
   "/account/security",
 ];
 

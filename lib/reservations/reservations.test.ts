@@ -11,6 +11,7 @@ import { RESERVATIONS_PAGE_SIZE, searchReservations } from "./search-reservation
 import { createReservationInput, searchReservationsQuery, parseCreateReservationForm } from "./schemas";
 
 const actor: Actor = { type: "USER", id: null, label: "Test <test@example.com>" };
+const arrivalDay = new Date("2030-01-01T10:00:00Z");
 const day = (offset: number) => formatISO(addDays(new Date("2030-01-01T00:00:00Z"), offset), { representation: "date" });
 
 function input(roomId: string, overrides: Partial<Record<string, unknown>> = {}) {
@@ -91,7 +92,13 @@ describe("changeReservationStatus", () => {
   it("checks in, checks out, and refuses impossible transitions", async () => {
     const { property, rooms } = await createProperty();
     const r = await createReservation({ property, actor, input: input(rooms[0]!.id) });
-    const checkedIn = await changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor });
+    const checkedIn = await changeReservationStatus({
+      propertyId: property.id,
+      reservationId: r.id,
+      transition: "check_in",
+      actor,
+      now: arrivalDay,
+    });
     expect(checkedIn.status).toBe("CHECKED_IN");
     expect(checkedIn.checkedInAt).toBeInstanceOf(Date);
     const cancelError = await expectAppError(

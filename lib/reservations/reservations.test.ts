@@ -171,6 +171,31 @@ describe("searchReservations", () => {
     expect(cancelled.rows.map((r) => r.id)).toEqual([created[3]!.id]);
   });
 
+  it("lists today's arrivals first, then upcoming ones, then past ones, unless an order or a filter is chosen", async () => {
+    const { property, rooms } = await createProperty({ rooms: 1 });
+    const created = [];
+    for (let i = 0; i < RESERVATIONS_PAGE_SIZE + 5; i++) {
+      const stay = { arrivalDate: day(i * 2), departureDate: day(i * 2 + 1) };
+      created.push(await createReservation({ property, actor, input: input(rooms[0]!.id, stay) }));
+    }
+    const today = day(20); // created[10] arrives today
+    const search = (raw: Record<string, string>) =>
+      searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse(raw), today });
+    const first = await search({});
+    const second = await search({ page: "2" });
+    expect(first.sort).toBe("today");
+    const expected = [created[10]!, ...created.slice(11), ...created.slice(0, 10).reverse()].map((r) => r.id);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(expected);
+    expect(first.total).toBe(RESERVATIONS_PAGE_SIZE + 5);
+
+    const latest = await search({ sort: "latest" });
+    expect(latest.rows[0]!.id).toBe(created.at(-1)!.id);
+    expect((await search({ sort: "earliest" })).rows[0]!.id).toBe(created[0]!.id);
+    const filtered = await search({ status: "CONFIRMED" });
+    expect(filtered.sort).toBe("latest");
+    expect(filtered.rows[0]!.id).toBe(created.at(-1)!.id);
+  });
+
   it("falls back to defaults for nonsense query parameters instead of failing", () => {
     expect(searchReservationsQuery.parse({ status: "BOGUS", page: "-4" })).toEqual({ q: undefined, status: undefined, page: 1 });
   });

@@ -110,7 +110,7 @@ test.describe("on a phone, booking and checking in early", () => {
 
     // The server refuses a departure before arrival: the message sits by the field, nothing typed is lost.
     await book(guest, "2033-03-10", "2033-03-08", 2);
-    await expect(dialog.getByText("Departure must be after arrival")).toBeVisible();
+    await expect(dialog.getByText("Departure must be after arrival", { exact: true })).toBeVisible();
     const room = await dialog.getByLabel("Room").inputValue();
     expect(room).not.toBe("");
     await expect(dialog.getByLabel("First name")).toHaveValue("Ida");

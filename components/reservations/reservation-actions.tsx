@@ -39,7 +39,7 @@ export function ReservationActions({ slug, reservationId, code, guestName, statu
   const busy = mutation.isPending;
 
   return (
-    <div className="flex flex-wrap items-center justify-end gap-1">
+    <div className="flex items-center justify-end gap-1">
       {checkIn ? (
         <Button
           size="sm"

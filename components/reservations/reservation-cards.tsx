@@ -40,8 +40,11 @@ export function ReservationCards({ rows, actions }: { rows: ReservationRow[]; ac
                 <dt className="text-xs text-slate-500">Departure</dt>
                 <dd>{facts.departure}</dd>
               </div>
-              <div className="col-span-2 text-xs text-slate-500">
-                {facts.nights} · {facts.guests}
+              <div className="col-span-2">
+                <dt className="sr-only">Stay</dt>
+                <dd className="text-xs text-slate-500">
+                  {facts.nights} · {facts.guests}
+                </dd>
               </div>
             </dl>
             <div className="mt-3 border-t border-slate-100 pt-3 empty:hidden">{actions(r)}</div>

@@ -69,7 +69,7 @@ export function ReservationTable({ rows, actions }: { rows: ReservationRow[]; ac
                 <td className={`${CELL} whitespace-nowrap`}>
                   <ReservationStatusBadge status={r.status} />
                 </td>
-                <td className={`${CELL} text-right`}>{actions(r)}</td>
+                <td className={`${CELL} w-px text-right whitespace-nowrap`}>{actions(r)}</td>
               </tr>
             );
           })}

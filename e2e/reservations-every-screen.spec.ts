@@ -6,8 +6,22 @@ import { signIn } from "./helpers";
 // when they should. It books its own stays far in the future, so no demo reservation is used up.
 
 const SCREENS = [
-  { name: "desk", viewport: { width: 1280, height: 800 }, isMobile: false, hasTouch: false, item: "reservation-row" },
-  { name: "phone", viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true, item: "reservation-card" },
+  {
+    name: "desk",
+    viewport: { width: 1280, height: 800 },
+    isMobile: false,
+    hasTouch: false,
+    item: "reservation-row",
+    other: "reservation-card",
+  },
+  {
+    name: "phone",
+    viewport: { width: 390, height: 844 },
+    isMobile: true,
+    hasTouch: true,
+    item: "reservation-card",
+    other: "reservation-row",
+  },
 ] as const;
 
 /** Grand Hotel's calendar day, as the server computes it. */
@@ -40,6 +54,8 @@ for (const screen of SCREENS) {
       await page.goto("/grand-hotel/reservations");
       const items = page.getByTestId(screen.item);
       await expect(items.first()).toBeVisible();
+      // One layout per screen: a table at the desk, stacked cards on the phone.
+      await expect(page.getByTestId(screen.other).first()).toBeHidden();
       await expectPageFits(page);
 
       // The default order: today's arrivals, then the next ones by arrival date.

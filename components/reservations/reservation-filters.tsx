@@ -4,21 +4,42 @@ import { usePathname, useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { RESERVATION_STATUSES } from "@/lib/reservations/schemas";
+import { RESERVATION_STATUSES, type ReservationSort } from "@/lib/reservations/schemas";
 import { STATUS_LABEL } from "./reservation-status-badge";
 
-/** Search and status filter; both live in the URL so a filtered view can be shared and reloaded. */
-export function ReservationFilters({ q, status }: { q: string; status: string }) {
+const SORT_LABEL: Record<ReservationSort, string> = {
+  today: "Today's arrivals first",
+  latest: "Latest arrival first",
+  earliest: "Earliest arrival first",
+};
+
+/**
+ * Search, status filter and order; all live in the URL so a view can be shared and reloaded. `sort` is the
+ * order chosen in the URL, `effectiveSort` the one shown (today's arrivals first unless searching).
+ */
+export function ReservationFilters({
+  q,
+  status,
+  sort,
+  effectiveSort,
+}: {
+  q: string;
+  status: string;
+  sort: string;
+  effectiveSort: ReservationSort;
+}) {
   const router = useRouter();
   const pathname = usePathname();
   const [text, setText] = useState(q);
 
-  function apply(next: { q?: string; status?: string }) {
+  function apply(next: { q?: string; status?: string; sort?: string }) {
     const search = new URLSearchParams();
     const nextQ = next.q ?? text;
     const nextStatus = next.status ?? status;
+    const nextSort = next.sort ?? sort;
     if (nextQ.trim()) search.set("q", nextQ.trim());
     if (nextStatus) search.set("status", nextStatus);
+    if (nextSort) search.set("sort", nextSort);
     const query = search.toString();
     router.push(query ? `${pathname}?${query}` : pathname);
   }
@@ -29,7 +50,7 @@ export function ReservationFilters({ q, status }: { q: string; status: string })
   }
 
   return (
-    <form role="search" onSubmit={onSubmit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:items-center">
+    <form role="search" onSubmit={onSubmit} className="mb-4 flex flex-col gap-2 sm:flex-row sm:flex-wrap sm:items-center">
       <label htmlFor="reservation-search" className="sr-only">
         Search by guest name or code
       </label>
@@ -59,10 +80,26 @@ export function ReservationFilters({ q, status }: { q: string; status: string })
           </option>
         ))}
       </Select>
+      <label htmlFor="reservation-sort" className="sr-only">
+        Order
+      </label>
+      <Select
+        id="reservation-sort"
+        name="sort"
+        value={effectiveSort}
+        onChange={(event) => apply({ sort: event.target.value })}
+        className="sm:w-56"
+      >
+        {Object.entries(SORT_LABEL).map(([value, label]) => (
+          <option key={value} value={value}>
+            {label}
+          </option>
+        ))}
+      </Select>
       <Button type="submit" variant="secondary">
         Search
       </Button>
-      {q || status ? (
+      {q || status || sort ? (
         <Button
           variant="ghost"
           onClick={() => {

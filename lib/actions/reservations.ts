@@ -15,7 +15,12 @@ export const createReservationAction = propertyAction("createReservation", creat
   return `Reservation ${reservation.code} created.`;
 });
 
-const statusForm = z.object({ reservationId: z.string().min(1).max(100), transition: z.enum(["check_in", "check_out", "cancel"]) });
+const statusForm = z.object({
+  reservationId: z.string().min(1).max(100),
+  transition: z.enum(["check_in", "check_out", "cancel"]),
+  // Set only after the person confirmed checking a guest in before the day before arrival.
+  confirmEarly: z.boolean().default(false),
+});
 
 export const changeReservationStatusAction = propertyAction(
   (input: z.output<typeof statusForm>) => (input.transition === "cancel" ? "cancelReservation" : "checkInOut"),
@@ -25,6 +30,7 @@ export const changeReservationStatusAction = propertyAction(
       propertyId: access.property.id,
       reservationId: input.reservationId,
       transition: input.transition,
+      confirmEarly: input.confirmEarly,
       actor,
     });
     revalidatePath(`/${slug}/reservations`);

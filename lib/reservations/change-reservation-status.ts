@@ -5,6 +5,8 @@ import type { ReservationStatus } from "../db/generated/prisma/enums";
 import { AppError, notFound } from "../errors/app-error";
 import type { EventType } from "../events/event-catalog";
 import { recordDomainEvent } from "../events/record-domain-event";
+import { formatDate } from "../ui/format";
+import { addDaysToDate, isEarlyCheckIn, propertyToday } from "./property-today";
 import { serializeReservation } from "./serialize-reservation";
 
 /** The stay's life: which status each transition starts from and what it stamps. */
@@ -29,18 +31,41 @@ export async function changeReservationStatus(options: {
   reservationId: string;
   transition: ReservationTransition;
   actor: Actor;
+  /** Check-in earlier than the day before arrival happens only when the person said so. */
+  confirmEarly?: boolean;
+  /** The clock, for tests. */
+  now?: Date;
 }) {
-  const { propertyId, reservationId, actor } = options;
+  const { propertyId, reservationId, actor, now = new Date() } = options;
   const transition = TRANSITIONS[options.transition];
   return db.$transaction(async (tx) => {
+    // The front desk's day is the property's: from the day before arrival a check-in needs no confirmation.
+    const guardEarly = options.transition === "check_in" && !options.confirmEarly;
+    const property = guardEarly ? await tx.property.findUnique({ where: { id: propertyId }, select: { timezone: true } }) : null;
+    const today = propertyToday(property?.timezone, now);
+    const latestArrival = new Date(`${addDaysToDate(today, 1)}T00:00:00Z`);
     // A conditional update: two clerks clicking at once cannot both move the same stay.
     const updated = await tx.reservation.updateMany({
-      where: { id: reservationId, propertyId, status: { in: [...transition.from] } },
-      data: { status: transition.to, [transition.stamp]: new Date() },
+      where: {
+        id: reservationId,
+        propertyId,
+        status: { in: [...transition.from] },
+        ...(guardEarly ? { arrivalDate: { lte: latestArrival } } : {}),
+      },
+      data: { status: transition.to, [transition.stamp]: now },
     });
     if (updated.count === 0) {
-      const current = await tx.reservation.findFirst({ where: { id: reservationId, propertyId }, select: { status: true } });
+      const current = await tx.reservation.findFirst({
+        where: { id: reservationId, propertyId },
+        select: { status: true, code: true, arrivalDate: true },
+      });
       if (!current) throw notFound("Reservation");
+      if (guardEarly && current.status === "CONFIRMED" && isEarlyCheckIn(current.arrivalDate, today)) {
+        throw new AppError(
+          "INVALID_STATE",
+          `${current.code} arrives on ${formatDate(current.arrivalDate)}. Confirm the early check-in to check the guest in before then.`,
+        );
+      }
       throw new AppError("INVALID_STATE", `Cannot ${transition.verb} a reservation that is ${STATUS_WORDS[current.status]}.`);
     }
     const reservation = await tx.reservation.findUniqueOrThrow({

@@ -11,6 +11,7 @@ import { RESERVATIONS_PAGE_SIZE, searchReservations } from "./search-reservation
 import { createReservationInput, searchReservationsQuery, parseCreateReservationForm } from "./schemas";
 
 const actor: Actor = { type: "USER", id: null, label: "Test <test@example.com>" };
+const arrivalDay = new Date("2030-01-01T10:00:00Z");
 const day = (offset: number) => formatISO(addDays(new Date("2030-01-01T00:00:00Z"), offset), { representation: "date" });
 
 function input(roomId: string, overrides: Partial<Record<string, unknown>> = {}) {
@@ -91,7 +92,13 @@ describe("changeReservationStatus", () => {
   it("checks in, checks out, and refuses impossible transitions", async () => {
     const { property, rooms } = await createProperty();
     const r = await createReservation({ property, actor, input: input(rooms[0]!.id) });
-    const checkedIn = await changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor });
+    const checkedIn = await changeReservationStatus({
+      propertyId: property.id,
+      reservationId: r.id,
+      transition: "check_in",
+      actor,
+      now: arrivalDay,
+    });
     expect(checkedIn.status).toBe("CHECKED_IN");
     expect(checkedIn.checkedInAt).toBeInstanceOf(Date);
     const cancelError = await expectAppError(
@@ -162,6 +169,31 @@ describe("searchReservations", () => {
     expect(byCode.rows.map((r) => r.id)).toEqual([created[11]!.id]);
     const cancelled = await searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse({ status: "CANCELLED" }) });
     expect(cancelled.rows.map((r) => r.id)).toEqual([created[3]!.id]);
+  });
+
+  it("lists today's arrivals first, then upcoming ones, then past ones, unless an order or a filter is chosen", async () => {
+    const { property, rooms } = await createProperty({ rooms: 1 });
+    const created = [];
+    for (let i = 0; i < RESERVATIONS_PAGE_SIZE + 5; i++) {
+      const stay = { arrivalDate: day(i * 2), departureDate: day(i * 2 + 1) };
+      created.push(await createReservation({ property, actor, input: input(rooms[0]!.id, stay) }));
+    }
+    const today = day(20); // created[10] arrives today
+    const search = (raw: Record<string, string>) =>
+      searchReservations({ propertyId: property.id, query: searchReservationsQuery.parse(raw), today });
+    const first = await search({});
+    const second = await search({ page: "2" });
+    expect(first.sort).toBe("today");
+    const expected = [created[10]!, ...created.slice(11), ...created.slice(0, 10).reverse()].map((r) => r.id);
+    expect([...first.rows, ...second.rows].map((r) => r.id)).toEqual(expected);
+    expect(first.total).toBe(RESERVATIONS_PAGE_SIZE + 5);
+
+    const latest = await search({ sort: "latest" });
+    expect(latest.rows[0]!.id).toBe(created.at(-1)!.id);
+    expect((await search({ sort: "earliest" })).rows[0]!.id).toBe(created[0]!.id);
+    const filtered = await search({ status: "CONFIRMED" });
+    expect(filtered.sort).toBe("latest");
+    expect(filtered.rows[0]!.id).toBe(created.at(-1)!.id);
   });
 
   it("falls back to defaults for nonsense query parameters instead of failing", () => {

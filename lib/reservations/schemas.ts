@@ -50,6 +50,10 @@ const optionalText = (max: number) =>
     .optional()
     .transform((value) => (value ? value : undefined));
 
+/** The dashboard's orders: the front desk's day (today's arrivals, then upcoming, then past), or by arrival date. */
+export const RESERVATION_SORTS = ["today", "latest", "earliest"] as const;
+export type ReservationSort = (typeof RESERVATION_SORTS)[number];
+
 /** The dashboard's search: guest name or code, status, page; anything unreadable falls back. */
 export const searchReservationsQuery = z.object({
   q: z
@@ -60,6 +64,7 @@ export const searchReservationsQuery = z.object({
     .optional()
     .catch(undefined),
   status: reservationStatus.optional().catch(undefined),
+  sort: z.enum(RESERVATION_SORTS).optional().catch(undefined),
   page: z.coerce.number().int().min(1).max(10_000).catch(1).default(1),
 });
 export type SearchReservationsQuery = z.infer<typeof searchReservationsQuery>;

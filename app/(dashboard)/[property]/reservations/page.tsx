@@ -2,29 +2,18 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { CreateReservationDialog } from "@/components/reservations/create-reservation-dialog";
 import { ReservationActions } from "@/components/reservations/reservation-actions";
+import { ReservationCards } from "@/components/reservations/reservation-cards";
 import { ReservationFilters } from "@/components/reservations/reservation-filters";
-import { ReservationStatusBadge } from "@/components/reservations/reservation-status-badge";
+import { reservationFacts, type ReservationRow } from "@/components/reservations/reservation-row";
+import { ReservationTable } from "@/components/reservations/reservation-table";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPropertyAccess } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
-import { formatDate, formatMoney } from "@/lib/ui/format";
+import { isEarlyCheckIn, propertyToday } from "@/lib/reservations/property-today";
 import { searchReservations } from "@/lib/reservations/search-reservations";
 import { searchReservationsQuery } from "@/lib/reservations/schemas";
 import { listRooms } from "@/lib/rooms/list-rooms";
-import { TableFrame, type Column } from "@/components/ui/table-frame";
-
-const RESERVATION_COLUMNS: Column[] = [
-  { label: "Code" },
-  { label: "Guest" },
-  { label: "Room" },
-  { label: "Arrival" },
-  { label: "Departure" },
-  { label: "Guests" },
-  { label: "Total", align: "right" },
-  { label: "Status" },
-  { label: "Actions", hidden: true },
-];
 
 export const metadata: Metadata = { title: "Reservations" };
 
@@ -39,13 +28,31 @@ export default async function ReservationsPage({
 }) {
   const { property: slug } = await params;
   const raw = await searchParams;
-  const query = searchReservationsQuery.parse({ q: first(raw.q), status: first(raw.status), page: first(raw.page) });
+  const query = searchReservationsQuery.parse({ q: first(raw.q), status: first(raw.status), sort: first(raw.sort), page: first(raw.page) });
   const access = await getPropertyAccess(slug);
-  const [result, rooms] = await Promise.all([searchReservations({ propertyId: access.property.id, query }), listRooms(access.property.id)]);
+  const today = propertyToday(access.property.timezone);
+  const [result, rooms] = await Promise.all([
+    searchReservations({ propertyId: access.property.id, query, today }),
+    listRooms(access.property.id),
+  ]);
+  const actions = (r: ReservationRow) => (
+    <ReservationActions
+      slug={slug}
+      reservationId={r.id}
+      code={r.code}
+      guestName={reservationFacts(r).guestName}
+      status={r.status}
+      arrival={reservationFacts(r).arrival}
+      early={isEarlyCheckIn(r.arrivalDate, today)}
+      canCheckInOut={can.checkInOut(access.role)}
+      canCancel={can.cancelReservation(access.role)}
+    />
+  );
   const pageHref = (page: number) => {
     const search = new URLSearchParams();
     if (query.q) search.set("q", query.q);
     if (query.status) search.set("status", query.status);
+    if (query.sort) search.set("sort", query.sort);
     if (page > 1) search.set("page", String(page));
     const text = search.toString();
     return `/${slug}/reservations${text ? `?${text}` : ""}`;
@@ -62,41 +69,19 @@ export default async function ReservationsPage({
           ) : null
         }
       />
-      <ReservationFilters q={query.q ?? ""} status={query.status ?? ""} />
+      <ReservationFilters q={query.q ?? ""} status={query.status ?? ""} sort={query.sort ?? ""} effectiveSort={result.sort} />
       {result.rows.length === 0 ? (
         <EmptyState title="No reservations match" description="Try another search or clear the status filter." />
       ) : (
-        <TableFrame columns={RESERVATION_COLUMNS}>
-          {result.rows.map((r) => (
-            <tr key={r.id} data-testid="reservation-row" data-code={r.code}>
-              <td className="px-4 py-3 font-mono text-xs whitespace-nowrap">{r.code}</td>
-              <td className="px-4 py-3">
-                <div className="font-medium text-slate-900">
-                  {r.guest.firstName} {r.guest.lastName}
-                </div>
-                {r.guest.email ? <div className="text-xs text-slate-500">{r.guest.email}</div> : null}
-              </td>
-              <td className="px-4 py-3 whitespace-nowrap">{r.room ? `${r.room.number} · ${r.room.type}` : "—"}</td>
-              <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.arrivalDate)}</td>
-              <td className="px-4 py-3 whitespace-nowrap">{formatDate(r.departureDate)}</td>
-              <td className="px-4 py-3">{r.adults + r.children}</td>
-              <td className="px-4 py-3 text-right whitespace-nowrap tabular-nums">{formatMoney(r.totalAmount, r.currency)}</td>
-              <td className="px-4 py-3 whitespace-nowrap">
-                <ReservationStatusBadge status={r.status} />
-              </td>
-              <td className="px-4 py-3 text-right">
-                <ReservationActions
-                  slug={slug}
-                  reservationId={r.id}
-                  code={r.code}
-                  status={r.status}
-                  canCheckInOut={can.checkInOut(access.role)}
-                  canCancel={can.cancelReservation(access.role)}
-                />
-              </td>
-            </tr>
-          ))}
-        </TableFrame>
+        <>
+          {/* Two layouts of the same rows: the table needs the width a 1280 px screen leaves beside the sidebar. */}
+          <div className="hidden xl:block">
+            <ReservationTable rows={result.rows} actions={actions} />
+          </div>
+          <div className="xl:hidden">
+            <ReservationCards rows={result.rows} actions={actions} />
+          </div>
+        </>
       )}
       <nav aria-label="Pagination" className="mt-4 flex items-center justify-between text-sm text-slate-600">
         <span>

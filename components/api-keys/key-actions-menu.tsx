@@ -23,7 +23,8 @@ export function KeyActionsMenu({
   const usable = apiKey.status.kind === "active" || apiKey.status.kind === "expiring";
   const stoppable = usable || apiKey.status.kind === "rolling";
   return (
-    <DropdownMenu.Root>
+    // Not modal: a modal menu hides the rest of the page from screen readers while focus can still leave it (axe: aria-hidden-focus).
+    <DropdownMenu.Root modal={false}>
       <DropdownMenu.Trigger
         data-key-actions={apiKey.id}
         aria-label={`Actions for ${apiKey.name} (${apiKey.mode === "LIVE" ? "live" : "test"} …${apiKey.last4})`}

@@ -23,6 +23,8 @@ export function RevokeKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKe
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={`Revoke ${keyLabel(apiKey)}?`}
+        // A long key name in the title wraps clear of the ✕ button.
+        className="[&>h2]:pr-8"
         description="Every request with this key will be refused from now on with KEY_REVOKED. This cannot be undone."
       >
         <p className="font-mono text-sm text-slate-700">{apiKey.preview}</p>

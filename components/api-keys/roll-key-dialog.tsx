@@ -31,6 +31,8 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         dismissible={!issued}
+        // A long key name in the title wraps clear of the ✕ button.
+        className="[&>h2]:pr-8"
         title={issued ? "Key rolled" : `Roll ${keyLabel(apiKey)}`}
         description={issued ? undefined : "A new key with the same name, mode and permissions replaces this one."}
       >

@@ -35,7 +35,8 @@ describe("groupKeys", () => {
     const live = key("live", { pairId: "p", rolledAt: "x", status: { kind: "rolling", label: "Rolled" } });
     const newer = key("newr", { pairId: "p", rolledFromId: "live" });
     const later = key("late");
-    const groups = groupKeys([later, newer, solo, test, live]);
+    // The test key comes first from the database here: the live chain is still listed first.
+    const groups = groupKeys([later, test, newer, solo, live]);
     // Groups by first creation, newest first: rolling "live" did not move the pair above "late".
     expect(ids(groups)).toEqual([["late"], ["newr", "live", "test"], ["solo"]]);
     expect(groups[1]!.rows[1]!.replacedBy?.id).toBe("newr");

@@ -13,6 +13,15 @@ async function copiedKey(page: Page, mode: "live" | "test" = "live"): Promise<st
   return copied;
 }
 
+/** A key's row or card as shown at this screen size (the table and the cards are both in the page, one hidden). */
+const keyRow = (page: Page, text: string) => page.getByTestId("api-key-row").filter({ visible: true }).filter({ hasText: text });
+
+/** Picks an item from a key's "⋯" menu; the menu names the key by mode and last four characters. */
+async function keyAction(page: Page, name: string, mode: "live" | "test", last4: string, item: string) {
+  await page.getByRole("button", { name: `Actions for ${name} (${mode} …${last4})` }).click();
+  await page.getByRole("menuitem", { name: item }).click();
+}
+
 test("an admin creates a key, the integrator uses it, usage shows, roll keeps both working, revoke stops it", async ({
   page,
   context,
@@ -41,7 +50,7 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   expect(key).toMatch(/^pms_live_[0-9A-Za-z]{36}$/);
   await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
 
-  const row = page.getByTestId("api-key-row").filter({ hasText: name });
+  const row = keyRow(page, name);
   await expect(row).toContainText(`pms_live_••••••••${key.slice(-4)}`);
   await expect(row).not.toContainText(key.slice(9, 20));
   await expect(row).toContainText("Never");
@@ -59,8 +68,9 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   await expect(row).toContainText(/seconds? ago|now/);
 
   // Roll with an hour of grace: both the old and the new key work.
-  await row.getByRole("button", { name: `Roll ${name}` }).click();
+  await keyAction(page, name, "live", key.slice(-4), "Roll…");
   const roll = page.getByRole("dialog");
+  await expect(roll.getByRole("heading", { name: `Roll “${name}” (…${key.slice(-4)})` })).toBeVisible();
   await roll.getByLabel("Keep the old key working for").selectOption("1h");
   await roll.getByRole("button", { name: "Roll key" }).click();
   await expect(roll.getByRole("heading", { name: "Key rolled" })).toBeVisible();
@@ -69,13 +79,18 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   await roll.getByRole("button", { name: "I’ve stored it safely" }).click();
   expect((await request.get("/api/v1/properties", { headers: auth })).status()).toBe(200);
   expect((await request.get("/api/v1/properties", { headers: { Authorization: `Bearer ${rolled}` } })).status()).toBe(200);
-  await expect(page.getByTestId("api-key-activity")).toContainText(`rolled the live key “${name}” (old key works for 1h)`);
+  await expect(page.getByTestId("api-key-activity")).toContainText(
+    `rolled the live key “${name}” (…${key.slice(-4)}) → …${rolled.slice(-4)} (old key works for 1h)`,
+  );
 
   // Revoke the old key: the very next call is refused.
-  const oldRow = page.getByTestId("api-key-row").filter({ hasText: key.slice(-4) });
-  await oldRow.getByRole("button", { name: `Revoke ${name}` }).click();
+  // The old key is listed under the key that replaced it.
+  const oldRow = keyRow(page, `••••${key.slice(-4)}`);
+  await expect(oldRow).toContainText(`Replaced by …${rolled.slice(-4)}`);
+  await expect(oldRow).toContainText(/Rolled\s*expires in (59|60) minutes|Rolled\s*expires in 1 hour/);
+  await keyAction(page, name, "live", key.slice(-4), "Revoke…");
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
-  await expect(oldRow).toContainText(/Revoked( \(rolled\))? by Adam Admin/);
+  await expect(oldRow).toContainText(/Revoked\s*after a roll by Adam Admin/);
   const refused = await request.get("/api/v1/properties", { headers: auth });
   expect(refused.status()).toBe(401);
   const body = await refused.json();
@@ -85,17 +100,22 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
     message: "API key has been revoked. Contact your property admin for a new key.",
     requestId: refused.headers()["x-request-id"],
   });
-  await expect(page.getByTestId("api-key-activity")).toContainText(`Adam Admin revoked the live key “${name}”`);
+  await expect(page.getByTestId("api-key-activity")).toContainText(`Adam Admin revoked the live key “${name}” (…${key.slice(-4)})`);
 });
 
 test("a manager sees the keys table but no Create, Roll or Revoke", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await page.goto(KEYS_PAGE);
   await expect(page.getByRole("heading", { name: "API Access" })).toBeVisible();
-  await expect(page.getByLabel("Status")).toBeVisible();
+  await expect(page.getByLabel("Show revoked")).toBeVisible();
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /^Roll / })).toHaveCount(0);
-  await expect(page.getByRole("button", { name: /^Revoke / })).toHaveCount(0);
+  // A key's menu offers its logs, nothing that changes it.
+  await page
+    .getByRole("button", { name: /^Actions for / })
+    .first()
+    .click();
+  await expect(page.getByRole("menuitem", { name: "View logs for this key" })).toBeVisible();
+  await expect(page.getByRole("menuitem", { name: /^(Roll|Revoke)/ })).toHaveCount(0);
 });
 
 test("a FREE-plan property explains the PRO plan and cannot create keys", async ({ page }) => {

@@ -1,35 +1,17 @@
 "use client";
 
-import {
-  createColumnHelper,
-  flexRender,
-  getCoreRowModel,
-  getFilteredRowModel,
-  getSortedRowModel,
-  useReactTable,
-  type SortingState,
-} from "@tanstack/react-table";
-import { useMemo, useState } from "react";
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { useEffect, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Select } from "@/components/ui/field";
-import { RelativeTime } from "@/components/ui/relative-time";
+import { groupKeys, isStopped } from "@/lib/api-keys/group-keys";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
-import type { KeyStatusKind } from "@/lib/api-keys/key-status";
-import { scopeLabel } from "@/lib/api-keys/scopes";
 import { ApiKeyActivityList } from "./api-key-activity";
 import { CreateKeyDialog } from "./create-key-dialog";
-import { KeyRowActions } from "./key-row-actions";
+import type { KeyAction } from "./key-actions-menu";
+import { KeyCards } from "./key-cards";
+import { KeysTable } from "./keys-table";
+import { RevokeKeyDialog } from "./revoke-key-dialog";
+import { RollKeyDialog } from "./roll-key-dialog";
 import { useApiKeys, type ApiKeysData } from "./use-api-keys";
-
-const STATUS_TONE: Record<KeyStatusKind, BadgeTone> = {
-  active: "green",
-  expiring: "amber",
-  rolling: "violet",
-  expired: "gray",
-  revoked: "red",
-};
-const column = createColumnHelper<ApiKeyView>();
 
 interface Props {
   slug: string;
@@ -40,90 +22,43 @@ interface Props {
 
 export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Props) {
   const { data } = useApiKeys(slug, initialData);
-  const [sorting, setSorting] = useState<SortingState>([{ id: "createdAt", desc: true }]);
-  const [status, setStatus] = useState("");
+  const [showStopped, setShowStopped] = useState(false);
+  // Keys acted on here stay listed after they stop working, so the outcome (and the "⋯" button) stays in view.
+  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  // The dialogs live here, not in a row: a row moves or disappears when a roll or revoke refreshes the list.
+  const [action, setAction] = useState<{ kind: KeyAction; key: ApiKeyView } | null>(null);
+  const [closed, setClosed] = useState<string | null>(null);
   const canCreate = canManage && planAllowsApi;
 
-  const columns = useMemo(
-    () => [
-      column.accessor("name", { header: "Name", cell: (info) => <span className="font-medium text-slate-900">{info.getValue()}</span> }),
-      column.accessor("preview", {
-        header: "Key",
-        enableSorting: false,
-        cell: (info) => <code className="font-mono text-xs whitespace-nowrap">{info.getValue()}</code>,
-      }),
-      column.accessor("mode", {
-        header: "Mode",
-        cell: (info) => <Badge tone={info.getValue() === "LIVE" ? "blue" : "amber"}>{info.getValue() === "LIVE" ? "Live" : "Test"}</Badge>,
-      }),
-      column.accessor("scopes", {
-        header: "Permissions",
-        enableSorting: false,
-        cell: (info) => (
-          <div className="flex max-w-64 flex-wrap gap-1">
-            {info.getValue().map((scope) => (
-              <Badge key={scope}>{scopeLabel(scope)}</Badge>
-            ))}
-          </div>
-        ),
-      }),
-      column.accessor("createdAt", { header: "Created", cell: (info) => <RelativeTime value={info.getValue()} /> }),
-      column.accessor("lastUsedAt", {
-        header: "Last used",
-        sortUndefined: "last",
-        cell: (info) => <RelativeTime value={info.getValue()} />,
-      }),
-      column.accessor("requestCount", {
-        header: "Requests",
-        cell: (info) => (
-          <span className="tabular-nums" data-testid="request-count">
-            {info.getValue().toLocaleString("en")}
-          </span>
-        ),
-      }),
-      column.accessor((row) => row.status.kind, {
-        id: "status",
-        header: "Status",
-        filterFn: "equals",
-        cell: (info) => {
-          const row = info.row.original;
-          const by = row.status.kind === "revoked" && row.revokedBy ? ` by ${row.revokedBy.replace(/ <.*>$/, "")}` : "";
-          return (
-            <Badge tone={STATUS_TONE[row.status.kind]}>
-              {row.status.label}
-              {by}
-            </Badge>
-          );
-        },
-      }),
-      ...(canManage
-        ? [
-            column.display({
-              id: "actions",
-              header: () => <span className="sr-only">Actions</span>,
-              cell: (info) => <KeyRowActions slug={slug} apiKey={info.row.original} />,
-            }),
-          ]
-        : []),
-    ],
-    [canManage, slug],
+  const groups = useMemo(
+    () => groupKeys(data.keys, (key) => showStopped || kept.has(key.id) || !isStopped(key)),
+    [data.keys, showStopped, kept],
   );
+  const hidden = showStopped ? 0 : data.keys.filter((key) => isStopped(key) && !kept.has(key.id)).length;
 
-  const columnFilters = useMemo(() => (status ? [{ id: "status", value: status }] : []), [status]);
-  // The app does not use the React Compiler, so TanStack Table's unmemoizable API is fine here.
-  // eslint-disable-next-line react-hooks/incompatible-library
-  const table = useReactTable({
-    data: data.keys,
-    columns,
-    // A stable filter array: a new one each render would make the table reset itself forever.
-    state: { sorting, columnFilters },
-    autoResetPageIndex: false,
-    onSortingChange: setSorting,
-    getCoreRowModel: getCoreRowModel(),
-    getSortedRowModel: getSortedRowModel(),
-    getFilteredRowModel: getFilteredRowModel(),
-  });
+  function open(kind: KeyAction, key: ApiKeyView) {
+    const pair = data.keys.filter((other) => key.pairId && other.pairId === key.pairId).map((other) => other.id);
+    setKept((current) => new Set([...current, key.id, ...pair]));
+    setAction({ kind, key });
+  }
+  function close() {
+    if (action) setClosed(action.key.id);
+    setAction(null);
+  }
 
+  // Focus goes back to the row's "⋯" button. Radix would return it to the menu item that opened the dialog, which
+  // is gone; its own attempt runs on a 0 ms timer scheduled as the dialog unmounts, so this one runs after it.
+  useEffect(() => {
+    if (!closed) return;
+    const timer = setTimeout(() => {
+      const buttons = [...document.querySelectorAll<HTMLElement>(`[data-key-actions="${CSS.escape(closed)}"]`)];
+      buttons.find((button) => button.offsetParent !== null)?.focus();
+      setClosed(null);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [closed]);
+
+  const list = { slug, groups, canManage, onAction: open };
   return (
     <div className="space-y-6">
       {!planAllowsApi ? (
@@ -135,20 +70,11 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
           </p>
         </div>
       ) : null}
-      <div className="flex flex-col gap-3 sm:flex-row sm:items-center sm:justify-between">
-        <div className="flex items-center gap-2">
-          <label htmlFor="key-status-filter" className="text-sm text-slate-600">
-            Status
-          </label>
-          <Select id="key-status-filter" value={status} onChange={(event) => setStatus(event.target.value)} className="w-44">
-            <option value="">All</option>
-            <option value="active">Active</option>
-            <option value="expiring">Expiring soon</option>
-            <option value="rolling">Rolled (in grace)</option>
-            <option value="expired">Expired</option>
-            <option value="revoked">Revoked</option>
-          </Select>
-        </div>
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        <label className="flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" checked={showStopped} onChange={(event) => setShowStopped(event.target.checked)} />
+          Show revoked and expired keys{hidden > 0 ? ` (${hidden})` : ""}
+        </label>
         {canCreate ? <CreateKeyDialog slug={slug} /> : null}
       </div>
 
@@ -158,61 +84,23 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
           description="API keys let an integration (channel manager, door locks, your own tools) read and write this property's data through our API."
           action={canCreate ? <CreateKeyDialog slug={slug} /> : null}
         />
+      ) : groups.length === 0 ? (
+        <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-500">
+          Every key of this property is revoked or expired.
+        </p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="min-w-full divide-y divide-slate-200 text-sm">
-            <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
-              {table.getHeaderGroups().map((group) => (
-                <tr key={group.id}>
-                  {group.headers.map((header) => {
-                    const sorted = header.column.getIsSorted();
-                    return (
-                      <th
-                        key={header.id}
-                        scope="col"
-                        className="px-4 py-3"
-                        aria-sort={sorted === "asc" ? "ascending" : sorted === "desc" ? "descending" : undefined}
-                      >
-                        {header.column.getCanSort() ? (
-                          <button
-                            type="button"
-                            onClick={header.column.getToggleSortingHandler()}
-                            className="inline-flex items-center gap-1 uppercase hover:text-slate-900"
-                          >
-                            {flexRender(header.column.columnDef.header, header.getContext())}
-                            <span aria-hidden>{sorted === "asc" ? "▲" : sorted === "desc" ? "▼" : ""}</span>
-                          </button>
-                        ) : (
-                          flexRender(header.column.columnDef.header, header.getContext())
-                        )}
-                      </th>
-                    );
-                  })}
-                </tr>
-              ))}
-            </thead>
-            <tbody className="divide-y divide-slate-100">
-              {table.getRowModel().rows.map((row) => (
-                <tr key={row.id} data-testid="api-key-row" data-key-name={row.original.name}>
-                  {row.getVisibleCells().map((cell) => (
-                    <td key={cell.id} className="px-4 py-3 align-top">
-                      {flexRender(cell.column.columnDef.cell, cell.getContext())}
-                    </td>
-                  ))}
-                </tr>
-              ))}
-              {table.getRowModel().rows.length === 0 ? (
-                <tr>
-                  <td colSpan={columns.length} className="px-4 py-6 text-center text-slate-500">
-                    No keys with this status.
-                  </td>
-                </tr>
-              ) : null}
-            </tbody>
-          </table>
-        </div>
+        <>
+          <div className="hidden xl:block">
+            <KeysTable {...list} />
+          </div>
+          <div className="xl:hidden">
+            <KeyCards {...list} />
+          </div>
+        </>
       )}
-      <ApiKeyActivityList activity={data.activity} />
+      {action?.kind === "roll" ? <RollKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
+      {action?.kind === "revoke" ? <RevokeKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
+      <ApiKeyActivityList activity={data.activity} keys={data.keys} />
     </div>
   );
 }

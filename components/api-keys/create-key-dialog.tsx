@@ -94,7 +94,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                     <input type="radio" name="mode" value={mode.value} defaultChecked={mode.value === "LIVE"} className="mt-0.5" />
                     <span>
                       <span className="block font-medium">{mode.label}</span>
-                      <span className="block text-xs text-slate-500">{mode.hint}</span>
+                      <span className="block text-xs text-slate-600">{mode.hint}</span>
                     </span>
                   </label>
                 ))}

@@ -11,6 +11,7 @@ export async function listApiKeys(propertyId: string, now = new Date()) {
     name: key.name,
     mode: key.mode,
     preview: maskApiKey(key.mode, key.last4),
+    last4: key.last4,
     scopes: key.scopes,
     createdAt: key.createdAt.toISOString(),
     createdBy: key.createdByLabel,
@@ -21,6 +22,7 @@ export async function listApiKeys(propertyId: string, now = new Date()) {
     revokedBy: key.revokedByLabel,
     rolledAt: key.rolledAt?.toISOString() ?? null,
     pairId: key.pairId,
+    rolledFromId: key.rolledFromId,
     status: keyStatus(key, now),
   }));
 }
@@ -36,6 +38,7 @@ export async function listApiKeyActivity(propertyId: string, limit = 50) {
     id: e.id,
     action: e.action,
     actor: e.actorLabel,
+    keyId: e.targetId,
     createdAt: e.createdAt.toISOString(),
     metadata: e.metadata as Record<string, unknown>,
   }));

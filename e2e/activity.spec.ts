@@ -18,7 +18,7 @@ test("an admin creates a key and reads it on Activity; the kind filter narrows t
   await dialog.getByRole("button", { name: "Create key" }).click();
   await expect(dialog.getByRole("heading", { name: "Your new API key" })).toBeVisible();
   await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
-  const keyRow = page.getByTestId("api-key-row").filter({ hasText: name });
+  const keyRow = page.getByTestId("api-key-row").filter({ hasText: name, visible: true });
   const last4 = /pms_live_•+(\w{4})/.exec(await keyRow.innerText())?.[1];
   expect(last4).toBeTruthy();
 
@@ -47,7 +47,8 @@ test("an admin creates a key and reads it on Activity; the kind filter narrows t
 
   // Leave no live key behind for the specs that follow; the revocation is on the trail too.
   await page.goto("/grand-hotel/settings/api-access");
-  await keyRow.getByRole("button", { name: `Revoke ${name}` }).click();
+  await page.getByRole("button", { name: `Actions for ${name} (live …${last4})` }).click();
+  await page.getByRole("menuitem", { name: "Revoke…" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(keyRow).toContainText(/Revoked by Adam Admin/);
   await page.goto(`${ACTIVITY}?kind=keys`);

@@ -201,19 +201,27 @@ export function RequestLogsPanel({
         <TableFrame columns={LOG_COLUMNS}>
           {rows.map((row) => (
             <Fragment key={row.id}>
+              {/* A click anywhere on the row opens it; keyboards and screen readers use the button in its first cell. */}
               <tr
                 data-testid="log-row"
                 data-status={row.status}
-                tabIndex={0}
-                aria-expanded={open === row.id}
                 onClick={() => setOpen(open === row.id ? null : row.id)}
-                onKeyDown={(event) =>
-                  (event.key === "Enter" || event.key === " ") && (event.preventDefault(), setOpen(open === row.id ? null : row.id))
-                }
                 className="cursor-pointer hover:bg-slate-50"
               >
                 <td className="px-4 py-2 whitespace-nowrap" title={row.createdAt}>
-                  {new Date(row.createdAt).toLocaleString("en-GB")}
+                  <button
+                    type="button"
+                    aria-expanded={open === row.id}
+                    aria-controls={`log-detail-${row.id}`}
+                    aria-label={`${new Date(row.createdAt).toLocaleString("en-GB")} ${row.method} ${row.path} ${row.status}: show details`}
+                    onClick={(event) => {
+                      event.stopPropagation();
+                      setOpen(open === row.id ? null : row.id);
+                    }}
+                    className="rounded text-left underline-offset-2 hover:underline focus:ring-2 focus:ring-brand-100 focus:outline-none"
+                  >
+                    {new Date(row.createdAt).toLocaleString("en-GB")}
+                  </button>
                 </td>
                 <td className="px-4 py-2 font-mono text-xs">{row.method}</td>
                 <td className="px-4 py-2 font-mono text-xs">{row.path}</td>
@@ -227,7 +235,7 @@ export function RequestLogsPanel({
                 <td className="px-4 py-2 font-mono text-xs whitespace-nowrap">{row.keyPreview}</td>
               </tr>
               {open === row.id ? (
-                <tr>
+                <tr id={`log-detail-${row.id}`}>
                   <td colSpan={6} className="bg-slate-50 px-4 py-4">
                     <LogDetail slug={slug} id={row.id} />
                   </td>

@@ -189,6 +189,7 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     // Resend: a second attempt, the same webhook-id at the receiver.
     await detail.getByRole("button", { name: "Resend" }).click();
     await expect(detail.getByRole("status")).toHaveText("Resent with the same webhook-id.");
+    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Resent with the same webhook-id." })).toBeVisible();
     await expect(detail.getByRole("group", { name: "Attempt 2" })).toContainText("200", { timeout: 15_000 });
     await expect(row.getByRole("cell").nth(2)).toHaveText("2");
     const both = receiver.ofType("reservation.created");
@@ -200,6 +201,7 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     // A test event: a ping shows up in the list by itself.
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect(page.getByRole("status").filter({ hasText: "Test event queued" })).toBeVisible();
+    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Test event queued" }).first()).toBeVisible();
     const ping = page.getByTestId("delivery-row").filter({ hasText: "ping" });
     await expect(ping).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 15_000 });
     await expect(ping).toContainText("200");

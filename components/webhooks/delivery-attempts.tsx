@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { resendWebhookDeliveryAction } from "@/lib/actions/webhooks";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { DeliveryDetail } from "@/lib/webhooks/list-endpoint-deliveries";
@@ -25,10 +25,7 @@ export function DeliveryAttempts({
 }) {
   const detail = useWebhookDelivery(slug, endpoint.id, deliveryId);
   const invalidate = useInvalidateWebhooks(slug);
-  const resend = useMutation({
-    mutationFn: () => resendWebhookDeliveryAction(slug, { deliveryId }),
-    onSuccess: async () => invalidate(),
-  });
+  const resend = useActionMutation(() => resendWebhookDeliveryAction(slug, { deliveryId }), { onSuccess: () => invalidate() });
   if (detail.isPending) return <p className="text-sm text-slate-500">Loading…</p>;
   if (detail.isError)
     return (

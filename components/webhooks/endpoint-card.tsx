@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useRouter } from "next/navigation";
 import { useId, useState } from "react";
 import { deleteWebhookEndpointAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/actions/webhooks";
@@ -46,9 +46,8 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
     setNotice(result);
     await invalidate();
   };
-  const test = useMutation({ mutationFn: () => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), onSuccess: after });
-  const enable = useMutation({
-    mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }),
+  const test = useActionMutation(() => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), { onSuccess: after });
+  const enable = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }), {
     onSuccess: after,
   });
   const rate = successRate(endpoint.health);
@@ -233,10 +232,9 @@ function DisableDialog({
   onDone: (result: ActionResult) => Promise<void>;
   onClose: () => void;
 }) {
-  const mutation = useMutation({
-    mutationFn: () => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }),
+  const mutation = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }), {
     onSuccess: async (result) => {
-      if (result.ok) onClose();
+      onClose();
       await onDone(result);
     },
   });
@@ -277,11 +275,8 @@ function DeleteDialog({
   onClose: () => void;
   onDeleted: () => Promise<void>;
 }) {
-  const mutation = useMutation({
-    mutationFn: () => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }),
-    onSuccess: async (result) => {
-      if (result.ok) await onDeleted();
-    },
+  const mutation = useActionMutation(() => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }), {
+    onSuccess: () => onDeleted(),
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (

@@ -1,7 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { usePathname, useSearchParams } from "next/navigation";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { Fragment, useState } from "react";
 import { retryFailedWebhookDeliveriesAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
@@ -43,9 +43,8 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
   const query = useWebhookDeliveries(slug, endpoint.id, filterString, initial);
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
   const invalidate = useInvalidateWebhooks(slug);
-  const retry = useMutation({
-    mutationFn: () => retryFailedWebhookDeliveriesAction(slug, { endpointId: endpoint.id }),
-    onSuccess: async () => invalidate(),
+  const retry = useActionMutation(() => retryFailedWebhookDeliveriesAction(slug, { endpointId: endpoint.id }), {
+    onSuccess: () => invalidate(),
   });
 
   function setFilter(name: (typeof FILTER_NAMES)[number], value: string) {

@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
-import { useSudo } from "@/components/auth/sudo-provider";
 import { useState } from "react";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { createWebhookEndpointAction, updateWebhookEndpointAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -36,21 +35,21 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
   const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
   const [created, setCreated] = useState<{ secret: string } | null>(null);
   const invalidate = useInvalidateWebhooks(slug);
-  const sudo = useSudo();
-  const mutation = useMutation({
-    mutationFn: async (): Promise<ActionResult<{ secret?: string }>> => {
+  const mutation = useActionMutation(
+    async (): Promise<ActionResult<{ secret?: string }>> => {
       // Event types come from the catalogue the server sent; the action validates them again.
       const input = { url, description, eventTypes: eventTypes as WebhookEventType[] };
-      if (endpoint) return sudo(() => updateWebhookEndpointAction(slug, { endpointId: endpoint.id, ...input }));
-      return sudo(() => createWebhookEndpointAction(slug, input));
+      if (endpoint) return updateWebhookEndpointAction(slug, { endpointId: endpoint.id, ...input });
+      return createWebhookEndpointAction(slug, input);
     },
-    onSuccess: async (result) => {
-      if (!result.ok) return;
-      await invalidate();
-      if (result.secret) setCreated({ secret: result.secret });
-      else onClose();
+    {
+      onSuccess: async (result) => {
+        await invalidate();
+        if (result.secret) setCreated({ secret: result.secret });
+        else onClose();
+      },
     },
-  });
+  );
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;
   const errors = (key: string) => {
     const messages = Object.entries(failure?.fields ?? {}).flatMap(([path, list]) =>

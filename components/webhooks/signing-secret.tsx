@@ -1,8 +1,7 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { useSudo } from "@/components/auth/sudo-provider";
+import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -36,10 +35,10 @@ interface Props {
 export function SigningSecret({ slug, endpoint, canManage }: Props) {
   const [secret, setSecret] = useState<string | null>(null);
   const [rotating, setRotating] = useState(false);
-  const sudo = useSudo();
-  const reveal = useMutation({
-    mutationFn: () => sudo(() => revealWebhookSecretAction(slug, { endpointId: endpoint.id })),
-    onSuccess: (result) => setSecret(result.ok && result.secret ? result.secret : null),
+  const reveal = useActionMutation(() => revealWebhookSecretAction(slug, { endpointId: endpoint.id }), {
+    // The secret itself is the answer: no toast.
+    successToast: false,
+    onSuccess: (result) => setSecret(result.secret ?? null),
   });
   const failure = reveal.data && !reveal.data.ok ? reveal.data.message : null;
   return (
@@ -105,11 +104,9 @@ function RotateSecretDialog({
   onClose: () => void;
 }) {
   const invalidate = useInvalidateWebhooks(slug);
-  const sudo = useSudo();
-  const mutation = useMutation({
-    mutationFn: () => sudo(() => rotateWebhookSecretAction(slug, { endpointId: endpoint.id })),
+  const mutation = useActionMutation(() => rotateWebhookSecretAction(slug, { endpointId: endpoint.id }), {
     onSuccess: async (result) => {
-      if (result.ok && result.secret) onRotated(result.secret);
+      if (result.secret) onRotated(result.secret);
       await invalidate();
     },
   });

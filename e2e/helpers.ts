@@ -2,8 +2,9 @@ import { expect, type Page } from "@playwright/test";
 
 export const DEMO_PASSWORD = "demo-password";
 
-export async function signIn(page: Page, email: string, password = DEMO_PASSWORD) {
-  await page.goto("/login");
+/** Signs in on the suite's server, or on another one given its origin (specs with a server of their own). */
+export async function signIn(page: Page, email: string, password = DEMO_PASSWORD, origin = "") {
+  await page.goto(`${origin}/login`);
   await page.getByLabel("Email").fill(email);
   await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();

@@ -4,7 +4,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { generate } from "otplib";
 import { env } from "../lib/env";
-import { DEMO_PASSWORD } from "./helpers";
+import { DEMO_PASSWORD, signIn } from "./helpers";
 import { startSecondServer, type SecondServer } from "./second-server";
 
 let server: SecondServer;
@@ -19,10 +19,7 @@ test.afterAll(async () => {
 });
 
 async function signInAt(page: Page, email: string) {
-  await page.goto(`${server.baseURL}/login`);
-  await page.getByLabel("Email").fill(email);
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, email, DEMO_PASSWORD, server.baseURL);
   await expect(page).toHaveURL(/\/grand-hotel\/reservations$/);
 }
 

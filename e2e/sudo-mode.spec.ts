@@ -3,7 +3,7 @@
 // A server of its own with a 10-second window, so the spec need not wait ten minutes.
 import { expect, test } from "@playwright/test";
 import { env } from "../lib/env";
-import { DEMO_PASSWORD } from "./helpers";
+import { DEMO_PASSWORD, signIn } from "./helpers";
 import { startSecondServer, type SecondServer } from "./second-server";
 
 const WINDOW_SECONDS = 10;
@@ -20,10 +20,7 @@ test.afterAll(async () => {
 
 test("an old sign-in must confirm the password before creating a key, and the creation then completes", async ({ page }) => {
   test.setTimeout(90_000);
-  await page.goto(`${server.baseURL}/login`);
-  await page.getByLabel("Email").fill("admin@demo.test");
-  await page.getByLabel("Password").fill(DEMO_PASSWORD);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await signIn(page, "admin@demo.test", DEMO_PASSWORD, server.baseURL);
   await expect(page).toHaveURL(/\/grand-hotel\/reservations$/);
   await page.goto(`${server.baseURL}/grand-hotel/settings/api-access`);
   await page.waitForTimeout((WINDOW_SECONDS + 1) * 1000);

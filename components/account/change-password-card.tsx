@@ -1,6 +1,7 @@
 "use client";
 
 import { useMutation } from "@tanstack/react-query";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
@@ -80,11 +81,7 @@ export function ChangePasswordCard({ passwordChangedAt }: { passwordChangedAt: s
           <Button type="submit" disabled={mutation.isPending}>
             {mutation.isPending ? "Changing…" : "Change password"}
           </Button>
-          {result ? (
-            <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-              {result.message}
-            </p>
-          ) : null}
+          <ActionMessage result={result ?? undefined} />
         </div>
       </form>
     </section>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
+import { ActionMessage } from "@/components/ui/action-message";
 import { toast } from "@/components/ui/toaster";
 import { useSudo } from "@/components/auth/sudo-provider";
 import { useState, useTransition, type FormEvent } from "react";
@@ -81,11 +82,7 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
             <Button type="submit" disabled={pending}>
               {pending ? "Saving…" : "Save limits"}
             </Button>
-            {result ? (
-              <p role={result.ok ? "status" : "alert"} className={result.ok ? "text-sm text-emerald-700" : "text-sm text-red-700"}>
-                {result.message}
-              </p>
-            ) : null}
+            <ActionMessage result={result ?? undefined} />
           </div>
         </form>
       ) : null}

@@ -6,12 +6,7 @@ import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { THROTTLED_PREFIX, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
-
-function throttledMessage(seconds: number): string {
-  const minutes = Math.max(1, Math.ceil(seconds / 60));
-  return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
+import { THROTTLED_PREFIX, tooManyAttemptsMessage, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -46,7 +41,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     if (reason.startsWith(THROTTLED_PREFIX)) {
-      setError(throttledMessage(Number(reason.slice(THROTTLED_PREFIX.length)) || 60));
+      setError(tooManyAttemptsMessage(Number(reason.slice(THROTTLED_PREFIX.length)) || 60));
       return;
     }
     // One message for every failure: it must not reveal whether the email exists, nor which factor failed.

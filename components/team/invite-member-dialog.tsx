@@ -8,7 +8,7 @@ import { Field, Input, Select } from "@/components/ui/field";
 import { inviteMemberAction } from "@/lib/actions/team";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/prisma/enums";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useTeamAction } from "./use-team-action";
 
 /** Invites by email; the link is shown here once, whether or not it was also mailed. */

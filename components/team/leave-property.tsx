@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { leavePropertyAction } from "@/lib/actions/team";
 import type { ActionResult } from "@/lib/errors/action-result";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 
 /** Leaving the property yourself; the server refuses the last owner, and the refusal is shown here. */
 export function LeaveProperty({ slug, propertyName }: { slug: string; propertyName: string }) {

@@ -8,7 +8,7 @@ import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/team";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/prisma/enums";
 import type { MemberView } from "@/lib/team/list-team";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useTeamAction } from "./use-team-action";
 
 /** "Change role" and "Remove" for one member, offered only where the team rules allow them. */

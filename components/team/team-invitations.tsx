@@ -9,7 +9,7 @@ import { revokeInvitationAction } from "@/lib/actions/team";
 import type { Role } from "@/lib/db/generated/prisma/enums";
 import type { InvitationView } from "@/lib/team/list-team";
 import { inviteRefusal } from "@/lib/team/team-rules";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { RoleBadge } from "./role-badge";
 import { useTeamAction } from "./use-team-action";
 

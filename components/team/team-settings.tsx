@@ -2,7 +2,7 @@
 
 import { updateTeamSettingsAction } from "@/lib/actions/team";
 import { cn } from "@/lib/ui/cn";
-import { ActionMessage } from "./action-message";
+import { ActionMessage } from "@/components/ui/action-message";
 import { useTeamAction } from "./use-team-action";
 
 /** The property's 2FA requirement: owners switch it, everyone else reads it. */

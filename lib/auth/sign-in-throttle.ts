@@ -92,8 +92,4 @@ export async function settleSignInAttempt(keys: ThrottleKeys, outcome: "failure"
   await giveBack(keysOf(keys).flatMap(({ key }) => (outcome === "success" && key === accountKey(keys.email) ? [] : [key])));
 }
 
-/** "Too many attempts, try again in N minutes." */
-export function tooManyAttemptsMessage(retryAfterSeconds: number): string {
-  const minutes = Math.max(1, Math.ceil(retryAfterSeconds / 60));
-  return `Too many attempts, try again in ${minutes} minute${minutes === 1 ? "" : "s"}.`;
-}
+export { tooManyAttemptsMessage } from "./sign-in-errors";

@@ -1,6 +1,7 @@
 "use client";
 
 import { useInfiniteQuery } from "@tanstack/react-query";
+import { fetchJson } from "@/components/ui/fetch-json";
 import { LoadMore } from "@/components/ui/load-more";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActivityEntry } from "@/lib/audit/list-property-activity";
@@ -18,9 +19,7 @@ export function ActivityList({ slug, filterString, initial }: { slug: string; fi
     queryFn: async ({ pageParam }): Promise<Page> => {
       const params = new URLSearchParams(filterString);
       if (pageParam) params.set("cursor", pageParam);
-      const response = await fetch(`/api/dashboard/properties/${encodeURIComponent(slug)}/activity?${params}`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Could not load more activity (${response.status})`);
-      return (await response.json()) as Page;
+      return fetchJson<Page>(`/api/dashboard/properties/${encodeURIComponent(slug)}/activity?${params}`);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,

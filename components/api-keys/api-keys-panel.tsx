@@ -11,6 +11,7 @@ import { KeyCards } from "./key-cards";
 import { KeysTable } from "./keys-table";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
+import { RefreshError } from "@/components/ui/refresh-error";
 import { useApiKeys, type ApiKeysData } from "./use-api-keys";
 
 interface Props {
@@ -21,7 +22,8 @@ interface Props {
 }
 
 export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Props) {
-  const { data } = useApiKeys(slug, initialData);
+  const keysQuery = useApiKeys(slug, initialData);
+  const { data } = keysQuery;
   const [showStopped, setShowStopped] = useState(false);
   // Keys acted on here stay listed after they stop working, so the outcome (and the "⋯" button) stays in view.
   const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
@@ -61,6 +63,7 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
   const list = { slug, groups, canManage, onAction: open };
   return (
     <div className="space-y-6">
+      <RefreshError query={keysQuery} what="the keys" />
       {!planAllowsApi ? (
         <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
           <p className="font-semibold">API access needs the PRO plan</p>

@@ -1,6 +1,7 @@
 "use client";
 
 import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/ui/fetch-json";
 import type { ApiKeyActivity, ApiKeyView } from "@/lib/api-keys/list-api-keys";
 
 export interface ApiKeysData {
@@ -15,9 +16,7 @@ export function useApiKeys(slug: string, initialData: ApiKeysData) {
   return useQuery({
     queryKey: apiKeysQueryKey(slug),
     queryFn: async (): Promise<ApiKeysData> => {
-      const response = await fetch(`/api/dashboard/properties/${encodeURIComponent(slug)}/api-keys`, { cache: "no-store" });
-      if (!response.ok) throw new Error(`Could not load API keys (${response.status})`);
-      return (await response.json()) as ApiKeysData;
+      return fetchJson<ApiKeysData>(`/api/dashboard/properties/${encodeURIComponent(slug)}/api-keys`);
     },
     initialData,
     refetchInterval: 5_000,

@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@tanstack/react-query";
+import { fetchJson } from "@/components/ui/fetch-json";
 import type { DeliveryDetail, DeliveryRow } from "@/lib/webhooks/list-endpoint-deliveries";
 import type { WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 
@@ -14,17 +15,11 @@ export const webhooksQueryKey = (slug: string) => ["webhooks", slug] as const;
 
 const base = (slug: string) => `/api/dashboard/properties/${encodeURIComponent(slug)}/webhooks`;
 
-async function getJson<T>(url: string, what: string): Promise<T> {
-  const response = await fetch(url, { cache: "no-store" });
-  if (!response.ok) throw new Error(`Could not load ${what} (${response.status})`);
-  return (await response.json()) as T;
-}
-
 /** The endpoints with their 24-hour health; refreshed every 5 s so the cards follow deliveries. */
 export function useWebhookEndpoints(slug: string, initialData: WebhookEndpointView[]) {
   return useQuery({
     queryKey: [...webhooksQueryKey(slug), "endpoints"],
-    queryFn: async () => (await getJson<{ endpoints: WebhookEndpointView[] }>(base(slug), "webhook endpoints")).endpoints,
+    queryFn: async () => (await fetchJson<{ endpoints: WebhookEndpointView[] }>(base(slug))).endpoints,
     initialData,
     refetchInterval: 5_000,
   });
@@ -33,7 +28,7 @@ export function useWebhookEndpoints(slug: string, initialData: WebhookEndpointVi
 export function useWebhookEndpoint(slug: string, initialData: WebhookEndpointView) {
   return useQuery({
     queryKey: [...webhooksQueryKey(slug), "endpoint", initialData.id],
-    queryFn: () => getJson<WebhookEndpointView>(`${base(slug)}/${encodeURIComponent(initialData.id)}`, "the endpoint"),
+    queryFn: () => fetchJson<WebhookEndpointView>(`${base(slug)}/${encodeURIComponent(initialData.id)}`),
     initialData,
     refetchInterval: 5_000,
   });
@@ -51,7 +46,7 @@ export function useWebhookDeliveries(
     queryFn: ({ pageParam }) => {
       const params = new URLSearchParams(filterString);
       if (pageParam) params.set("cursor", pageParam);
-      return getJson<DeliveriesPage>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries?${params}`, "deliveries");
+      return fetchJson<DeliveriesPage>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries?${params}`);
     },
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
@@ -68,10 +63,7 @@ export function useWebhookDelivery(slug: string, endpointId: string, deliveryId:
   return useQuery({
     queryKey: [...webhooksQueryKey(slug), "delivery", deliveryId],
     queryFn: () =>
-      getJson<DeliveryDetail>(
-        `${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`,
-        "the delivery",
-      ),
+      fetchJson<DeliveryDetail>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`),
     refetchInterval: 3_000,
   });
 }

@@ -172,6 +172,7 @@ function logRequest(entry: {
   bodyText: string;
   status: number;
   text: string;
+  responseHeaders: Record<string, string>;
 }) {
   const { request, key } = entry;
   const url = new URL(request.url);
@@ -203,6 +204,8 @@ function logRequest(entry: {
     requestBody: redactBody(entry.bodyText),
     responseBody: redactBody(entry.text),
     errorCode,
+    // Lower-cased like the request headers beside them, whichever way the pipeline spelled them.
+    responseHeaders: Object.fromEntries(new Headers(entry.responseHeaders)),
   });
 }
 
@@ -228,10 +231,11 @@ export function v1Route<
 
     const finish = async (status: number, text: string, extra: Record<string, string> = {}): Promise<Response> => {
       if (claimId) await settleIdempotencyKey(claimId, status, text);
+      const responseHeaders = { "Content-Type": "application/json", ...headers, ...extra };
       if (identified && !bypassed(request, "request-logs"))
-        logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text });
+        logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text, responseHeaders });
       else countUnattributedRequest();
-      return new Response(text, { status, headers: { "Content-Type": "application/json", ...headers, ...extra } });
+      return new Response(text, { status, headers: responseHeaders });
     };
 
     try {
@@ -337,7 +341,17 @@ export function v1Fallback(refusal: (request: Request) => AppError, extraHeaders
     }
     const text = await response.text();
     if (key && !bypassed(request, "request-logs"))
-      logRequest({ request, requestId, started, key, partner: null, bodyText: "", status: response.status, text });
+      logRequest({
+        request,
+        requestId,
+        started,
+        key,
+        partner: null,
+        bodyText: "",
+        status: response.status,
+        text,
+        responseHeaders: Object.fromEntries(response.headers),
+      });
     else countUnattributedRequest();
     return new Response(text, { status: response.status, headers: response.headers });
   };

@@ -26,6 +26,7 @@ export interface RequestLogEntry {
   requestBody: string | null;
   responseBody: string | null;
   errorCode: string | null;
+  responseHeaders: Record<string, string>;
 }
 
 export const FLUSH_INTERVAL_MS = 250;

@@ -69,6 +69,10 @@ describe("request log capture", () => {
     });
     expect(first.durationMs).toBeGreaterThanOrEqual(0);
     expect(JSON.parse(first.responseBody!)).toMatchObject({ data: [], livemode: true });
+    // What the client got back besides the body, as it got it: the request id and the rate-limit answer.
+    expect(first.responseHeaders).toMatchObject({ "x-request-id": first.id, "content-type": "application/json" });
+    const limited = logs[6]!;
+    expect((limited.responseHeaders as Record<string, string>)["retry-after"]).toBe(answers[6]!.headers.get("retry-after"));
   });
 
   it("redacts credentials in headers and secrets in bodies, and cuts bodies at 32 KB", async () => {
@@ -141,7 +145,7 @@ describe("request log capture", () => {
     const script = `
       import { enqueueRequestLog, flushRequestLogsOnShutdown } from "./lib/request-logs/log-writer.ts";
       flushRequestLogsOnShutdown();
-      for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null });
+      for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null, responseHeaders: {} });
       setTimeout(() => {}, 60_000); // stay alive until the signal
       process.kill(process.pid, "SIGTERM");`;
     const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], {

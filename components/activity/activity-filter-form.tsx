@@ -1,25 +1,34 @@
-import Form from "next/form";
-import Link from "next/link";
+"use client";
+
+import { useQueryStates } from "nuqs";
+import type { FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
-import { ACTIVITY_KINDS } from "@/lib/audit/activity-filters";
+import { ACTIVITY_KINDS, activityFilterParams } from "@/lib/audit/activity-filters";
 
-/** The filters as a GET form: applying them is a URL, so a reload or a shared link shows the same list. */
+/** Applying the filters changes the URL (a new history entry and a server render), so a reload or a shared link shows the same list. */
 export function ActivityFilterForm({
-  action,
   values,
   members,
   keys,
 }: {
-  action: string;
   values: Record<string, string>;
   members: { id: string; name: string; email: string }[];
   keys: { id: string; label: string }[];
 }) {
+  const [, setFilters] = useQueryStates(activityFilterParams, { shallow: false, history: "push" });
   const filtered = Object.values(values).some(Boolean);
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    const value = (name: string) => String(form.get(name) ?? "").trim();
+    void setFilters({ kind: value("kind"), actor: value("actor"), from: value("from"), to: value("to") });
+  }
   return (
-    <Form
-      action={action}
+    <form
+      // Remounted with the URL's values, so Back shows the filters that list was made with.
+      key={JSON.stringify(values)}
+      onSubmit={onSubmit}
       aria-label="Filter activity"
       className="mb-4 grid gap-3 rounded-lg border border-slate-200 bg-white p-4 sm:grid-cols-2 lg:grid-cols-5"
     >
@@ -68,11 +77,11 @@ export function ActivityFilterForm({
       <div className="flex items-end gap-2">
         <Button type="submit">Apply filters</Button>
         {filtered ? (
-          <Button variant="ghost" asChild>
-            <Link href={action}>Clear</Link>
+          <Button variant="ghost" onClick={() => void setFilters(null)}>
+            Clear
           </Button>
         ) : null}
       </div>
-    </Form>
+    </form>
   );
 }

@@ -11,6 +11,7 @@ import { KeyCards } from "./key-cards";
 import { KeysTable } from "./keys-table";
 import { RevokeKeyDialog } from "./revoke-key-dialog";
 import { RollKeyDialog } from "./roll-key-dialog";
+import { EditKeyDialog } from "./edit-key-dialog";
 import { RefreshError } from "@/components/ui/refresh-error";
 import { useApiKeys, type ApiKeysData } from "./use-api-keys";
 
@@ -101,6 +102,7 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
           </div>
         </>
       )}
+      {action?.kind === "edit" ? <EditKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
       {action?.kind === "roll" ? <RollKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
       {action?.kind === "revoke" ? <RevokeKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
       <ApiKeyActivityList activity={data.activity} keys={data.keys} />

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogTrigger } from "@/components/ui/dialog";
-import { Field, Input, Select } from "@/components/ui/field";
+import { Field, Input, Select, Textarea } from "@/components/ui/field";
 import type { IssuedKey } from "@/lib/api-keys/create-api-key";
 import { PRESETS, SCOPES, type Scope } from "@/lib/api-keys/scopes";
 import { IssuedKeys } from "./issued-keys";
@@ -69,6 +69,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
               // The form's raw values: the action validates them and answers field errors.
               mutation.mutate({
                 name: form.get("name"),
+                note: form.get("note"),
                 mode: form.get("mode"),
                 scopes: access === "custom" ? custom : PRESETS[access].scopes,
                 expiry,
@@ -152,6 +153,14 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
                 </Field>
               ) : null}
             </div>
+            <Field
+              id="key-note"
+              label="Note (optional)"
+              errors={errors("note")}
+              hint="Only your team sees it: who asked for the key, where it is installed"
+            >
+              <Textarea id="key-note" name="note" rows={2} maxLength={200} aria-invalid={errors("note") ? true : undefined} />
+            </Field>
             {failure ? (
               <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
                 {failure.message}

@@ -4,11 +4,11 @@ import * as DropdownMenu from "@radix-ui/react-dropdown-menu";
 import Link from "next/link";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
 
-export type KeyAction = "roll" | "revoke";
+export type KeyAction = "edit" | "roll" | "revoke";
 
 const ITEM = "flex cursor-pointer items-center rounded px-2 py-2 text-sm outline-none data-[highlighted]:bg-slate-100";
 
-/** The "⋯" menu of one key: Roll and Revoke for those who manage keys, its request logs for everyone. */
+/** The "⋯" menu of one key: Edit, Roll and Revoke for those who manage keys, its request logs for everyone. */
 export function KeyActionsMenu({
   slug,
   apiKey,
@@ -39,6 +39,11 @@ export function KeyActionsMenu({
           collisionPadding={8}
           className="z-50 min-w-52 rounded-md border border-slate-200 bg-white p-1 shadow-lg"
         >
+          {canManage ? (
+            <DropdownMenu.Item className={ITEM} onSelect={() => onAction("edit", apiKey)}>
+              Edit name and note…
+            </DropdownMenu.Item>
+          ) : null}
           {canManage && usable ? (
             <DropdownMenu.Item className={ITEM} onSelect={() => onAction("roll", apiKey)}>
               Roll…

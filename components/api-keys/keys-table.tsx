@@ -13,6 +13,16 @@ export interface KeyListProps {
   onAction: (action: KeyAction, key: ApiKeyView) => void;
 }
 
+const COLUMNS: { label: string; className: string; hidden?: boolean }[] = [
+  { label: "Name and key", className: "px-4 py-3" },
+  { label: "Mode", className: "px-3 py-3" },
+  { label: "Permissions", className: "px-3 py-3" },
+  { label: "Last used", className: "px-3 py-3" },
+  { label: "Requests", className: "px-3 py-3 text-right" },
+  { label: "Status", className: "px-3 py-3" },
+  { label: "Actions", className: "w-12 px-3 py-3", hidden: true },
+];
+
 /** Wide screens: one table, a tbody per live/test pair, every row's actions in its "⋯" menu. */
 export function KeysTable({ slug, groups, canManage, onAction }: KeyListProps) {
   return (
@@ -22,27 +32,11 @@ export function KeysTable({ slug, groups, canManage, onAction }: KeyListProps) {
         <caption className="sr-only">API keys of this property</caption>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>
-            <th scope="col" className="px-4 py-3">
-              Name and key
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Mode
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Permissions
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Last used
-            </th>
-            <th scope="col" className="px-3 py-3 text-right">
-              Requests
-            </th>
-            <th scope="col" className="px-3 py-3">
-              Status
-            </th>
-            <th scope="col" className="w-12 px-3 py-3">
-              <span className="sr-only">Actions</span>
-            </th>
+            {COLUMNS.map((column) => (
+              <th key={column.label} scope="col" className={column.className}>
+                {column.hidden ? <span className="sr-only">{column.label}</span> : column.label}
+              </th>
+            ))}
           </tr>
         </thead>
         {groups.map((group) => (

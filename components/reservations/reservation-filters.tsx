@@ -1,9 +1,10 @@
 "use client";
 
-import { usePathname, useRouter } from "next/navigation";
+import { useQueryStates } from "nuqs";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
 import { Input, Select } from "@/components/ui/field";
+import { reservationFilterParams } from "@/lib/reservations/reservation-filter-params";
 import { RESERVATION_STATUSES, type ReservationSort } from "@/lib/reservations/schemas";
 import { STATUS_LABEL } from "./reservation-status-badge";
 
@@ -28,20 +29,18 @@ export function ReservationFilters({
   sort: string;
   effectiveSort: ReservationSort;
 }) {
-  const router = useRouter();
-  const pathname = usePathname();
+  // Each change is a new history entry and a server render: the list is the server's answer for the URL.
+  const [, setFilters] = useQueryStates(reservationFilterParams, { shallow: false, history: "push" });
   const [text, setText] = useState(q);
 
-  function apply(next: { q?: string; status?: string; sort?: string }) {
-    const search = new URLSearchParams();
-    const nextQ = next.q ?? text;
-    const nextStatus = next.status ?? status;
-    const nextSort = next.sort ?? sort;
-    if (nextQ.trim()) search.set("q", nextQ.trim());
-    if (nextStatus) search.set("status", nextStatus);
-    if (nextSort) search.set("sort", nextSort);
-    const query = search.toString();
-    router.push(query ? `${pathname}?${query}` : pathname);
+  function apply(next: { q?: string; status?: string; sort?: ReservationSort | null }) {
+    // Any change starts again at the first page.
+    void setFilters({
+      q: (next.q ?? text).trim() || null,
+      status: next.status ?? status,
+      sort: next.sort ?? (sort as ReservationSort),
+      page: null,
+    });
   }
 
   function onSubmit(event: FormEvent) {
@@ -87,7 +86,7 @@ export function ReservationFilters({
         id="reservation-sort"
         name="sort"
         value={effectiveSort}
-        onChange={(event) => apply({ sort: event.target.value })}
+        onChange={(event) => apply({ sort: event.target.value as ReservationSort })}
         className="sm:w-56"
       >
         {Object.entries(SORT_LABEL).map(([value, label]) => (
@@ -104,7 +103,7 @@ export function ReservationFilters({
           variant="ghost"
           onClick={() => {
             setText("");
-            router.push(pathname);
+            void setFilters(null);
           }}
         >
           Clear

@@ -5,7 +5,8 @@ import { z } from "zod";
 import { createApiKey, type IssuedKey } from "../api-keys/create-api-key";
 import { revokeApiKey } from "../api-keys/revoke-api-key";
 import { rollApiKey } from "../api-keys/roll-api-key";
-import { createApiKeyInput, rollApiKeyInput } from "../api-keys/schemas";
+import { createApiKeyInput, rollApiKeyInput, updateApiKeyDetailsInput } from "../api-keys/schemas";
+import { updateApiKeyDetails } from "../api-keys/update-api-key-details";
 import { apiSettingsInput, updateApiSettings } from "../properties/update-api-settings";
 import { propertyAction } from "./property-action";
 
@@ -35,6 +36,11 @@ const revokeInput = z.object({ keyId: z.string().min(1, "Which key?").max(100), 
 export const revokeApiKeyAction = propertyAction("manageApiAccess", revokeInput, async ({ access, actor, input }) => {
   const key = await revokeApiKey({ propertyId: access.property.id, keyId: input.keyId, actor, pair: input.pair });
   return `${key.name} was revoked.`;
+});
+
+export const updateApiKeyDetailsAction = propertyAction("manageApiAccess", updateApiKeyDetailsInput, async ({ access, actor, input }) => {
+  const { changed } = await updateApiKeyDetails({ propertyId: access.property.id, actor, input });
+  return changed ? `${input.name} was saved.` : "Nothing to change.";
 });
 
 export const updateApiSettingsAction = propertyAction(

@@ -9,7 +9,8 @@ import { keyStatus } from "./key-status";
 import { listApiKeyActivity, listApiKeys } from "./list-api-keys";
 import { revokeApiKey } from "./revoke-api-key";
 import { rollApiKey } from "./roll-api-key";
-import { createApiKeyInput, rollApiKeyInput } from "./schemas";
+import { createApiKeyInput, rollApiKeyInput, updateApiKeyDetailsInput } from "./schemas";
+import { updateApiKeyDetails } from "./update-api-key-details";
 import { hasScope } from "./scopes";
 
 const actor: Actor = { type: "USER", id: null, label: "Admin <admin@example.com>" };
@@ -163,5 +164,51 @@ describe("revoking a pair", () => {
     const rows = await db.apiKey.findMany({ where: { id: { in: [live2!.id, test2!.id] } } });
     expect(rows.every((r) => r.revokedAt instanceof Date && r.revokedByLabel === actor.label)).toBe(true);
     expect((await listApiKeyActivity(property.id)).filter((e) => e.action === "api_key.revoked")).toHaveLength(3);
+  });
+});
+
+describe("a key's name and note", () => {
+  it("keeps the note through a roll, renames without touching the key, and records only real changes", async () => {
+    const { property } = await createProperty();
+    const [issued] = await createApiKey({ property, actor, input: input({ note: "  Staging box at Channex  " }) });
+    expect((await db.apiKey.findUniqueOrThrow({ where: { id: issued!.id } })).note).toBe("Staging box at Channex");
+    const [rolled] = await rollApiKey({ property, actor, input: rollApiKeyInput.parse({ keyId: issued!.id, grace: "1h" }) });
+    expect((await listApiKeys(property.id)).find((k) => k.id === rolled!.id)).toMatchObject({ note: "Staging box at Channex" });
+
+    const before = await db.apiKey.findUniqueOrThrow({ where: { id: rolled!.id } });
+    const renamed = await updateApiKeyDetails({
+      propertyId: property.id,
+      actor,
+      input: updateApiKeyDetailsInput.parse({ keyId: rolled!.id, name: "Channex production", note: "" }),
+    });
+    expect(renamed.changed).toBe(true);
+    const after = await db.apiKey.findUniqueOrThrow({ where: { id: rolled!.id } });
+    expect(after).toMatchObject({ name: "Channex production", note: null, hash: before.hash, scopes: before.scopes, revokedAt: null });
+    const again = await updateApiKeyDetails({
+      propertyId: property.id,
+      actor,
+      input: updateApiKeyDetailsInput.parse({ keyId: rolled!.id, name: "Channex production" }),
+    });
+    expect(again.changed).toBe(false);
+    const events = await db.auditEvent.findMany({ where: { propertyId: property.id, action: "api_key.updated" } });
+    expect(events.map((e) => e.metadata)).toEqual([
+      { name: "Channex production", previousName: "Channel manager", noteChanged: true, mode: "LIVE", preview: `…${after.last4}` },
+    ]);
+  });
+
+  it("refuses another property's key, a blank name and a note over 200 characters", async () => {
+    const { property } = await createProperty();
+    const { property: other } = await createProperty();
+    const [theirs] = await createApiKey({ property: other, actor, input: input() });
+    await expect(
+      updateApiKeyDetails({
+        propertyId: property.id,
+        actor,
+        input: updateApiKeyDetailsInput.parse({ keyId: theirs!.id, name: "Mine now" }),
+      }),
+    ).rejects.toMatchObject({ code: "NOT_FOUND" });
+    const refused = updateApiKeyDetailsInput.safeParse({ keyId: theirs!.id, name: "  ", note: "x".repeat(201) });
+    expect(refused.success).toBe(false);
+    expect(refused.error?.issues.map((i) => i.path.join("."))).toEqual(["name", "note"]);
   });
 });

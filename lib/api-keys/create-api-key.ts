@@ -22,6 +22,7 @@ export async function issueKey(
   data: {
     propertyId: string;
     name: string;
+    note?: string | null;
     mode: ApiKeyMode;
     scopes: string[];
     expiresAt: Date | null;
@@ -35,6 +36,7 @@ export async function issueKey(
     data: {
       propertyId: data.propertyId,
       name: data.name,
+      note: data.note ?? null,
       mode: data.mode,
       hash: hashApiKey(key),
       last4: key.slice(-4),
@@ -64,7 +66,16 @@ export async function createApiKey(options: {
   return db.$transaction(async (tx) => {
     const issued: IssuedKey[] = [];
     for (const mode of modes) {
-      const key = await issueKey(tx, { propertyId: property.id, name: input.name, mode, scopes, expiresAt, actor, pairId });
+      const key = await issueKey(tx, {
+        propertyId: property.id,
+        name: input.name,
+        note: input.note,
+        mode,
+        scopes,
+        expiresAt,
+        actor,
+        pairId,
+      });
       issued.push(key);
       await recordAuditEvent(tx, {
         propertyId: property.id,

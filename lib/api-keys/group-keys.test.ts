@@ -8,6 +8,7 @@ function key(id: string, extra: Partial<ApiKeyView> = {}): ApiKeyView {
   return {
     id,
     name: id,
+    note: null,
     mode: "LIVE",
     preview: `pms_live_••••••••${id}`,
     last4: id,

@@ -9,6 +9,7 @@ export async function listApiKeys(propertyId: string, now = new Date()) {
   return keys.map((key) => ({
     id: key.id,
     name: key.name,
+    note: key.note,
     mode: key.mode,
     preview: maskApiKey(key.mode, key.last4),
     last4: key.last4,

@@ -50,6 +50,7 @@ export async function rollApiKey(options: {
       const next = await issueKey(tx, {
         propertyId: property.id,
         name: old.name,
+        note: old.note,
         mode: old.mode,
         scopes: old.scopes,
         expiresAt,

@@ -5,9 +5,19 @@ export const EXPIRY_CHOICES = ["never", "30d", "90d", "365d", "date"] as const;
 export const GRACE_CHOICES = { now: 0, "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000 } as const;
 export type GraceChoice = keyof typeof GRACE_CHOICES;
 
+const keyName = z.string().trim().min(1, "Give the key a name").max(80, "At most 80 characters");
+/** The manager's own words about a key; blank means none. */
+const keyNote = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .optional()
+  .transform((v) => v || null);
+
 export const createApiKeyInput = z
   .object({
-    name: z.string().trim().min(1, "Give the key a name").max(80, "At most 80 characters"),
+    name: keyName,
+    note: keyNote,
     mode: z.enum(["LIVE", "TEST", "PAIR"]),
     scopes: z.array(z.enum(SCOPE_IDS)).min(1, "Choose at least one permission").max(SCOPE_IDS.length),
     expiry: z.enum(EXPIRY_CHOICES).default("never"),
@@ -40,6 +50,14 @@ export function expiryDate(input: Pick<CreateApiKeyInput, "expiry" | "expiresOn"
       return new Date(now.getTime() + Number.parseInt(input.expiry, 10) * 24 * 3600_000);
   }
 }
+
+/** Renaming a key or changing its note: the key itself, its permissions and expiry never change here. */
+export const updateApiKeyDetailsInput = z.object({
+  keyId: z.string().min(1, "Which key?").max(100),
+  name: keyName,
+  note: keyNote,
+});
+export type UpdateApiKeyDetailsInput = z.infer<typeof updateApiKeyDetailsInput>;
 
 export const rollApiKeyInput = z.object({
   keyId: z.string().min(1),

@@ -1,5 +1,6 @@
 // The Activity page's filters as they stand in the URL, and the kinds of entry a manager thinks in.
 // No server imports: the filter form on the client reads the same kinds.
+import { createLoader, parseAsString } from "nuqs/server";
 import { z } from "zod";
 
 /** Each kind is the action prefixes recorded under lib/ (grep `action: "`). */
@@ -82,3 +83,15 @@ export function parseActivityFilters(
 export function actorValue(actor: ActorFilter): string {
   return actor.type === "system" ? "system" : `${actor.type}:${actor.id}`;
 }
+
+/**
+ * The same filters as URL state (nuqs parsers, shared by the filter form and the server page). They
+ * carry the raw text: `parseActivityFilters` above judges it, so a bad value is explained, not dropped.
+ */
+export const activityFilterParams = {
+  kind: parseAsString.withDefault(""),
+  actor: parseAsString.withDefault(""),
+  from: parseAsString.withDefault(""),
+  to: parseAsString.withDefault(""),
+};
+export const loadActivityFilterParams = createLoader(activityFilterParams);

@@ -55,6 +55,14 @@ const CASES: [DescribableEvent, string][] = [
   ],
   [byAdam("api_key.revoked", { name: "Door locks", mode: "LIVE", preview: "…a1b2" }), "Adam Admin revoked the key “Door locks” (…a1b2)"],
   [
+    byAdam("api_key.updated", { name: "Door locks B", previousName: "Door locks", noteChanged: true, preview: "…a1b2" }),
+    "Adam Admin renamed the key “Door locks” to “Door locks B” and changed its note (…a1b2)",
+  ],
+  [
+    byAdam("api_key.updated", { name: "Door locks", previousName: null, noteChanged: true, preview: "…a1b2" }),
+    "Adam Admin changed the note of the key “Door locks” (…a1b2)",
+  ],
+  [
     byAdam("api_settings.updated", {
       before: { rateLimitPerSecond: 10, rateLimitBurst: 20, rateLimitPerDay: 1000, requirePartnerKey: false, logRetentionDays: 30 },
       after: { rateLimitPerSecond: 10, rateLimitBurst: 40, rateLimitPerDay: 1000, requirePartnerKey: true, logRetentionDays: 30 },

@@ -111,6 +111,12 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         const old = metadata.grace === "now" ? ", the old one stopped working at once" : until ? `, the old one works until ${until}` : "";
         return `${actor} rolled the key “${name}”: the new key ends ${keyEnd(text(metadata, "preview"))}${old}`;
       }
+      case "api_key.updated": {
+        const previous = text(metadata, "previousName");
+        const renamed = previous ? `renamed the key “${previous}” to “${name}”` : null;
+        const noted = metadata.noteChanged === true ? (renamed ? "changed its note" : `changed the note of the key “${name}”`) : null;
+        return `${actor} ${[renamed, noted].filter(Boolean).join(" and ") || `saved the key “${name}”`} (${keyEnd(text(metadata, "preview"))})`;
+      }
       case "api_key.revoked":
         return `${actor} revoked the key “${name}” (${keyEnd(text(metadata, "preview"))})`;
       case "api_settings.updated":

@@ -12,6 +12,7 @@ import { getPropertyAccess } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { isEarlyCheckIn, propertyToday } from "@/lib/reservations/property-today";
 import { searchReservations } from "@/lib/reservations/search-reservations";
+import { reservationsHref } from "@/lib/reservations/reservation-filter-params";
 import { searchReservationsQuery } from "@/lib/reservations/schemas";
 import { listRooms } from "@/lib/rooms/list-rooms";
 
@@ -48,15 +49,13 @@ export default async function ReservationsPage({
       canCancel={can.cancelReservation(access.role)}
     />
   );
-  const pageHref = (page: number) => {
-    const search = new URLSearchParams();
-    if (query.q) search.set("q", query.q);
-    if (query.status) search.set("status", query.status);
-    if (query.sort) search.set("sort", query.sort);
-    if (page > 1) search.set("page", String(page));
-    const text = search.toString();
-    return `/${slug}/reservations${text ? `?${text}` : ""}`;
-  };
+  const pageHref = (page: number) =>
+    reservationsHref(`/${slug}/reservations`, {
+      q: query.q ?? null,
+      status: query.status ?? null,
+      sort: query.sort ?? null,
+      page: page > 1 ? page : null,
+    });
 
   return (
     <>

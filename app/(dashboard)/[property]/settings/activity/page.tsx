@@ -4,15 +4,13 @@ import { ActivityFilterForm } from "@/components/activity/activity-filter-form";
 import { ActivityList } from "@/components/activity/activity-list";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PageHeader } from "@/components/ui/page-header";
-import { parseActivityFilters } from "@/lib/audit/activity-filters";
+import { loadActivityFilterParams, parseActivityFilters } from "@/lib/audit/activity-filters";
 import { isKnownActor, listActivityActors, listPropertyActivity } from "@/lib/audit/list-property-activity";
 import { requirePermission } from "@/lib/auth/property-access";
 
 export const metadata: Metadata = { title: "Activity" };
 
 type SearchParams = Record<string, string | string[] | undefined>;
-
-const FILTER_NAMES = ["kind", "actor", "from", "to"] as const;
 
 export default async function ActivityPage({
   params,
@@ -23,10 +21,8 @@ export default async function ActivityPage({
 }) {
   const { property: slug } = await params;
   const access = await requirePermission(slug, "viewActivity");
-  const raw = await searchParams;
-  const values = Object.fromEntries(
-    FILTER_NAMES.map((name) => [name, (Array.isArray(raw[name]) ? raw[name][0] : raw[name])?.trim() ?? ""]).filter(([, v]) => v),
-  ) as Record<string, string>;
+  const loaded = loadActivityFilterParams(await searchParams);
+  const values = Object.fromEntries(Object.entries(loaded).flatMap(([name, value]) => (value.trim() ? [[name, value.trim()]] : [])));
   const path = `/${slug}/settings/activity`;
   const actors = await listActivityActors(access.property.id);
   const parsed = parseActivityFilters(values);
@@ -45,7 +41,7 @@ export default async function ActivityPage({
         title="Activity"
         description={`Everything done at ${access.property.name} — keys, webhooks, settings, team, reservations — and its members' sign-ins, newest first.`}
       />
-      <ActivityFilterForm action={path} values={values} members={actors.members} keys={actors.keys} />
+      <ActivityFilterForm values={values} members={actors.members} keys={actors.keys} />
       {messages.length > 0 ? (
         <div
           role="alert"

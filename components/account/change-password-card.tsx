@@ -5,10 +5,10 @@ import { ActionMessage } from "@/components/ui/action-message";
 import { useRouter } from "next/navigation";
 import { useRef } from "react";
 import { Button } from "@/components/ui/button";
-import { Field, Input } from "@/components/ui/field";
+import { PasswordField } from "@/components/ui/password-field";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { changePasswordAction } from "@/lib/actions/account";
-import { MAX_PASSWORD_LENGTH, MIN_PASSWORD_LENGTH } from "@/lib/account/schemas";
+import { MIN_PASSWORD_LENGTH } from "@/lib/account/schemas";
 
 /** Change password: the current one, the new one twice. Every other session ends on success. */
 export function ChangePasswordCard({ passwordChangedAt }: { passwordChangedAt: string | null }) {
@@ -47,36 +47,28 @@ export function ChangePasswordCard({ passwordChangedAt }: { passwordChangedAt: s
           });
         }}
       >
-        <Field id="current-password" label="Current password" errors={errors("currentPassword")}>
-          <Input
-            id="current-password"
-            name="currentPassword"
-            type="password"
-            autoComplete="current-password"
-            maxLength={MAX_PASSWORD_LENGTH}
-            aria-invalid={errors("currentPassword") ? true : undefined}
-          />
-        </Field>
-        <Field id="new-password" label="New password" errors={errors("newPassword")} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-          <Input
-            id="new-password"
-            name="newPassword"
-            type="password"
-            autoComplete="new-password"
-            maxLength={MAX_PASSWORD_LENGTH}
-            aria-invalid={errors("newPassword") ? true : undefined}
-          />
-        </Field>
-        <Field id="confirm-password" label="Confirm new password" errors={errors("confirmPassword")}>
-          <Input
-            id="confirm-password"
-            name="confirmPassword"
-            type="password"
-            autoComplete="new-password"
-            maxLength={MAX_PASSWORD_LENGTH}
-            aria-invalid={errors("confirmPassword") ? true : undefined}
-          />
-        </Field>
+        <PasswordField
+          id="current-password"
+          name="currentPassword"
+          label="Current password"
+          purpose="current"
+          errors={errors("currentPassword")}
+        />
+        <PasswordField
+          id="new-password"
+          name="newPassword"
+          label="New password"
+          purpose="new"
+          errors={errors("newPassword")}
+          hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        />
+        <PasswordField
+          id="confirm-password"
+          name="confirmPassword"
+          label="Confirm new password"
+          purpose="new"
+          errors={errors("confirmPassword")}
+        />
         <div className="flex flex-wrap items-center gap-3 sm:col-span-3">
           <Button type="submit" disabled={mutation.isPending}>
             {mutation.isPending ? "Changing…" : "Change password"}

@@ -5,6 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { useSudo } from "@/components/auth/sudo-provider";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/ui/password-field";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 import { disableTwoFactorAction } from "@/lib/actions/account";
@@ -45,9 +46,7 @@ export function DisableTwoFactorDialog({ onClose }: { onClose: () => void }) {
               <Input id="disable-code" name="code" inputMode="text" autoComplete="one-time-code" maxLength={40} autoFocus />
             </Field>
           ) : (
-            <Field id="disable-password" label="Password" errors={fieldErrors}>
-              <Input id="disable-password" name="password" type="password" autoComplete="current-password" autoFocus />
-            </Field>
+            <PasswordField id="disable-password" name="password" label="Password" purpose="current" errors={fieldErrors} autoFocus />
           )}
           {failure && !fieldErrors ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/ui/password-field";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 import { THROTTLED_PREFIX, tooManyAttemptsMessage, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
@@ -65,9 +66,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           <Field id="email" label="Email">
             <Input id="email" name="email" type="email" autoComplete="username" required autoFocus />
           </Field>
-          <Field id="password" label="Password">
-            <Input id="password" name="password" type="password" autoComplete="current-password" required />
-          </Field>
+          <PasswordField id="password" name="password" label="Password" purpose="current" required />
         </>
       )}
       {error ? (

@@ -7,6 +7,7 @@ import { createContext, useCallback, useContext, useState, type FormEvent, type 
 import { confirmIdentityAction } from "@/lib/actions/sudo";
 import type { ActionResult } from "@/lib/errors/action-result";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/ui/password-field";
 import { Dialog, DialogContent } from "@/components/ui/dialog";
 import { Field, Input } from "@/components/ui/field";
 
@@ -121,9 +122,7 @@ function ConfirmAccessDialog({
               <Input id="sudo-code" name="code" inputMode="numeric" autoComplete="one-time-code" required autoFocus />
             </Field>
           ) : (
-            <Field id="sudo-password" label="Password">
-              <Input id="sudo-password" name="password" type="password" autoComplete="current-password" required autoFocus />
-            </Field>
+            <PasswordField id="sudo-password" name="password" label="Password" purpose="current" required autoFocus />
           )}
           {error ? (
             <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">

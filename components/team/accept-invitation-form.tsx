@@ -4,6 +4,7 @@ import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
 import { Button } from "@/components/ui/button";
+import { PasswordField } from "@/components/ui/password-field";
 import { Field, Input } from "@/components/ui/field";
 import { acceptInvitationAction } from "@/lib/actions/team";
 import type { ActionResult } from "@/lib/errors/action-result";
@@ -55,27 +56,24 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
           aria-invalid={errors("name") ? true : undefined}
         />
       </Field>
-      <Field id="password" label="Password" errors={errors("password")} hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}>
-        <Input
-          id="password"
-          name="password"
-          type="password"
-          autoComplete="new-password"
-          minLength={MIN_PASSWORD_LENGTH}
-          required
-          aria-invalid={errors("password") ? true : undefined}
-        />
-      </Field>
-      <Field id="confirmPassword" label="Confirm password" errors={errors("confirmPassword")}>
-        <Input
-          id="confirmPassword"
-          name="confirmPassword"
-          type="password"
-          autoComplete="new-password"
-          required
-          aria-invalid={errors("confirmPassword") ? true : undefined}
-        />
-      </Field>
+      <PasswordField
+        id="password"
+        name="password"
+        label="Password"
+        purpose="new"
+        errors={errors("password")}
+        hint={`At least ${MIN_PASSWORD_LENGTH} characters.`}
+        minLength={MIN_PASSWORD_LENGTH}
+        required
+      />
+      <PasswordField
+        id="confirmPassword"
+        name="confirmPassword"
+        label="Confirm password"
+        purpose="new"
+        errors={errors("confirmPassword")}
+        required
+      />
       {result && !result.ok ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {result.message}

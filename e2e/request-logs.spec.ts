@@ -138,6 +138,8 @@ test("filters that cannot apply say why, custom dates appear only for Custom, an
   await page.goto(`${LOGS}?status=abc`);
   await expect(page.getByRole("status").filter({ hasText: "Ignored the Status filter “abc”" })).toBeVisible();
 
+  await expect(status).toHaveAttribute("aria-invalid", "true");
+  await status.fill("");
   await page.getByLabel("Path contains").fill("/no-such-path-ever");
   await page.getByRole("button", { name: "Apply filters" }).click();
   await expect(page).toHaveURL(/path=/);

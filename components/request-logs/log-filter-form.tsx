@@ -28,7 +28,8 @@ export function LogFilterForm({
     ...values,
     range: !values.range && (values.from || values.to) ? "custom" : values.range,
   }));
-  const [errors, setErrors] = useState<Partial<Record<LogFilterField, string>>>({});
+  // A refused value that came in the URL is marked where it stands, like one typed here.
+  const [errors, setErrors] = useState<Partial<Record<LogFilterField, string>>>(() => logFilterErrors(draft));
   const set = (field: keyof Draft) => (event: { target: { value: string } }) => {
     setDraft((d) => ({ ...d, [field]: event.target.value }));
     if (field in errors)

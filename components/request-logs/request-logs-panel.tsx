@@ -167,12 +167,12 @@ export function RequestLogsPanel({
                     </button>
                   </td>
                   <td className="px-4 py-2 font-mono text-xs">{row.method}</td>
-                  <td className="px-4 py-2 font-mono text-xs break-all">{row.path}</td>
+                  <td className="min-w-56 px-4 py-2 font-mono text-xs break-all">{row.path}</td>
                   <td className="px-4 py-2">
                     <StatusBadge row={row} />
                   </td>
                   <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{row.durationMs} ms</td>
-                  <td className="px-4 py-2">
+                  <td className="min-w-36 px-4 py-2">
                     <KeyName row={row} />
                   </td>
                 </tr>

@@ -1,7 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { createProperty } from "../../test/fixtures";
 import { db } from "../db/client";
-import { listRequestLogs, requestLogFilters } from "./list-request-logs";
+import { AppError } from "../errors/app-error";
+import { listRequestLogs, parseRequestLogQuery, requestLogFilters } from "./list-request-logs";
+import { FROM_AFTER_TO_MESSAGE, logFilterParsers, logFilterQuery, resolveLogFilters, STATUS_MESSAGE } from "./log-filter-params";
+import { createLoader } from "nuqs/server";
 
 const NOW = new Date("2026-11-23T12:00:00Z");
 
@@ -96,6 +99,80 @@ describe("listRequestLogs", () => {
       cursor = page.nextCursor;
     } while (cursor);
     expect(seen).toEqual(["req_6", "req_0", "req_1", "req_2", "req_3", "req_4", "req_5"]);
+  });
+});
+
+describe("filters a person cannot apply", () => {
+  const refusal = (query: Record<string, string>) => {
+    try {
+      parseRequestLogQuery(query);
+      return null;
+    } catch (error) {
+      return error instanceof AppError ? [error.code, error.status, error.fields] : error;
+    }
+  };
+
+  it("the JSON route's parser refuses From after To and unreadable dates with 400 VALIDATION_ERROR, and accepts a real range", () => {
+    expect(refusal({ range: "custom", from: "2026-11-20T10:00", to: "2026-11-19T10:00" })).toEqual([
+      "VALIDATION_ERROR",
+      400,
+      { from: [FROM_AFTER_TO_MESSAGE] },
+    ]);
+    expect(refusal({ range: "custom", from: "yesterday" })).toEqual([
+      "VALIDATION_ERROR",
+      400,
+      { from: [expect.stringContaining("Not a date")] },
+    ]);
+    expect(refusal({ range: "custom", from: "2026-11-19T10:00", to: "2026-11-20T10:00" })).toBeNull();
+    expect(refusal({ range: "custom", from: "2026-11-19T10:00", to: "2026-11-19T10:00" })).toBeNull();
+  });
+
+  it("the page names each URL filter it ignores, and applies the rest", () => {
+    const load = createLoader(logFilterParsers);
+    const bad = resolveLogFilters(load("?status=abc&method=GET,TRACE&path=guests"));
+    expect(bad.ignored).toEqual([{ field: "status", label: "Status", value: "abc", message: STATUS_MESSAGE }]);
+    expect(logFilterQuery(bad.applied)).toBe("method=GET&path=guests");
+
+    const reversed = resolveLogFilters(load("?from=2026-11-20T10:00&to=2026-11-19T10:00"));
+    expect(reversed.ignored.map((f) => [f.field, f.message])).toEqual([["from", FROM_AFTER_TO_MESSAGE]]);
+    expect(logFilterQuery(reversed.applied)).toBe("range=custom");
+
+    const fine = resolveLogFilters(load("?status=4xx&range=custom&from=2026-11-19T10:00&to=2026-11-20T10:00"));
+    expect(fine.ignored).toEqual([]);
+    expect(new URLSearchParams(logFilterQuery(fine.applied)).get("status")).toBe("4xx");
+    expect(new URLSearchParams(logFilterQuery(fine.applied)).get("from")).toBe("2026-11-19T10:00");
+  });
+});
+
+describe("key names", () => {
+  it("joins each row's key name, mode and last four from this property's keys; a deleted or foreign key is null", async () => {
+    const { propertyWithKey } = await import("../../test/api-fixtures");
+    const { property } = await propertyWithKey();
+    const other = await propertyWithKey();
+    const apiKey = await db.apiKey.findFirstOrThrow({ where: { propertyId: property.id } });
+    const otherKey = await db.apiKey.findFirstOrThrow({ where: { propertyId: other.property.id } });
+    const base = {
+      query: {},
+      durationMs: 3,
+      keyPreview: "pms_live_••••••••abcd",
+      mode: "LIVE" as const,
+      requestHeaders: {},
+      method: "GET",
+    };
+    const id = `k${Math.random().toString(36).slice(2, 8)}_`;
+    await db.requestLog.createMany({
+      data: [
+        { ...base, id: `${id}1`, propertyId: property.id, status: 200, path: "/a", apiKeyId: apiKey.id, createdAt: NOW },
+        { ...base, id: `${id}2`, propertyId: property.id, status: 200, path: "/b", apiKeyId: "deleted", createdAt: NOW },
+        { ...base, id: `${id}3`, propertyId: property.id, status: 200, path: "/c", apiKeyId: otherKey.id, createdAt: NOW },
+      ],
+    });
+    const { rows } = await listRequestLogs(property.id, requestLogFilters.parse({}), NOW);
+    expect(Object.fromEntries(rows.map((r) => [r.path, r.key]))).toEqual({
+      "/a": { name: apiKey.name, mode: apiKey.mode, last4: apiKey.last4 },
+      "/b": null,
+      "/c": null,
+    });
   });
 });
 

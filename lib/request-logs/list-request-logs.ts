@@ -4,8 +4,9 @@ import { afterCursor, cursorSchema, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 import { AppError, notFound } from "../errors/app-error";
+import { FROM_AFTER_TO_MESSAGE, LOG_METHODS, STATUS_MESSAGE, STATUS_PATTERN } from "./log-filter-params";
 
-export const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
+export const METHODS = LOG_METHODS;
 export const RANGES = { "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
 
 // Unreadable text (too long, or with a NUL the database cannot hold) means "no filter", as elsewhere.
@@ -38,12 +39,7 @@ export const requestLogFilters = z.object({
     .string()
     .optional()
     .transform((v) => (v ? v.split(",").filter((m): m is (typeof METHODS)[number] => (METHODS as readonly string[]).includes(m)) : [])),
-  status: z
-    .string()
-    .trim()
-    .regex(/^([1-5]xx|[1-5]\d\d)$/, "A status code (404) or class (4xx)")
-    .optional()
-    .catch(undefined),
+  status: z.string().trim().regex(STATUS_PATTERN, STATUS_MESSAGE).optional().catch(undefined),
   range: z.enum(["1h", "24h", "7d", "30d", "custom"]).optional().catch(undefined),
   from: instant.catch(undefined),
   to: instant.catch(undefined),
@@ -56,18 +52,17 @@ export const requestLogFilters = z.object({
 export type RequestLogFilters = z.infer<typeof requestLogFilters>;
 
 /**
- * The filters of a JSON or CSV request: the page ignores an unreadable date, but a client asking for
- * a range must hear that its date was refused, not get every entry (400 VALIDATION_ERROR).
+ * The filters of a JSON or CSV request: the page names a filter it had to ignore, but a client asking
+ * for a range must hear that its range was refused, not get every entry (400 VALIDATION_ERROR).
  */
 export function parseRequestLogQuery(query: Record<string, string>): RequestLogFilters {
   const filters = requestLogFilters.parse(query);
-  const refused = (["from", "to"] as const).filter((name) => query[name]?.trim() && !filters[name]);
+  const refused: [string, string][] = (["from", "to"] as const)
+    .filter((name) => query[name]?.trim() && !filters[name])
+    .map((name) => [name, `Not a date the logs can hold: ${STORABLE_DATE_MESSAGE}`]);
+  if (refused.length === 0 && filters.from && filters.to && filters.from > filters.to) refused.push(["from", FROM_AFTER_TO_MESSAGE]);
   if (refused.length > 0) {
-    throw new AppError(
-      "VALIDATION_ERROR",
-      "The request is invalid: see details.",
-      Object.fromEntries(refused.map((name) => [name, [`Not a date the logs can hold: ${STORABLE_DATE_MESSAGE}`]])),
-    );
+    throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", Object.fromEntries(refused.map(([f, m]) => [f, [m]])));
   }
   return filters;
 }
@@ -114,7 +109,17 @@ export async function listRequestLogs(propertyId: string, filters: RequestLogFil
     take: filters.limit + 1,
     select: SUMMARY,
   });
-  const { data, nextCursor } = page(rows, filters.limit, (r) => ({ ...r, createdAt: r.createdAt.toISOString() }));
+  // The keys' names in one query for the whole page (no relation: an entry outlives its key).
+  const keyIds = [...new Set(rows.flatMap((r) => (r.apiKeyId ? [r.apiKeyId] : [])))];
+  const keys = keyIds.length
+    ? await db.apiKey.findMany({ where: { propertyId, id: { in: keyIds } }, select: { id: true, name: true, mode: true, last4: true } })
+    : [];
+  const byId = new Map(keys.map((k) => [k.id, { name: k.name, mode: k.mode, last4: k.last4 }]));
+  const { data, nextCursor } = page(rows, filters.limit, (r) => ({
+    ...r,
+    createdAt: r.createdAt.toISOString(),
+    key: (r.apiKeyId && byId.get(r.apiKeyId)) || null,
+  }));
   return { rows: data, nextCursor };
 }
 export type RequestLogRow = Awaited<ReturnType<typeof listRequestLogs>>["rows"][number];

@@ -112,12 +112,14 @@ describe("filters a person cannot apply", () => {
     }
   };
 
-  it("the JSON route's parser refuses From after To and unreadable dates with 400 VALIDATION_ERROR, and accepts a real range", () => {
+  it("the JSON route's parser refuses a bad status, From after To and unreadable dates with 400 VALIDATION_ERROR, and accepts a real range", () => {
     expect(refusal({ range: "custom", from: "2026-11-20T10:00", to: "2026-11-19T10:00" })).toEqual([
       "VALIDATION_ERROR",
       400,
       { from: [FROM_AFTER_TO_MESSAGE] },
     ]);
+    expect(refusal({ status: "abc" })).toEqual(["VALIDATION_ERROR", 400, { status: [expect.stringContaining("404")] }]);
+    expect(refusal({ status: "4xx" })).toBeNull();
     expect(refusal({ range: "custom", from: "yesterday" })).toEqual([
       "VALIDATION_ERROR",
       400,

@@ -53,13 +53,14 @@ export type RequestLogFilters = z.infer<typeof requestLogFilters>;
 
 /**
  * The filters of a JSON or CSV request: the page names a filter it had to ignore, but a client asking
- * for a range must hear that its range was refused, not get every entry (400 VALIDATION_ERROR).
+ * for a status or a range must hear that it was refused, not get every entry (400 VALIDATION_ERROR).
  */
 export function parseRequestLogQuery(query: Record<string, string>): RequestLogFilters {
   const filters = requestLogFilters.parse(query);
   const refused: [string, string][] = (["from", "to"] as const)
     .filter((name) => query[name]?.trim() && !filters[name])
     .map((name) => [name, `Not a date the logs can hold: ${STORABLE_DATE_MESSAGE}`]);
+  if (query.status?.trim() && !filters.status) refused.unshift(["status", STATUS_MESSAGE]);
   if (refused.length === 0 && filters.from && filters.to && filters.from > filters.to) refused.push(["from", FROM_AFTER_TO_MESSAGE]);
   if (refused.length > 0) {
     throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", Object.fromEntries(refused.map(([f, m]) => [f, [m]])));

@@ -3,6 +3,7 @@
 // Nothing leaves our origin: no telemetry, no hosted AI agent or MCP upsell, no web fonts.
 // Both script tags carry the request's CSP nonce (set by proxy.ts), so the page runs under the strict CSP.
 import { NONCE_HEADER, isValidNonce } from "@/lib/http/build-security-headers";
+import { PRODUCT_NAME } from "@/lib/ui/product";
 
 const CONFIG = {
   url: "/api/v1/openapi.json",
@@ -20,7 +21,7 @@ const page = (nonceAttribute: string) => `<!doctype html>
   <head>
     <meta charset="utf-8" />
     <meta name="viewport" content="width=device-width, initial-scale=1" />
-    <title>API reference · Property dashboard</title>
+    <title>API reference · ${PRODUCT_NAME}</title>
   </head>
   <body>
     <noscript>The API reference needs JavaScript. The raw document is at <a href="/api/v1/openapi.json">/api/v1/openapi.json</a>.</noscript>

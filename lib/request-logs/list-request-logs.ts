@@ -4,6 +4,7 @@ import { afterCursor, cursorSchema, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 import { AppError, notFound } from "../errors/app-error";
+import { plainIp } from "../http/plain-ip";
 
 export const METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export const RANGES = { "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000, "30d": 30 * 24 * 3600_000 } as const;
@@ -122,7 +123,8 @@ export type RequestLogRow = Awaited<ReturnType<typeof listRequestLogs>>["rows"][
 export async function getRequestLog(propertyId: string, id: string) {
   const row = await db.requestLog.findFirst({ where: { id, propertyId } });
   if (!row) throw notFound("Request log entry");
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  // Rows logged before client IPs were normalised may carry "::ffff:".
+  return { ...row, ip: plainIp(row.ip), createdAt: row.createdAt.toISOString() };
 }
 export type RequestLogDetail = Awaited<ReturnType<typeof getRequestLog>>;
 

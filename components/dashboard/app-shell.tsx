@@ -26,6 +26,7 @@ export function AppShell({ current, properties, admins, user, showApiAccess, chi
     { href: `${base}/reservations`, label: "Reservations", section: null },
     ...(showApiAccess ? [{ href: `${base}/settings/api-access`, label: "API Access", section: "Settings" }] : []),
     { href: `${base}/settings/team`, label: "Team", section: "Settings" },
+    { href: `${base}/settings/plan`, label: "Plan", section: "Settings" },
     ...(can.viewActivity(current.role) ? [{ href: `${base}/settings/activity`, label: "Activity", section: "Settings" }] : []),
   ];
 

@@ -89,6 +89,7 @@ test("an unknown property is a 404 that lists the user's properties", async ({ p
   const response = await page.goto("/no-such-property/reservations");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Property dashboard");
   const properties = page.getByRole("navigation", { name: "Your properties" });
   await expect(properties.getByRole("link", { name: "Grand Hotel" })).toHaveAttribute("href", "/grand-hotel/reservations");
   await expect(properties.getByRole("link", { name: "Seaside Hostel" })).toHaveAttribute("href", "/seaside-hostel/reservations");

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import type { ReactNode } from "react";
 import { AppShell } from "@/components/dashboard/app-shell";
 import { Providers } from "@/components/dashboard/providers";
-import { getPropertyAccess, listUserProperties } from "@/lib/auth/property-access";
+import { findMemberProperty, getPropertyAccess, listUserProperties } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { listPropertyAdmins } from "@/lib/team/list-property-admins";
 import { PRODUCT_NAME } from "@/lib/ui/product";
@@ -12,7 +12,9 @@ type Params = Promise<{ property: string }>;
 // Each page states only its own part ("Request logs"); the tab reads "Request logs · Grand Hotel · Property dashboard".
 export async function generateMetadata({ params }: { params: Params }): Promise<Metadata> {
   const { property: slug } = await params;
-  const { property } = await getPropertyAccess(slug);
+  // Not getPropertyAccess: its notFound() here would leave the root 404 without a title.
+  const property = await findMemberProperty(slug);
+  if (!property) return { title: "Page not found" };
   return { title: { template: `%s · ${property.name} · ${PRODUCT_NAME}`, default: `${property.name} · ${PRODUCT_NAME}` } };
 }
 

@@ -62,7 +62,7 @@ export default async function PlanPage({ params }: { params: Promise<{ property:
               {admins.map((admin) => (
                 <li key={admin.email}>
                   <span className="font-medium text-slate-900">{admin.name}</span> ({ROLE_LABEL[admin.role]}) ·{" "}
-                  <a className="text-brand-700 hover:underline" href={`mailto:${admin.email}`}>
+                  <a className="text-brand-700 underline" href={`mailto:${admin.email}`}>
                     {admin.email}
                   </a>
                 </li>

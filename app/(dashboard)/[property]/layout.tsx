@@ -14,7 +14,8 @@ export async function generateMetadata({ params }: { params: Params }): Promise<
   const { property: slug } = await params;
   // Not getPropertyAccess: its notFound() here would leave the root 404 without a title.
   const property = await findMemberProperty(slug);
-  if (!property) return { title: "Page not found" };
+  // The layout's notFound() follows; the page's own title ("Reservations") must not name a page that is not there.
+  if (!property) return { title: { default: `Page not found · ${PRODUCT_NAME}`, template: `Page not found · ${PRODUCT_NAME}` } };
   return { title: { template: `%s · ${property.name} · ${PRODUCT_NAME}`, default: `${property.name} · ${PRODUCT_NAME}` } };
 }
 

@@ -1,10 +1,11 @@
 import type { Metadata } from "next";
 import { connection } from "next/server";
 import type { ReactNode } from "react";
+import { PRODUCT_NAME } from "@/lib/ui/product";
 import "./globals.css";
 
 export const metadata: Metadata = {
-  title: { default: "Property dashboard", template: "%s · Property dashboard" },
+  title: { default: PRODUCT_NAME, template: `%s · ${PRODUCT_NAME}` },
   description: "Run your property, and connect it to the tools around it through our API.",
 };
 

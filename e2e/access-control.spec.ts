@@ -52,3 +52,45 @@ test("a user cannot open another property's pages by editing the URL", async ({ 
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
   }
 });
+
+test("a refused page renders inside the shell with a 403, whom to ask, and the way back", async ({ page }) => {
+  await signIn(page, "staff@demo.test");
+  for (const path of ["/grand-hotel/settings/api-access", "/grand-hotel/settings/api-access/logs", "/grand-hotel/settings/activity"]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(403);
+    await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Reservations" })).toBeVisible();
+    await expect(page.getByRole("button", { name: /Property: Grand Hotel/ })).toBeVisible();
+    const admins = page.getByRole("list", { name: "Admins of this property" });
+    await expect(admins).toContainText("Olivia Owner");
+    await expect(admins).toContainText("Adam Admin");
+  }
+  await page.getByRole("link", { name: "← Back to Grand Hotel" }).click();
+  await expect(page).toHaveURL(/\/grand-hotel\/reservations$/);
+});
+
+test("an unknown page of a property is a 404 inside the shell", async ({ page }) => {
+  await signIn(page, "manager@demo.test");
+  for (const path of [
+    "/grand-hotel/no-such-page",
+    "/grand-hotel/settings/no-such-tab",
+    "/grand-hotel/settings/api-access/webhooks/nope/x",
+  ]) {
+    const response = await page.goto(path);
+    expect(response?.status(), path).toBe(404);
+    await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+    await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "Team" })).toBeVisible();
+  }
+  await expect(page.getByRole("link", { name: "← Back to Grand Hotel" })).toHaveAttribute("href", "/grand-hotel/reservations");
+});
+
+test("an unknown property is a 404 that lists the user's properties", async ({ page }) => {
+  await signIn(page, "manager@demo.test");
+  const response = await page.goto("/no-such-property/reservations");
+  expect(response?.status()).toBe(404);
+  await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
+  await expect(page).toHaveTitle("Page not found · Property dashboard");
+  const properties = page.getByRole("navigation", { name: "Your properties" });
+  await expect(properties.getByRole("link", { name: "Grand Hotel" })).toHaveAttribute("href", "/grand-hotel/reservations");
+  await expect(properties.getByRole("link", { name: "Seaside Hostel" })).toHaveAttribute("href", "/seaside-hostel/reservations");
+});

@@ -121,6 +121,6 @@ test("a manager sees the keys table but no Create, Roll or Revoke", async ({ pag
 test("a FREE-plan property explains the PRO plan and cannot create keys", async ({ page }) => {
   await signIn(page, "owner@demo.test");
   await page.goto("/seaside-hostel/settings/api-access");
-  await expect(page.getByText("API access needs the PRO plan")).toBeVisible();
+  await expect(page.getByRole("heading", { name: "API access is on the PRO plan" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
 });

@@ -14,6 +14,7 @@ import { RollKeyDialog } from "./roll-key-dialog";
 import { EditKeyDialog } from "./edit-key-dialog";
 import { RefreshError } from "@/components/ui/refresh-error";
 import { useApiKeys, type ApiKeysData } from "./use-api-keys";
+import { UpgradeCallout } from "@/components/ui/upgrade-callout";
 
 interface Props {
   slug: string;
@@ -66,13 +67,9 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
     <div className="space-y-6">
       <RefreshError query={keysQuery} what="the keys" />
       {!planAllowsApi ? (
-        <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <p className="font-semibold">API access needs the PRO plan</p>
-          <p className="mt-1">
-            This property is on the FREE plan: new API keys cannot be created, and existing keys are refused by the API with PLAN_REQUIRED.
-            Upgrade the property to connect integrations.
-          </p>
-        </div>
+        <UpgradeCallout slug={slug}>
+          Until then, new API keys cannot be created, and existing keys are refused by the API with PLAN_REQUIRED.
+        </UpgradeCallout>
       ) : null}
       <div className="flex flex-wrap items-center justify-between gap-3">
         <label className="flex items-center gap-2 text-sm text-slate-700">

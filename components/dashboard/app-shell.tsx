@@ -6,17 +6,19 @@ import { useState, type ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { can } from "@/lib/auth/roles";
 import { cn } from "@/lib/ui/cn";
+import { CurrentPropertyProvider, type CurrentProperty } from "./current-property";
 import { PropertySwitcher, type PropertyOption } from "./property-switcher";
 
 interface Props {
   current: PropertyOption;
   properties: PropertyOption[];
+  admins: CurrentProperty["admins"];
   user: { name: string; email: string };
   showApiAccess: boolean;
   children: ReactNode;
 }
 
-export function AppShell({ current, properties, user, showApiAccess, children }: Props) {
+export function AppShell({ current, properties, admins, user, showApiAccess, children }: Props) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
   const base = `/${current.slug}`;
@@ -24,6 +26,7 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
     { href: `${base}/reservations`, label: "Reservations", section: null },
     ...(showApiAccess ? [{ href: `${base}/settings/api-access`, label: "API Access", section: "Settings" }] : []),
     { href: `${base}/settings/team`, label: "Team", section: "Settings" },
+    { href: `${base}/settings/plan`, label: "Plan", section: "Settings" },
     ...(can.viewActivity(current.role) ? [{ href: `${base}/settings/activity`, label: "Activity", section: "Settings" }] : []),
   ];
 
@@ -90,7 +93,7 @@ export function AppShell({ current, properties, user, showApiAccess, children }:
         </div>
       ) : null}
       <main id="main" tabIndex={-1} className="min-w-0 flex-1 px-4 py-6 focus:outline-none sm:px-8">
-        {children}
+        <CurrentPropertyProvider value={{ slug: current.slug, name: current.name, admins }}>{children}</CurrentPropertyProvider>
       </main>
     </div>
   );

@@ -1,8 +1,8 @@
 "use client";
 
-import { formatDistanceToNowStrict } from "date-fns";
+import { relativeTimeText } from "@/lib/ui/relative-time-text";
 
-/** "3 minutes ago", with the exact time on hover (title) and for screen readers. */
+/** "just now", "3 minutes ago", with the exact time on hover (title) and for screen readers. */
 export function RelativeTime({ value, never = "Never" }: { value: string | null; never?: string }) {
   if (!value) return <span className="text-slate-500">{never}</span>;
   const date = new Date(value);
@@ -15,7 +15,7 @@ export function RelativeTime({ value, never = "Never" }: { value: string | null;
       suppressHydrationWarning
       className="cursor-default whitespace-nowrap underline decoration-slate-300 decoration-dotted underline-offset-2"
     >
-      {formatDistanceToNowStrict(date, { addSuffix: true })}
+      {relativeTimeText(date)}
     </time>
   );
 }

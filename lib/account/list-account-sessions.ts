@@ -2,6 +2,7 @@ import "server-only";
 // The Sessions list: every live session of the user, the one making the request marked.
 import { listLiveSessions } from "../auth/user-sessions";
 import { deviceLabel } from "./device-label";
+import { plainIp } from "../http/plain-ip";
 
 export interface AccountSessionView {
   id: string;
@@ -17,7 +18,7 @@ export async function listAccountSessions(userId: string, currentSessionId: stri
   const views = sessions.map((session) => ({
     id: session.id,
     device: deviceLabel(session.userAgent),
-    ip: session.ip,
+    ip: plainIp(session.ip),
     createdAt: session.createdAt.toISOString(),
     lastSeenAt: session.lastSeenAt.toISOString(),
     current: session.id === currentSessionId,

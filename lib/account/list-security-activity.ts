@@ -3,6 +3,7 @@ import "server-only";
 // sessions), newest first, in words a person reads.
 import { db } from "../db/client";
 import { deviceLabel } from "./device-label";
+import { plainIp } from "../http/plain-ip";
 
 export const SECURITY_ACTIVITY_LIMIT = 20;
 
@@ -67,7 +68,7 @@ export async function listSecurityActivity(userId: string): Promise<SecurityActi
       label: describe(event.action, metadata),
       warning: WARNINGS.has(event.action),
       createdAt: event.createdAt.toISOString(),
-      ip: text(metadata, "ip"),
+      ip: plainIp(text(metadata, "ip")),
       device: userAgent ? deviceLabel(userAgent) : null,
     };
   });

@@ -6,6 +6,7 @@ import { db, type Prisma } from "../db/client";
 import { afterCursor, newestFirst, page } from "../db/pagination";
 import { ACTIVITY_KINDS, type ActivityFilters } from "./activity-filters";
 import { describeAuditEvent, type Person } from "./describe-audit-event";
+import { plainIp } from "../http/plain-ip";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -85,7 +86,7 @@ export async function listPropertyActivity(options: {
       createdAt: event.createdAt.toISOString(),
       action: event.action,
       ...describeAuditEvent(event, people),
-      ip: typeof metadata.ip === "string" && metadata.ip ? metadata.ip : null,
+      ip: typeof metadata.ip === "string" && metadata.ip ? plainIp(metadata.ip) : null,
     };
   });
   return { rows: data, nextCursor };

@@ -20,6 +20,17 @@ export const getPropertyAccess = cache(async (slug: string) => {
   return { user, property: membership.property, role: membership.role };
 });
 
+/** The property in the URL if the signed-in user is a member, else null: for metadata, which must not throw. */
+export async function findMemberProperty(slug: string) {
+  const user = await getCurrentUser();
+  if (!user) return null;
+  const membership = await db.membership.findFirst({
+    where: { userId: user.id, property: { slug } },
+    select: { property: { select: { name: true } } },
+  });
+  return membership?.property ?? null;
+}
+
 /** Like getPropertyAccess, and a 403 page when the member's role lacks the permission. */
 export async function requirePermission(slug: string, permission: Permission) {
   const access = await getPropertyAccess(slug);

@@ -6,6 +6,7 @@
 // proxies, each appending the address it saw, it is the N-th entry from the right of X-Forwarded-For.
 import { isIP } from "node:net";
 import { env } from "../env";
+import { plainIp } from "./plain-ip";
 
 const globalForHops = globalThis as unknown as { __pmsTrustProxyHops?: number };
 
@@ -30,5 +31,6 @@ export function clientIpFromHeaders(
   const entries = forwarded.split(",").map((entry) => entry.trim());
   // Fewer entries than trusted hops: the request did not come through all our proxies.
   const candidate = entries.length >= hops ? entries[entries.length - hops] : undefined;
-  return candidate && isIP(candidate) ? candidate : null;
+  // Normalised here, at the source: sessions, sign-in activity, audit events and request logs all store "1.2.3.4".
+  return candidate && isIP(candidate) ? plainIp(candidate) : null;
 }

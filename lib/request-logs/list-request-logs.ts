@@ -4,6 +4,7 @@ import { afterCursor, cursorSchema, page } from "../db/pagination";
 import { db, type Prisma } from "../db/client";
 import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 import { AppError, notFound } from "../errors/app-error";
+import { plainIp } from "../http/plain-ip";
 import { FROM_AFTER_TO_MESSAGE, LOG_METHODS, STATUS_MESSAGE, STATUS_PATTERN } from "./log-filter-params";
 
 export const METHODS = LOG_METHODS;
@@ -128,7 +129,8 @@ export type RequestLogRow = Awaited<ReturnType<typeof listRequestLogs>>["rows"][
 export async function getRequestLog(propertyId: string, id: string) {
   const row = await db.requestLog.findFirst({ where: { id, propertyId } });
   if (!row) throw notFound("Request log entry");
-  return { ...row, createdAt: row.createdAt.toISOString() };
+  // Rows logged before client IPs were normalised may carry "::ffff:".
+  return { ...row, ip: plainIp(row.ip), createdAt: row.createdAt.toISOString() };
 }
 export type RequestLogDetail = Awaited<ReturnType<typeof getRequestLog>>;
 

@@ -12,7 +12,7 @@ import { listSecurityActivity } from "@/lib/account/list-security-activity";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
 
-export const metadata: Metadata = { title: "Security" };
+export const metadata: Metadata = { title: "Account security" };
 
 type SearchParams = { required?: string | string[]; callbackUrl?: string | string[] };
 

@@ -1,7 +1,9 @@
 import type { Metadata } from "next";
 import { createLoader } from "nuqs/server";
 import { RequestLogsPanel } from "@/components/request-logs/request-logs-panel";
+import { UpgradeCallout } from "@/components/ui/upgrade-callout";
 import { requirePermission } from "@/lib/auth/property-access";
+import { planIncludesApi } from "@/lib/properties/plan";
 import { listLogKeys, listRequestLogs, requestLogFilters } from "@/lib/request-logs/list-request-logs";
 import { logFilterParsers, logFilterQuery, resolveLogFilters } from "@/lib/request-logs/log-filter-params";
 
@@ -26,12 +28,19 @@ export default async function LogsTab({
     listLogKeys(access.property.id),
   ]);
   return (
-    <RequestLogsPanel
-      slug={slug}
-      initial={initial}
-      initialQuery={initialQuery}
-      keys={keys.map((k) => ({ id: k.id, label: `${k.name} (${k.mode === "LIVE" ? "live" : "test"} …${k.last4})` }))}
-      retentionDays={access.property.logRetentionDays}
-    />
+    <div className="space-y-6">
+      {planIncludesApi(access.property) ? null : (
+        <UpgradeCallout slug={slug}>
+          Until then, the API refuses every call with PLAN_REQUIRED, so no new requests are logged.
+        </UpgradeCallout>
+      )}
+      <RequestLogsPanel
+        slug={slug}
+        initial={initial}
+        initialQuery={initialQuery}
+        keys={keys.map((k) => ({ id: k.id, label: `${k.name} (${k.mode === "LIVE" ? "live" : "test"} …${k.last4})` }))}
+        retentionDays={access.property.logRetentionDays}
+      />
+    </div>
   );
 }

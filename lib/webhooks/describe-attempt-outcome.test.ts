@@ -74,6 +74,15 @@ describe("describeDeliveryStatus", () => {
     ).toEqual({ label: "Failed – not sent: the endpoint was disabled", code: null, tone: "red" });
   });
 
+  it("says a delivery failed because it was not sent, not because of the code the attempt before got", () => {
+    const failed = delivery({ status: "FAILED", attemptCount: 2, lastStatusCode: 500, lastError: "Not sent: the endpoint was disabled." });
+    expect(describeDeliveryStatus(failed, { now })).toEqual({
+      label: "Failed – not sent: the endpoint was disabled",
+      code: null,
+      tone: "red",
+    });
+  });
+
   it("gives a pending delivery's next try in minutes, or 'a few seconds' under a minute", () => {
     const pending = delivery({ lastStatusCode: 500, nextAttemptAt: later(4 * 60_000 + 10_000) });
     expect(describeDeliveryStatus(pending, { now })).toEqual({ label: "Pending – next try in 4 minutes", code: "HTTP 500", tone: "amber" });

@@ -113,8 +113,10 @@ export function nextTryIn(next: Date, now: Date): string {
 /** Where a delivery stands, from its last attempt: "Delivered", "Failed – timed out", "Pending – next try in 4 minutes". */
 export function describeDeliveryStatus(delivery: DeliveryState, options: { now: Date; paused?: boolean }): AttemptOutcome {
   const answered = delivery.attemptCount > 0;
+  // "Not sent: the endpoint was disabled" outranks the status code the attempt before it got.
+  const notSent = delivery.lastError !== null && errorCode(delivery.lastError) === "NOT_SENT";
   const last = answered
-    ? describeAttemptOutcome({ responseStatus: delivery.lastStatusCode, error: delivery.lastError })
+    ? describeAttemptOutcome({ responseStatus: notSent ? null : delivery.lastStatusCode, error: delivery.lastError })
     : { label: "", code: null, tone: "amber" as const };
   if (delivery.status === "SUCCEEDED") return { label: "Delivered", code: last.code, tone: "green" };
   if (delivery.status === "FAILED") {

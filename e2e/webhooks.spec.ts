@@ -314,6 +314,8 @@ test("an admin sees a failing endpoint's 500 and next retry, disables it with it
     await page.getByRole("dialog").getByRole("button", { name: "Disable endpoint" }).click();
     const banner = page.getByRole("note", { name: "Endpoint disabled" });
     await expect(banner).toContainText("Disabled by Adam Admin");
+    // The Disable button is gone, so focus lands on the banner's Enable instead of the page's top.
+    await expect(banner.getByRole("button", { name: "Enable" })).toBeFocused();
     await expect(page.getByRole("button", { name: "Send test event" })).toBeDisabled();
     await expect(retryFailed).toBeDisabled();
     await expect(page.getByRole("button", { name: "Resend" })).toBeDisabled();

@@ -109,7 +109,7 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     added = true;
     const secret = await copySecret(page, dialog, "issued-webhook-secret");
     receiver.secrets.push(secret);
-    await dialog.getByRole("button", { name: "Done" }).click();
+    await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
 
     const card = page.getByRole("article", { name: receiver.url });
     await expect(card).toContainText("E2E receiver");
@@ -215,7 +215,10 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     const rotated = await copySecret(page, rotate, "rotated-webhook-secret");
     expect(rotated).not.toBe(secret);
     receiver.secrets.push(rotated);
-    await rotate.getByRole("button", { name: "Done" }).click();
+    // Shown once, so Escape does not lose it.
+    await page.keyboard.press("Escape");
+    await expect(rotate.getByTestId("rotated-webhook-secret")).toHaveText(rotated);
+    await rotate.getByRole("button", { name: "I’ve stored it safely" }).click();
     await expect(page.getByText(/^Rotation ends /)).toBeVisible();
     await page.getByRole("button", { name: "Send test event" }).click();
     await expect.poll(() => receiver.ofType("ping").length, { timeout: 15_000 }).toBe(2);
@@ -275,7 +278,7 @@ test("an admin sees a failing endpoint's 500 and next retry, disables it with it
     await dialog.getByRole("button", { name: "Add endpoint" }).click();
     await expect(dialog.getByRole("heading", { name: "Endpoint added" })).toBeVisible();
     added = true;
-    await dialog.getByRole("button", { name: "Done" }).click();
+    await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
     const card = page.getByRole("article", { name: receiver.url });
 
     // A test event the receiver answers with 500: the status code, and when the next try comes.

@@ -116,7 +116,13 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
                 </h4>
                 <CopyButton value={text} aria-label={`Copy ${title.toLowerCase()} of attempt ${attempt.attemptNumber}`} />
               </div>
-              <pre className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs">{text}</pre>
+              <pre
+                // Focusable, so a keyboard can scroll a long body (axe: scrollable-region-focusable).
+                tabIndex={0}
+                className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs"
+              >
+                {text}
+              </pre>
             </section>
           ))}
         </div>

@@ -49,11 +49,12 @@ export function ConfirmDialog({
         description={description}
         className={className}
         onCloseAutoFocus={(event) => {
-          if (opener?.isConnected) return; // Radix focuses it again by itself
-          const fallback = fallbackFocus?.();
-          if (fallback) {
+          // A modal Radix dialog gives focus back only to its own Trigger; opened from elsewhere, it would drop
+          // focus on <body>. Back to the opener, or the fallback when the opener is gone.
+          const target = opener?.isConnected ? opener : fallbackFocus?.();
+          if (target) {
             event.preventDefault();
-            fallback.focus();
+            target.focus();
           }
         }}
       >

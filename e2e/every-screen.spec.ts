@@ -2,6 +2,7 @@
 // tables that fit without scrolling sideways on the laptop, every visible action reachable, every dialog
 // fully on screen, and no serious or critical axe violation (WCAG 2.1 A and AA).
 import AxeBuilder from "@axe-core/playwright";
+import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
@@ -26,6 +27,15 @@ const DIALOGS = [
   { path: "/grand-hotel/settings/api-access/webhooks", button: "Add endpoint" },
   { path: "/grand-hotel/settings/team", button: "Invite member" },
 ];
+
+/** A local port nothing listens on: deliveries to it fail with ECONNREFUSED. */
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
@@ -94,6 +104,67 @@ for (const [screen, options] of Object.entries(SCREENS)) {
           await page.keyboard.press("Escape");
           await expect(dialog).toBeHidden();
         });
+      }
+    });
+
+    test("an endpoint's page with a failed delivery opened fits, passes axe, and its confirm dialog gives focus back", async ({ page }) => {
+      test.setTimeout(120_000);
+      await signIn(page, "admin@demo.test");
+      const url = `http://127.0.0.1:${await closedPort()}/hooks/${screen}`;
+      await page.goto("/grand-hotel/settings/api-access/webhooks");
+      await page.getByRole("button", { name: "Add endpoint" }).first().click();
+      const form = page.getByRole("dialog");
+      await form.getByLabel("Endpoint URL").fill(url);
+      await form.getByRole("checkbox", { name: /^guest\.checked_out/ }).check();
+      await form.getByRole("button", { name: "Add endpoint" }).click();
+      await form.getByRole("button", { name: "I’ve stored it safely" }).click();
+      const card = page.getByRole("article", { name: url });
+      try {
+        await card.getByRole("button", { name: "Send test event" }).click();
+        await card.getByRole("link", { name: "View recent deliveries" }).click();
+        await expect(page.getByText("ECONNREFUSED").filter({ visible: true }).first()).toBeVisible({ timeout: 20_000 });
+        await expect(
+          page
+            .getByText(/Pending – next try in|Failed – connection refused/)
+            .filter({ visible: true })
+            .first(),
+        ).toBeVisible();
+        await page
+          .getByRole("button", { name: /^(ping|Show attempts)/ })
+          .first()
+          .click();
+        await expect(page.getByTestId("delivery-detail").filter({ visible: true }).getByRole("group", { name: "Attempt 1" })).toBeVisible();
+        expect(
+          await page.evaluate(() => document.documentElement.scrollWidth),
+          "the endpoint page is wider than the screen",
+        ).toBeLessThanOrEqual(width);
+        const scrolling = await page.evaluate(
+          () =>
+            [...document.querySelectorAll("[data-table-frame]")].filter((f) => f.checkVisibility() && f.scrollWidth > f.clientWidth + 1)
+              .length,
+        );
+        expect(scrolling, "the deliveries table is wider than its box").toBe(0);
+        // The test event's toast is gone first: axe reads its colours mid-animation.
+        await expect(page.locator("[data-sonner-toast]")).toHaveCount(0, { timeout: 15_000 });
+        expect(await seriousViolations(page), "endpoint page").toEqual([]);
+
+        const disable = page.getByRole("button", { name: "Disable", exact: true });
+        await disable.click();
+        const confirm = page.getByRole("dialog");
+        await expect(confirm.getByRole("heading", { name: "Disable this endpoint?" })).toBeVisible();
+        await page.waitForTimeout(300);
+        const box = (await confirm.boundingBox())!;
+        expect(box.x + box.width).toBeLessThanOrEqual(width + 1);
+        expect(box.y + box.height).toBeLessThanOrEqual(height + 1);
+        expect(await seriousViolations(page, "[role=dialog]"), "disable dialog").toEqual([]);
+        await confirm.getByRole("button", { name: "Cancel" }).click();
+        await expect(confirm).toHaveCount(0);
+        await expect(disable).toBeFocused();
+      } finally {
+        await page.goto("/grand-hotel/settings/api-access/webhooks");
+        await card.getByRole("button", { name: "Delete" }).click();
+        await page.getByRole("dialog").getByRole("button", { name: "Delete endpoint" }).click();
+        await expect(card).toHaveCount(0);
       }
     });
   });

@@ -53,12 +53,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
         className="max-w-xl"
       >
         {issued ? (
-          <div className="space-y-4">
-            <IssuedKeys keys={issued} />
-            <div className="flex justify-end">
-              <Button onClick={() => reset(false)}>I’ve stored it safely</Button>
-            </div>
-          </div>
+          <IssuedKeys keys={issued} onStored={() => reset(false)} />
         ) : (
           <form
             className="space-y-4"

@@ -1,30 +1,24 @@
 "use client";
 
-import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import type { IssuedKey } from "@/lib/api-keys/create-api-key";
 
-/** The one and only time a key's plaintext is shown. */
-export function IssuedKeys({ keys }: { keys: IssuedKey[] }) {
+/** The one and only time a key's plaintext is shown; closes only by its own button. */
+export function IssuedKeys({ keys, onStored }: { keys: IssuedKey[]; onStored: () => void }) {
+  const many = keys.length > 1;
   return (
-    <div className="space-y-4">
-      <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-        Copy {keys.length > 1 ? "these keys" : "this key"} now and store {keys.length > 1 ? "them" : "it"} in a secret manager. For your
-        security we show {keys.length > 1 ? "them" : "it"} only once; afterwards you will see only the last four characters.
-      </p>
-      {keys.map((key) => (
-        <div key={key.id} className="space-y-1">
-          <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">{key.mode === "LIVE" ? "Live key" : "Test key"}</p>
-          <div className="flex items-center gap-2">
-            <code
-              data-testid={`issued-key-${key.mode.toLowerCase()}`}
-              className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap"
-            >
-              {key.key}
-            </code>
-            <CopyButton value={key.key} aria-label={`Copy ${key.mode === "LIVE" ? "live" : "test"} key`} />
-          </div>
-        </div>
-      ))}
-    </div>
+    <OneTimeSecret
+      notice={`Copy ${many ? "these keys" : "this key"} now and store ${many ? "them" : "it"} in a secret manager. For your security we show ${many ? "them" : "it"} only once; afterwards you will see only the last four characters.`}
+      secrets={keys.map((key) => {
+        const mode = key.mode === "LIVE" ? "live" : "test";
+        return {
+          label: key.mode === "LIVE" ? "Live key" : "Test key",
+          value: key.key,
+          testId: `issued-key-${key.mode.toLowerCase()}`,
+          copyLabel: `Copy ${mode} key`,
+        };
+      })}
+      onStored={onStored}
+    />
   );
 }

@@ -37,12 +37,7 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
         description={issued ? undefined : "A new key with the same name, mode and permissions replaces this one."}
       >
         {issued ? (
-          <div className="space-y-4">
-            <IssuedKeys keys={issued} />
-            <div className="flex justify-end">
-              <Button onClick={onClose}>I’ve stored it safely</Button>
-            </div>
-          </div>
+          <IssuedKeys keys={issued} onStored={onClose} />
         ) : (
           <div className="space-y-4">
             <Field id="roll-grace" label="Keep the old key working for" hint="Time to deploy the new key before the old one stops.">

@@ -14,6 +14,7 @@ export function DialogContent({
   children,
   className,
   dismissible = true,
+  onCloseAutoFocus,
 }: {
   title: string;
   description?: string;
@@ -21,6 +22,8 @@ export function DialogContent({
   className?: string;
   /** False for what is shown once (recovery codes): no Escape, no click outside, no ✕; only the dialog's own button closes it. */
   dismissible?: boolean;
+  /** Where focus goes when it closes (call preventDefault to move it yourself); by default, back to what had it before. */
+  onCloseAutoFocus?: (event: Event) => void;
 }) {
   const stay = dismissible ? undefined : (event: Event) => event.preventDefault();
   return (
@@ -30,6 +33,7 @@ export function DialogContent({
         onEscapeKeyDown={stay}
         onPointerDownOutside={stay}
         onInteractOutside={stay}
+        onCloseAutoFocus={onCloseAutoFocus}
         className={cn(
           "fixed top-1/2 left-1/2 z-50 max-h-[90vh] w-[calc(100vw-2rem)] max-w-lg -translate-x-1/2 -translate-y-1/2 overflow-y-auto rounded-lg bg-white p-6 shadow-xl",
           className,

@@ -5,7 +5,7 @@ import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { CopyButton } from "@/components/ui/copy-button";
 import type { DeliveryDetail } from "@/lib/webhooks/list-endpoint-deliveries";
-import { ResponseBadge } from "./delivery-status";
+import { AttemptOutcomeLabel } from "./delivery-status";
 import { formatInstant, prettyBody, prettyHeaders } from "./format";
 import { useInvalidateWebhooks, useWebhookDelivery } from "./use-webhooks";
 
@@ -91,7 +91,7 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
     <details open={latest} className="group rounded-md border border-slate-200 bg-white" aria-label={`Attempt ${attempt.attemptNumber}`}>
       <summary className="flex cursor-pointer flex-wrap items-center gap-3 px-3 py-2 text-sm">
         <span className="font-medium">Attempt {attempt.attemptNumber}</span>
-        <ResponseBadge status={attempt.responseStatus} error={attempt.error} />
+        <AttemptOutcomeLabel attempt={attempt} />
         <span className="text-xs text-slate-600" suppressHydrationWarning>
           {formatInstant(attempt.createdAt)}
         </span>
@@ -116,7 +116,13 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
                 </h4>
                 <CopyButton value={text} aria-label={`Copy ${title.toLowerCase()} of attempt ${attempt.attemptNumber}`} />
               </div>
-              <pre className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs">{text}</pre>
+              <pre
+                // Focusable, so a keyboard can scroll a long body (axe: scrollable-region-focusable).
+                tabIndex={0}
+                className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs"
+              >
+                {text}
+              </pre>
             </section>
           ))}
         </div>

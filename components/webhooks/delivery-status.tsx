@@ -1,7 +1,12 @@
 "use client";
 
-import { formatDistanceToNowStrict } from "date-fns";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
+import {
+  describeAttemptOutcome,
+  describeDeliveryStatus,
+  type AttemptOutcome,
+  type DeliveryState,
+} from "@/lib/webhooks/describe-attempt-outcome";
 
 export const HTTP_TONE = (status: number | null): BadgeTone =>
   status === null || status >= 400 ? "red" : status >= 300 ? "amber" : "green";
@@ -15,41 +20,24 @@ export function ResponseBadge({ status, error }: { status: number | null; error?
   );
 }
 
-interface DeliveryState {
-  status: "PENDING" | "SUCCEEDED" | "FAILED";
-  lastStatusCode: number | null;
-  lastError: string | null;
-  attemptCount: number;
-  nextAttemptAt: string | null;
-}
-
-/** "Pending – next try in 5 minutes", measured from the viewer's clock. */
-function pendingLabel(nextAttemptAt: string | null, answered: boolean): string {
-  const next = nextAttemptAt ? new Date(nextAttemptAt) : null;
-  if (!next || next.getTime() <= Date.now()) return answered ? "Pending – retrying now" : "Pending – sending";
-  return `Pending – next try in ${formatDistanceToNowStrict(next)}`;
-}
-
-/** Where a delivery stands: "200", "500 · Failed", "Pending – next try in 5 minutes". */
-export function DeliveryStatusBadge({ delivery, paused = false }: { delivery: DeliveryState; paused?: boolean }) {
-  const answered = delivery.attemptCount > 0;
-  if (delivery.status === "SUCCEEDED") return <ResponseBadge status={delivery.lastStatusCode} />;
-  if (delivery.status === "FAILED") {
-    return (
-      <span className="inline-flex flex-wrap items-center gap-1">
-        {answered ? <ResponseBadge status={delivery.lastStatusCode} error={delivery.lastError} /> : null}
-        <Badge tone="red">Failed</Badge>
-      </span>
-    );
-  }
+/** Plain words in a badge, the raw code (`HTTP 500`, `ECONNREFUSED`) in small mono text beside it. */
+export function OutcomeLabel({ outcome, title }: { outcome: AttemptOutcome; title?: string | null }) {
   return (
-    <span className="inline-flex flex-wrap items-center gap-1">
-      {answered ? <ResponseBadge status={delivery.lastStatusCode} error={delivery.lastError} /> : null}
-      <Badge tone="amber" className="whitespace-nowrap">
-        <span suppressHydrationWarning>
-          {paused ? "Pending – paused while the endpoint is disabled" : pendingLabel(delivery.nextAttemptAt, answered)}
-        </span>
+    <span className="inline-flex flex-wrap items-center gap-x-2 gap-y-0.5" title={title ?? undefined}>
+      <Badge tone={outcome.tone}>
+        <span suppressHydrationWarning>{outcome.label}</span>
       </Badge>
+      {outcome.code ? <span className="font-mono text-[11px] text-slate-600">{outcome.code}</span> : null}
     </span>
   );
+}
+
+/** Where a delivery stands: "Delivered", "Failed – connection refused", "Pending – next try in 5 minutes" (the viewer's clock). */
+export function DeliveryStatusBadge({ delivery, paused = false }: { delivery: DeliveryState; paused?: boolean }) {
+  return <OutcomeLabel outcome={describeDeliveryStatus(delivery, { now: new Date(), paused })} title={delivery.lastError} />;
+}
+
+/** One attempt's outcome, e.g. "Failed – timed out" with `TIMEOUT`. */
+export function AttemptOutcomeLabel({ attempt }: { attempt: { responseStatus: number | null; error: string | null } }) {
+  return <OutcomeLabel outcome={describeAttemptOutcome(attempt)} title={attempt.error} />;
 }

@@ -3,11 +3,11 @@
 import Link from "next/link";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useRouter } from "next/navigation";
-import { useId, useState } from "react";
+import { useId, useRef, useState } from "react";
 import { deleteWebhookEndpointAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/actions/webhooks";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
@@ -38,6 +38,7 @@ function successRate({ attempted24h, succeeded24h }: WebhookEndpointView["health
 /** One endpoint: where it points, what it receives, how it has been doing, and what can be done to it. */
 export function EndpointCard({ slug, endpoint, catalog, canManage, detail = false }: Props) {
   const headingId = useId();
+  const cardRef = useRef<HTMLElement>(null);
   const router = useRouter();
   const invalidate = useInvalidateWebhooks(slug);
   const [dialog, setDialog] = useState<"edit" | "disable" | "delete" | null>(null);
@@ -56,6 +57,7 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
 
   return (
     <article
+      ref={cardRef}
       aria-labelledby={headingId}
       data-testid="webhook-endpoint"
       className="space-y-4 rounded-lg border border-slate-200 bg-white p-4"
@@ -100,7 +102,7 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
             </p>
           </div>
           {canManage ? (
-            <Button size="sm" onClick={() => enable.mutate()} disabled={enable.isPending} className="shrink-0">
+            <Button data-enable-endpoint size="sm" onClick={() => enable.mutate()} disabled={enable.isPending} className="shrink-0">
               {enable.isPending ? "Enabling…" : "Enable"}
             </Button>
           ) : null}
@@ -205,7 +207,15 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
       ) : null}
 
       {dialog === "edit" ? <EndpointFormDialog slug={slug} catalog={catalog} endpoint={endpoint} onClose={() => setDialog(null)} /> : null}
-      {dialog === "disable" ? <DisableDialog slug={slug} endpoint={endpoint} onDone={after} onClose={() => setDialog(null)} /> : null}
+      {dialog === "disable" ? (
+        <DisableDialog
+          slug={slug}
+          endpoint={endpoint}
+          onDone={after}
+          onClose={() => setDialog(null)}
+          fallbackFocus={() => cardRef.current?.querySelector<HTMLElement>("[data-enable-endpoint]") ?? null}
+        />
+      ) : null}
       {dialog === "delete" ? (
         <DeleteDialog
           slug={slug}
@@ -226,41 +236,35 @@ function DisableDialog({
   endpoint,
   onDone,
   onClose,
+  fallbackFocus,
 }: {
   slug: string;
   endpoint: WebhookEndpointView;
   onDone: (result: ActionResult) => Promise<void>;
   onClose: () => void;
+  fallbackFocus: () => HTMLElement | null;
 }) {
   const mutation = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }), {
     onSuccess: async (result) => {
-      onClose();
+      // Refreshed first, so on close the Disable button is gone and focus lands on Enable.
       await onDone(result);
+      onClose();
     },
   });
-  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent
-        title="Disable this endpoint?"
-        description="Events that happen while it is disabled are not sent, not even later. Deliveries waiting for a retry are marked failed; after enabling it, “Retry all failed” sends them again."
-      >
-        <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
-        {failure ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {failure}
-          </p>
-        ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-            {mutation.isPending ? "Disabling…" : "Disable endpoint"}
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      title="Disable this endpoint?"
+      description="Events that happen while it is disabled are not sent, not even later. Deliveries waiting for a retry are marked failed; after enabling it, “Retry failed” sends them again."
+      confirmLabel="Disable endpoint"
+      pendingLabel="Disabling…"
+      pending={mutation.isPending}
+      failure={mutation.data && !mutation.data.ok ? mutation.data.message : null}
+      onConfirm={() => mutation.mutate()}
+      onClose={onClose}
+      fallbackFocus={fallbackFocus}
+    >
+      <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
+    </ConfirmDialog>
   );
 }
 
@@ -278,28 +282,18 @@ function DeleteDialog({
   const mutation = useActionMutation(() => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }), {
     onSuccess: () => onDeleted(),
   });
-  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
-      <DialogContent
-        title="Delete this endpoint?"
-        description="No more events are sent to it, and its delivery history is deleted with it. This cannot be undone."
-      >
-        <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
-        {failure ? (
-          <p role="alert" className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {failure}
-          </p>
-        ) : null}
-        <div className="mt-4 flex justify-end gap-2">
-          <DialogClose asChild>
-            <Button variant="secondary">Cancel</Button>
-          </DialogClose>
-          <Button variant="danger" onClick={() => mutation.mutate()} disabled={mutation.isPending}>
-            {mutation.isPending ? "Deleting…" : "Delete endpoint"}
-          </Button>
-        </div>
-      </DialogContent>
-    </Dialog>
+    <ConfirmDialog
+      title="Delete this endpoint?"
+      description="No more events are sent to it, and its delivery history is deleted with it. This cannot be undone."
+      confirmLabel="Delete endpoint"
+      pendingLabel="Deleting…"
+      pending={mutation.isPending}
+      failure={mutation.data && !mutation.data.ok ? mutation.data.message : null}
+      onConfirm={() => mutation.mutate()}
+      onClose={onClose}
+    >
+      <p className="font-mono text-sm break-all text-slate-700">{endpoint.url}</p>
+    </ConfirmDialog>
   );
 }

@@ -2,7 +2,7 @@
 
 import { usePathname, useSearchParams } from "next/navigation";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
-import { Fragment, useState } from "react";
+import { Fragment, useState, type ReactNode } from "react";
 import { retryFailedWebhookDeliveriesAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { LoadMore } from "@/components/ui/load-more";
@@ -14,6 +14,8 @@ import { DeliveryAttempts } from "./delivery-attempts";
 import { DeliveryStatusBadge } from "./delivery-status";
 import { useInvalidateWebhooks, useWebhookDeliveries, type DeliveriesPage } from "./use-webhooks";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
+import { RefreshError } from "@/components/ui/refresh-error";
+import { describeFailure } from "@/components/ui/fetch-json";
 
 const DELIVERY_COLUMNS: Column[] = [
   { label: "Event" },
@@ -25,7 +27,7 @@ const DELIVERY_COLUMNS: Column[] = [
 
 interface Props {
   slug: string;
-  endpoint: { id: string; enabled: boolean };
+  endpoint: { id: string; enabled: boolean; health: { failedDeliveries: number } };
   catalog: EventTypeOption[];
   canManage: boolean;
   initial: { filterString: string; page: DeliveriesPage };
@@ -33,7 +35,11 @@ interface Props {
 
 const FILTER_NAMES = ["status", "eventType"] as const;
 
-/** Recent deliveries of one endpoint: filters in the URL, refreshed every 3 s, each row opens to its attempts. */
+/**
+ * Recent deliveries of one endpoint: filters in the URL, refreshed every 3 s, each opens to its attempts.
+ * A table from `xl` (where its five columns fit beside the sidebar), stacked cards below it; both are
+ * rendered and CSS shows one, so the server's HTML already fits the screen.
+ */
 export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, initial }: Props) {
   const pathname = usePathname();
   const search = useSearchParams();
@@ -43,6 +49,7 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
   const query = useWebhookDeliveries(slug, endpoint.id, filterString, initial);
   const rows = query.data?.pages.flatMap((p) => p.rows) ?? [];
   const invalidate = useInvalidateWebhooks(slug);
+  const failed = endpoint.health.failedDeliveries;
   const retry = useActionMutation(() => retryFailedWebhookDeliveriesAction(slug, { endpointId: endpoint.id }), {
     onSuccess: () => invalidate(),
   });
@@ -103,14 +110,7 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
             </Select>
           </div>
           {canManage ? (
-            <Button
-              variant="secondary"
-              onClick={() => retry.mutate()}
-              disabled={retry.isPending || !endpoint.enabled}
-              title={endpoint.enabled ? "Queue one more attempt of every failed delivery" : "Enable the endpoint to retry"}
-            >
-              {retry.isPending ? "Retrying…" : "Retry all failed"}
-            </Button>
+            <RetryFailedButton failed={failed} enabled={endpoint.enabled} pending={retry.isPending} onRetry={() => retry.mutate()} />
           ) : null}
         </div>
       </div>
@@ -120,9 +120,10 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
         </p>
       ) : null}
 
-      {query.isError ? (
+      <RefreshError query={query} what="the deliveries" />
+      {query.isError && !query.isRefetchError ? (
         <p role="alert" className="text-sm text-red-700">
-          {query.error.message}
+          {describeFailure(query.error)}
         </p>
       ) : null}
       {query.isPending ? (
@@ -137,61 +138,160 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
           }
         />
       ) : (
-        <TableFrame columns={DELIVERY_COLUMNS} label="Recent deliveries">
-          {rows.map((row) => {
-            const expanded = open === row.id;
-            const toggle = () => setOpen(expanded ? null : row.id);
-            return (
-              <Fragment key={row.id}>
-                <tr
-                  data-testid="delivery-row"
-                  data-status={row.status}
-                  data-status-code={row.lastStatusCode ?? ""}
-                  onClick={toggle}
-                  className="cursor-pointer hover:bg-slate-50"
-                >
-                  <td className="px-4 py-2">
-                    <button
-                      type="button"
-                      aria-expanded={expanded}
-                      aria-controls={`delivery-${row.id}`}
-                      onClick={(event) => {
-                        event.stopPropagation();
-                        toggle();
-                      }}
-                      className="flex items-start gap-2 text-left"
+        <>
+          <ul className="space-y-3 xl:hidden" aria-label="Recent deliveries">
+            {rows.map((row) => (
+              <DeliveryCard
+                key={row.id}
+                row={row}
+                expanded={open === row.id}
+                onToggle={() => setOpen(open === row.id ? null : row.id)}
+                paused={!endpoint.enabled}
+              >
+                <DeliveryAttempts slug={slug} endpoint={endpoint} deliveryId={row.id} canManage={canManage} />
+              </DeliveryCard>
+            ))}
+          </ul>
+          <div className="hidden xl:block">
+            <TableFrame columns={DELIVERY_COLUMNS} label="Recent deliveries">
+              {rows.map((row) => {
+                const expanded = open === row.id;
+                const toggle = () => setOpen(expanded ? null : row.id);
+                return (
+                  <Fragment key={row.id}>
+                    <tr
+                      data-testid="delivery-row"
+                      data-status={row.status}
+                      data-status-code={row.lastStatusCode ?? ""}
+                      onClick={toggle}
+                      className="cursor-pointer hover:bg-slate-50"
                     >
-                      <span aria-hidden className="mt-0.5 text-slate-400">
-                        {expanded ? "▾" : "▸"}
-                      </span>
-                      <span>
-                        <span className="block font-mono text-xs font-medium text-slate-900">{row.eventType}</span>
-                        <span className="block font-mono text-[11px] text-slate-500">{row.id}</span>
-                      </span>
-                    </button>
-                  </td>
-                  <td className="px-4 py-2">
-                    <DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} />
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{row.attemptCount}</td>
-                  <td className="px-4 py-2">
-                    <RelativeTime value={row.createdAt} />
-                  </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{row.lastDurationMs === null ? "–" : `${row.lastDurationMs} ms`}</td>
-                </tr>
-                {expanded ? (
-                  <tr id={`delivery-${row.id}`}>
-                    <td colSpan={5} className="bg-slate-50 px-4 py-4">
-                      <DeliveryAttempts slug={slug} endpoint={endpoint} deliveryId={row.id} canManage={canManage} />
-                    </td>
-                  </tr>
-                ) : null}
-              </Fragment>
-            );
-          })}
-        </TableFrame>
+                      <td className="px-4 py-2">
+                        <button
+                          type="button"
+                          aria-expanded={expanded}
+                          aria-controls={`delivery-${row.id}`}
+                          onClick={(event) => {
+                            event.stopPropagation();
+                            toggle();
+                          }}
+                          className="flex items-start gap-2 text-left"
+                        >
+                          <span aria-hidden className="mt-0.5 text-slate-400">
+                            {expanded ? "▾" : "▸"}
+                          </span>
+                          <span>
+                            <span className="block font-mono text-xs font-medium text-slate-900">{row.eventType}</span>
+                            <span className="block font-mono text-[11px] text-slate-500">{row.id}</span>
+                          </span>
+                        </button>
+                      </td>
+                      <td className="px-4 py-2">
+                        <DeliveryStatusBadge delivery={row} paused={!endpoint.enabled} />
+                      </td>
+                      <td className="px-4 py-2 text-right tabular-nums">{row.attemptCount}</td>
+                      <td className="px-4 py-2">
+                        <RelativeTime value={row.createdAt} />
+                      </td>
+                      <td className="px-4 py-2 text-right tabular-nums">
+                        {row.lastDurationMs === null ? "–" : `${row.lastDurationMs} ms`}
+                      </td>
+                    </tr>
+                    {expanded ? (
+                      <tr id={`delivery-${row.id}`}>
+                        <td colSpan={5} className="bg-slate-50 px-4 py-4">
+                          <DeliveryAttempts slug={slug} endpoint={endpoint} deliveryId={row.id} canManage={canManage} />
+                        </td>
+                      </tr>
+                    ) : null}
+                  </Fragment>
+                );
+              })}
+            </TableFrame>
+          </div>
+        </>
       )}
       <LoadMore query={query} />
     </section>
+  );
+}
+
+type Row = DeliveriesPage["rows"][number];
+
+/** "Retry 3 failed"; disabled, and saying why, when nothing failed or the endpoint is disabled. */
+function RetryFailedButton({
+  failed,
+  enabled,
+  pending,
+  onRetry,
+}: {
+  failed: number;
+  enabled: boolean;
+  pending: boolean;
+  onRetry: () => void;
+}) {
+  const why = !enabled ? "Enable the endpoint to retry" : failed === 0 ? "No failed deliveries to retry" : null;
+  return (
+    <Button
+      variant="secondary"
+      onClick={onRetry}
+      disabled={pending || why !== null}
+      title={why ?? `Queue one more attempt of ${failed === 1 ? "the failed delivery" : `all ${failed} failed deliveries`}`}
+    >
+      {pending ? "Retrying…" : failed > 0 ? `Retry ${failed} failed` : "Retry failed"}
+      {why && !pending ? <span className="sr-only"> – {why}</span> : null}
+    </Button>
+  );
+}
+
+/** A delivery on a narrow screen: event, plain status, attempts and time stacked, and a button that opens its attempts. */
+function DeliveryCard({
+  row,
+  expanded,
+  onToggle,
+  paused,
+  children,
+}: {
+  row: Row;
+  expanded: boolean;
+  onToggle: () => void;
+  paused: boolean;
+  children: ReactNode;
+}) {
+  const panelId = `delivery-card-${row.id}`;
+  return (
+    <li
+      data-testid="delivery-card"
+      data-status={row.status}
+      data-status-code={row.lastStatusCode ?? ""}
+      className="min-w-0 rounded-lg border border-slate-200 bg-white"
+    >
+      <div className="space-y-2 p-3">
+        <div className="min-w-0">
+          <p className="font-mono text-xs font-medium break-all text-slate-900">{row.eventType}</p>
+          <p className="font-mono text-[11px] break-all text-slate-500">{row.id}</p>
+        </div>
+        <DeliveryStatusBadge delivery={row} paused={paused} />
+        <p className="flex flex-wrap gap-x-3 gap-y-1 text-xs text-slate-600">
+          <span>
+            {row.attemptCount} {row.attemptCount === 1 ? "attempt" : "attempts"}
+          </span>
+          <RelativeTime value={row.createdAt} />
+          {row.lastDurationMs === null ? null : <span className="tabular-nums">{row.lastDurationMs} ms</span>}
+        </p>
+        <Button size="sm" variant="secondary" aria-expanded={expanded} aria-controls={panelId} onClick={onToggle}>
+          {expanded ? "Hide attempts" : "Show attempts"}
+          <span className="sr-only">
+            {" "}
+            of {row.eventType} {row.id}
+          </span>
+        </Button>
+      </div>
+      {expanded ? (
+        <div id={panelId} className="border-t border-slate-100 bg-slate-50 p-3">
+          {children}
+        </div>
+      ) : null}
+    </li>
   );
 }

@@ -10,7 +10,7 @@ import type { ActionResult } from "@/lib/errors/action-result";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 import { EventTypePicker } from "./event-type-picker";
-import { SecretValue } from "./signing-secret";
+import { OneTimeSecret } from "@/components/ui/one-time-secret";
 import { useInvalidateWebhooks } from "./use-webhooks";
 
 interface Existing {
@@ -77,25 +77,21 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
             : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule for about 28 hours until your endpoint answers 2xx."
         }
         className="max-w-2xl"
+        dismissible={!created}
       >
         {created ? (
-          <div className="space-y-4">
-            <p role="alert" className="rounded-md border border-amber-300 bg-amber-50 px-3 py-2 text-sm text-amber-900">
-              Copy the signing secret now and store it with your receiver: it verifies that requests come from us. Owners and admins can
-              reveal it again later.
-            </p>
-            <div className="space-y-1">
-              <p className="text-xs font-semibold tracking-wide text-slate-600 uppercase">Signing secret</p>
-              <SecretValue secret={created.secret} testId="issued-webhook-secret" />
-            </div>
+          <OneTimeSecret
+            notice="Copy the signing secret now and store it with your receiver: it verifies that requests come from us. Owners and admins can reveal it again later."
+            secrets={[
+              { label: "Signing secret", value: created.secret, testId: "issued-webhook-secret", copyLabel: "Copy signing secret" },
+            ]}
+            onStored={onClose}
+          >
             <p className="text-xs text-slate-500">
               Verify each request with the <code className="font-mono">standardwebhooks</code> library:{" "}
               <code className="font-mono">new Webhook(secret).verify(body, headers)</code>.
             </p>
-            <div className="flex justify-end">
-              <Button onClick={onClose}>Done</Button>
-            </div>
-          </div>
+          </OneTimeSecret>
         ) : (
           <form
             className="space-y-4"

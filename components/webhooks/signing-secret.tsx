@@ -5,25 +5,10 @@ import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
-import { CopyButton } from "@/components/ui/copy-button";
+import { OneTimeSecret, SecretBox } from "@/components/ui/one-time-secret";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { formatInstant } from "./format";
 import { useInvalidateWebhooks } from "./use-webhooks";
-
-/** A signing secret in full, with a copy button. */
-export function SecretValue({ secret, testId }: { secret: string; testId: string }) {
-  return (
-    <div className="flex items-center gap-2">
-      <code
-        data-testid={testId}
-        className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap"
-      >
-        {secret}
-      </code>
-      <CopyButton value={secret} aria-label="Copy signing secret" />
-    </div>
-  );
-}
 
 interface Props {
   slug: string;
@@ -52,7 +37,7 @@ export function SigningSecret({ slug, endpoint, canManage }: Props) {
         ) : null}
       </div>
       {secret ? (
-        <SecretValue secret={secret} testId="webhook-secret" />
+        <SecretBox value={secret} testId="webhook-secret" copyLabel="Copy signing secret" />
       ) : (
         <p className="font-mono text-xs text-slate-500" aria-label="Signing secret hidden">
           whsec_••••••••••••••••••••••••
@@ -114,6 +99,7 @@ function RotateSecretDialog({
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
+        dismissible={!result?.ok}
         title={result?.ok ? "Secret rotated" : "Rotate the signing secret?"}
         description={
           result?.ok
@@ -122,17 +108,19 @@ function RotateSecretDialog({
         }
       >
         {result?.ok && result.secret ? (
-          <div className="space-y-4">
-            <SecretValue secret={result.secret} testId="rotated-webhook-secret" />
+          <OneTimeSecret
+            notice="Copy the new secret now and deploy it to your receiver. Owners and admins can reveal it again later."
+            secrets={[
+              { label: "New signing secret", value: result.secret, testId: "rotated-webhook-secret", copyLabel: "Copy signing secret" },
+            ]}
+            onStored={onClose}
+          >
             {result.previousSecretExpiresAt ? (
               <p className="text-sm text-slate-600">
                 The previous secret stops signing <span suppressHydrationWarning>{formatInstant(result.previousSecretExpiresAt)}</span>.
               </p>
             ) : null}
-            <div className="flex justify-end">
-              <Button onClick={onClose}>Done</Button>
-            </div>
-          </div>
+          </OneTimeSecret>
         ) : (
           <div className="space-y-4">
             {endpoint.secretRotationEndsAt ? (

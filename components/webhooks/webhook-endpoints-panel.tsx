@@ -3,6 +3,7 @@
 import { useState } from "react";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
+import { RefreshError } from "@/components/ui/refresh-error";
 import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 import { EndpointCard } from "./endpoint-card";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
@@ -20,7 +21,8 @@ interface Props {
 
 /** The Webhooks tab: a card per endpoint, or an invitation to add the first. */
 export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, maxEndpoints, planAllowsApi }: Props) {
-  const { data: endpoints } = useWebhookEndpoints(slug, initialData);
+  const query = useWebhookEndpoints(slug, initialData);
+  const endpoints = query.data;
   const [adding, setAdding] = useState(false);
   const canAdd = canManage && endpoints.length < maxEndpoints;
   // On the FREE plan the button stays visible but disabled, so the notice above explains it.
@@ -60,6 +62,7 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
         </p>
       ) : null}
 
+      <RefreshError query={query} what="the endpoints" />
       {endpoints.length === 0 ? (
         <EmptyState
           title="No webhooks yet"

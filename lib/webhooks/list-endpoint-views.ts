@@ -14,6 +14,8 @@ export interface EndpointHealthView {
   attempted24h: number;
   succeeded24h: number;
   lastDelivery: { id: string; eventType: string; status: DeliveryStatus; statusCode: number | null; at: string } | null;
+  /** Deliveries that gave up, of any age: what "Retry failed" would queue again. */
+  failedDeliveries: number;
 }
 
 /** Why nothing is sent to an endpoint although it is enabled: the same plan rule as API keys. */
@@ -36,7 +38,18 @@ async function pausedReason(propertyId: string): Promise<string | null> {
   return property && planIncludesApi(property) ? null : PLAN_PAUSED_REASON;
 }
 
-function view(endpoint: WebhookEndpoint, health: EndpointHealth | undefined, paused: string | null): WebhookEndpointView {
+/** Each endpoint's count of failed deliveries, in one grouped COUNT on the (endpointId, status, …) index. */
+export async function failedDeliveryCounts(endpointIds: string[]): Promise<Map<string, number>> {
+  if (endpointIds.length === 0) return new Map();
+  const rows = await db.webhookDelivery.groupBy({
+    by: ["endpointId"],
+    where: { endpointId: { in: endpointIds }, status: "FAILED" },
+    _count: { _all: true },
+  });
+  return new Map(rows.map((row) => [row.endpointId, row._count._all]));
+}
+
+function view(endpoint: WebhookEndpoint, health: EndpointHealth | undefined, failed: number, paused: string | null): WebhookEndpointView {
   const last = health?.lastDelivery;
   return {
     ...serializeEndpoint(endpoint),
@@ -45,19 +58,24 @@ function view(endpoint: WebhookEndpoint, health: EndpointHealth | undefined, pau
       attempted24h: health?.attempted24h ?? 0,
       succeeded24h: health?.succeeded24h ?? 0,
       lastDelivery: last ? { ...last, at: last.at.toISOString() } : null,
+      failedDeliveries: failed,
     },
   };
 }
 
 export async function listEndpointViews(propertyId: string): Promise<WebhookEndpointView[]> {
   const endpoints = await listEndpoints(propertyId);
-  const health = await endpointHealth(endpoints.map((e) => e.id));
-  const paused = await pausedReason(propertyId);
-  return endpoints.map((endpoint) => view(endpoint, health.get(endpoint.id), paused));
+  const ids = endpoints.map((e) => e.id);
+  const [health, failed, paused] = await Promise.all([endpointHealth(ids), failedDeliveryCounts(ids), pausedReason(propertyId)]);
+  return endpoints.map((endpoint) => view(endpoint, health.get(endpoint.id), failed.get(endpoint.id) ?? 0, paused));
 }
 
 export async function getEndpointView(propertyId: string, endpointId: string): Promise<WebhookEndpointView> {
   const endpoint = await getEndpoint(propertyId, endpointId);
-  const health = await endpointHealth([endpoint.id]);
-  return view(endpoint, health.get(endpoint.id), await pausedReason(propertyId));
+  const [health, failed, paused] = await Promise.all([
+    endpointHealth([endpoint.id]),
+    failedDeliveryCounts([endpoint.id]),
+    pausedReason(propertyId),
+  ]);
+  return view(endpoint, health.get(endpoint.id), failed.get(endpoint.id) ?? 0, paused);
 }

@@ -22,6 +22,7 @@ import { env } from "../../lib/env";
 import { recordDomainEvent } from "../../lib/events/record-domain-event";
 import { flushRequestLogs } from "../../lib/request-logs/log-writer";
 import { endpointHealth } from "../../lib/webhooks/endpoint-health";
+import { failedDeliveryCounts, getEndpointView } from "../../lib/webhooks/list-endpoint-views";
 import { resendDelivery } from "../../lib/webhooks/resend-delivery";
 import { retryFailedDeliveries } from "../../lib/webhooks/retry-failed-deliveries";
 import { sendTestEvent } from "../../lib/webhooks/send-test-event";
@@ -624,6 +625,17 @@ describe("endpoint health", () => {
       lastDelivery: { id: latest.id, status: "SUCCEEDED", statusCode: 200, eventType: "reservation.created" },
     });
     expect(health.get(idleId)).toEqual({ attempted24h: 0, succeeded24h: 0, lastDelivery: null });
+  });
+
+  it("counts each endpoint's failed deliveries, what Retry failed would queue again", async () => {
+    const { property, endpoint } = await setup(["*"], () => ({ status: 500 }));
+    await emit(property.id, "reservation.created", { i: 1 });
+    await emit(property.id, "reservation.created", { i: 2 });
+    await worker().runOnce();
+    expect(await failedDeliveryCounts([endpoint.id])).toEqual(new Map());
+    await db.webhookDelivery.updateMany({ where: { endpointId: endpoint.id }, data: { status: "FAILED" } });
+    expect((await getEndpointView(property.id, endpoint.id)).health.failedDeliveries).toBe(2);
+    expect(await failedDeliveryCounts([endpoint.id, "whe_none"])).toEqual(new Map([[endpoint.id, 2]]));
   });
 });
 

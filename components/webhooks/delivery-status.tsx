@@ -1,24 +1,12 @@
 "use client";
 
-import { Badge, type BadgeTone } from "@/components/ui/badge";
+import { Badge } from "@/components/ui/badge";
 import {
   describeAttemptOutcome,
   describeDeliveryStatus,
   type AttemptOutcome,
   type DeliveryState,
 } from "@/lib/webhooks/describe-attempt-outcome";
-
-export const HTTP_TONE = (status: number | null): BadgeTone =>
-  status === null || status >= 400 ? "red" : status >= 300 ? "amber" : "green";
-
-/** A response's status code, or "Error" when no answer came (refused, timed out, TLS…). */
-export function ResponseBadge({ status, error }: { status: number | null; error?: string | null }) {
-  return (
-    <Badge tone={HTTP_TONE(status)} className="font-mono">
-      <span title={error ?? undefined}>{status ?? "Error"}</span>
-    </Badge>
-  );
-}
 
 /** Plain words in a badge, the raw code (`HTTP 500`, `ECONNREFUSED`) in small mono text beside it. */
 export function OutcomeLabel({ outcome, title }: { outcome: AttemptOutcome; title?: string | null }) {

@@ -11,7 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
-import { ResponseBadge } from "./delivery-status";
+import { AttemptOutcomeLabel } from "./delivery-status";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SigningSecret } from "./signing-secret";
 import { useInvalidateWebhooks } from "./use-webhooks";
@@ -141,7 +141,7 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
           <dd className="mt-1" data-testid="webhook-last-delivery">
             {last ? (
               <span className="flex flex-wrap items-center gap-2">
-                <ResponseBadge status={last.statusCode} />
+                <AttemptOutcomeLabel attempt={{ responseStatus: last.statusCode, error: last.error }} />
                 <span className="font-mono text-xs">{last.eventType}</span>
                 <span className="text-xs text-slate-500">
                   <RelativeTime value={last.at} />

@@ -25,7 +25,7 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
   const endpoints = query.data;
   const [adding, setAdding] = useState(false);
   const canAdd = canManage && endpoints.length < maxEndpoints;
-  // On the FREE plan the button stays visible but disabled, so the notice above explains it.
+  // On the FREE plan the button stays visible but disabled; the page's upgrade call to action explains it.
   const addButton = canAdd ? (
     <Button onClick={() => setAdding(true)} disabled={!planAllowsApi} title={planAllowsApi ? undefined : "Webhooks need the PRO plan"}>
       Add endpoint
@@ -47,15 +47,6 @@ export function WebhookEndpointsPanel({ slug, initialData, catalog, canManage, m
         </p>
         {endpoints.length > 0 ? addButton : null}
       </div>
-      {!planAllowsApi ? (
-        <div role="note" className="rounded-lg border border-amber-300 bg-amber-50 p-4 text-sm text-amber-900">
-          <p className="font-semibold">Webhooks need the PRO plan</p>
-          <p className="mt-1">
-            This property is on the FREE plan, which does not include API access: endpoints cannot be added, and existing endpoints are
-            paused (nothing is sent to them). Upgrade the property to deliver events again.
-          </p>
-        </div>
-      ) : null}
       {canManage && endpoints.length >= maxEndpoints ? (
         <p role="note" className="text-sm text-slate-600">
           This property has the maximum of {maxEndpoints} endpoints; delete one to add another.

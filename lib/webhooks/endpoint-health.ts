@@ -8,7 +8,7 @@ export interface EndpointHealth {
   /** Deliveries attempted in the last 24 hours (by their last attempt) and how many succeeded. */
   attempted24h: number;
   succeeded24h: number;
-  lastDelivery: { id: string; eventType: string; status: DeliveryStatus; statusCode: number | null; at: Date } | null;
+  lastDelivery: { id: string; eventType: string; status: DeliveryStatus; statusCode: number | null; error: string | null; at: Date } | null;
 }
 
 export async function endpointHealth(endpointIds: string[], now = new Date()): Promise<Map<string, EndpointHealth>> {
@@ -28,9 +28,17 @@ export async function endpointHealth(endpointIds: string[], now = new Date()): P
   }
   // Each endpoint's latest attempted delivery, in one query.
   const lasts = await db.$queryRaw<
-    { id: string; endpointId: string; eventType: string; status: DeliveryStatus; lastStatusCode: number | null; lastAttemptAt: Date }[]
+    {
+      id: string;
+      endpointId: string;
+      eventType: string;
+      status: DeliveryStatus;
+      lastStatusCode: number | null;
+      lastError: string | null;
+      lastAttemptAt: Date;
+    }[]
   >`
-    SELECT DISTINCT ON ("endpointId") id, "endpointId", "eventType", status::text AS status, "lastStatusCode", "lastAttemptAt"
+    SELECT DISTINCT ON ("endpointId") id, "endpointId", "eventType", status::text AS status, "lastStatusCode", "lastError", "lastAttemptAt"
     FROM "WebhookDelivery" WHERE "endpointId" = ANY(${endpointIds}) AND "lastAttemptAt" IS NOT NULL
     ORDER BY "endpointId", "lastAttemptAt" DESC`;
   for (const last of lasts) {
@@ -39,6 +47,7 @@ export async function endpointHealth(endpointIds: string[], now = new Date()): P
       eventType: last.eventType,
       status: last.status,
       statusCode: last.lastStatusCode,
+      error: last.lastError,
       at: last.lastAttemptAt,
     };
   }

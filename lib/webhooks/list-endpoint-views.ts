@@ -13,7 +13,14 @@ import { serializeEndpoint } from "./serialize-webhooks";
 export interface EndpointHealthView {
   attempted24h: number;
   succeeded24h: number;
-  lastDelivery: { id: string; eventType: string; status: DeliveryStatus; statusCode: number | null; at: string } | null;
+  lastDelivery: {
+    id: string;
+    eventType: string;
+    status: DeliveryStatus;
+    statusCode: number | null;
+    error: string | null;
+    at: string;
+  } | null;
   /** Deliveries that gave up, of any age: what "Retry failed" would queue again. */
   failedDeliveries: number;
 }

@@ -160,6 +160,14 @@ test.describe("on a phone", () => {
     await expect(page.getByTestId("log-row").filter({ visible: true })).toHaveCount(0);
     const card = page.getByTestId("log-card").filter({ visible: true });
     await expect(card).toHaveCount(1);
+    // The filters fold behind one button, so the entry is on the first screen; the button counts what is applied.
+    await expect(card).toBeInViewport();
+    const filters = page.getByRole("button", { name: "Filters (1 active)" });
+    await expect(page.getByLabel("Request id")).toBeHidden();
+    await filters.click();
+    await expect(page.getByLabel("Request id")).toHaveValue(requestId);
+    await page.getByRole("button", { name: "Hide filters (1 active)" }).click();
+    await expect(page.getByLabel("Request id")).toBeHidden();
     await expect(card).toContainText("200 OK");
     await expect(card).toContainText("GET /api/v1/reservations");
     const open = card.getByRole("button", { name: /show details/ });

@@ -8,3 +8,9 @@ export async function getEndpoint(propertyId: string, endpointId: string): Promi
   if (!endpoint) throw notFound("Webhook endpoint");
   return endpoint;
 }
+
+/** Whether the property has this endpoint (a page checks before it streams). */
+export async function endpointExists(propertyId: string, endpointId: string): Promise<boolean> {
+  if (endpointId.length > 100) return false;
+  return (await db.webhookEndpoint.count({ where: { id: endpointId, propertyId } })) > 0;
+}

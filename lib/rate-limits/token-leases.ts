@@ -54,6 +54,8 @@ interface Subject {
   lastUsed: number;
   waiters: Waiter[];
   leasing: Promise<void> | null;
+  /** Tokens being given back: the next lease waits for them, so the bucket never gets them back after a new grant. */
+  returning: Promise<void> | null;
 }
 
 export interface TokenLeasesOptions {
@@ -108,11 +110,23 @@ export class TokenLeases {
     const now = this.clock();
     let s = this.subjects.get(limit.subject);
     if (!s) {
-      s = { limit, stock: 0, tokens: 0, dayCount: 0, day: dayOf(now), at: now, known: false, lastUsed: now, waiters: [], leasing: null };
+      s = {
+        limit,
+        stock: 0,
+        tokens: 0,
+        dayCount: 0,
+        day: dayOf(now),
+        at: now,
+        known: false,
+        lastUsed: now,
+        waiters: [],
+        leasing: null,
+        returning: null,
+      };
       this.subjects.set(limit.subject, s);
     } else if (!sameLimit(s.limit, limit)) {
       // New limits (changed in the dashboard): what was leased under the old ones goes back, the next lease uses the new.
-      void this.giveBack([s]).catch(() => undefined);
+      void this.giveBack([s]).catch(() => undefined); // leases wait for it
       s.limit = limit;
       s.known = false;
     }
@@ -151,16 +165,17 @@ export class TokenLeases {
 
   /** One statement for every request waiting now, plus a lease's worth in stock; the waiters get the tokens first. */
   private lease(s: Subject, attempt: number): void {
-    const now = this.clock();
-    // The stock never exceeds one lease beyond the requests served: the bound on an instance's unspent tokens.
-    const wanted = s.waiters.length + Math.max(0, leaseSize(s.limit) - s.stock);
-    const limit = s.limit;
-    s.leasing = leaseTokens([{ limit, wanted }], new Date(now), this.pool())
-      .then(([lease]) => this.granted(s, lease!, now, wanted, attempt))
-      .catch((error: unknown) => {
-        s.leasing = null;
-        for (const waiter of s.waiters.splice(0)) waiter.reject(error);
-      });
+    s.leasing = (async () => {
+      if (s.returning) await s.returning;
+      const now = this.clock();
+      // The stock never exceeds one lease beyond the requests served: the bound on an instance's unspent tokens.
+      const wanted = s.waiters.length + Math.max(0, leaseSize(s.limit) - s.stock);
+      const [lease] = await leaseTokens([{ limit: s.limit, wanted }], new Date(now), this.pool());
+      this.granted(s, lease!, now, wanted, attempt);
+    })().catch((error: unknown) => {
+      s.leasing = null;
+      for (const waiter of s.waiters.splice(0)) waiter.reject(error);
+    });
   }
 
   private granted(s: Subject, lease: Lease, at: number, wanted: number, attempt: number): void {
@@ -182,18 +197,21 @@ export class TokenLeases {
   }
 
   private async giveBack(subjects: Subject[]): Promise<void> {
-    const back = subjects.filter((s) => s.stock > 0).map((s) => ({ subject: s.limit.subject, tokens: s.stock, day: s.day }));
+    const giving = subjects.filter((s) => s.stock > 0);
+    const back = giving.map((s) => ({ subject: s.limit.subject, tokens: s.stock, day: s.day }));
     if (back.length === 0) return;
-    for (const s of subjects) {
-      s.stock = 0;
-      s.known = false;
-    }
-    await this.pool().query(
+    const returned = this.pool().query(
       `UPDATE "RateLimitBucket" b SET tokens = LEAST(b.burst, b.tokens + g.n),
          "dayCount" = CASE WHEN b.day = g.d THEN GREATEST(0, b."dayCount" - g.n::int) ELSE b."dayCount" END
        FROM unnest($1::text[], $2::float8[], $3::date[]) AS g(s, n, d) WHERE b.subject = g.s`,
       [back.map((b) => b.subject), back.map((b) => b.tokens), back.map((b) => new Date(b.day * 86_400_000).toISOString().slice(0, 10))],
     );
+    const settled = returned.then(
+      () => undefined,
+      () => undefined,
+    );
+    for (const s of giving) Object.assign(s, { stock: 0, known: false, returning: settled });
+    await returned;
   }
 
   private startSweeper(): void {

@@ -2,7 +2,7 @@ import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { databaseSettings, getPool } from "../db/client";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "./consume-rate-limit";
-import { leaseSize, TokenLeases } from "./token-leases";
+import { IDLE_RETURN_MS, leaseSize, TokenLeases } from "./token-leases";
 
 const limit = (subject: string, overrides: Partial<Limit> = {}): Limit => ({ subject, rate: 5, burst: 10, perDay: 10_000, ...overrides });
 const at = (ms: number) => new Date(Date.UTC(2026, 10, 23, 12, 0, 0) + ms);
@@ -154,6 +154,21 @@ describe("token leases", () => {
       expect((await leases.consume([steady]))[0]!.allowed).toBe(true);
     }
     expect(counted.queries).toBeLessThanOrEqual(1 + Math.ceil(1000 / (leaseSize(steady) / 2)) + 1);
+  });
+
+  it("gives an idle lease back to the shared bucket after a second", async () => {
+    const { leases, clock } = limiter();
+    const idle = limit("lease:idle", { rate: 100, burst: 100 });
+    expect((await leases.consume([idle]))[0]!.allowed).toBe(true);
+    expect(leases.leased("lease:idle")).toBe(leaseSize(idle));
+    clock.now += IDLE_RETURN_MS - 1;
+    await leases.returnLeases(IDLE_RETURN_MS);
+    expect(leases.leased("lease:idle")).toBe(leaseSize(idle)); // not idle long enough
+    clock.now += 1;
+    await leases.returnLeases(IDLE_RETURN_MS);
+    expect(leases.leased("lease:idle")).toBe(0);
+    const row = await bucket("lease:idle");
+    expect([Number(row.tokens), row.dayCount]).toEqual([99, 1]); // only the one spent is gone
   });
 
   it("applies changed limits at once: what was leased under the old ones goes back", async () => {

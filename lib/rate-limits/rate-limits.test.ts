@@ -1,5 +1,5 @@
 import pg from "pg";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { databaseSettings, getPool } from "../db/client";
 import { consumeRateLimits, rateLimitHeaders, type Limit } from "./consume-rate-limit";
 import { IDLE_RETURN_MS, leaseSize, TokenLeases } from "./token-leases";
@@ -68,10 +68,15 @@ function countingPool(pool: pg.Pool) {
   return counted;
 }
 
+const limiters: TokenLeases[] = [];
+afterAll(() => limiters.forEach((l) => l.stop())); // no idle sweep after the database is gone
+
 /** A limiter over the test database with a clock the test moves. */
 function limiter(pool: pg.Pool = getPool()) {
   const clock = { now: at(0).getTime() };
-  return { leases: new TokenLeases({ pool: () => pool, now: () => clock.now }), clock };
+  const leases = new TokenLeases({ pool: () => pool, now: () => clock.now });
+  limiters.push(leases);
+  return { leases, clock };
 }
 
 const bucket = async (subject: string) =>

@@ -18,7 +18,8 @@ import {
   settleIdempotencyKey,
 } from "../idempotency/idempotency";
 import type { VerifiedPartner } from "../partners/partners";
-import { consumeRateLimits, rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
+import { rateLimitHeaders, type Limit } from "../rate-limits/consume-rate-limit";
+import { tokenLeases } from "../rate-limits/token-leases";
 import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
 import { apiErrorResponse } from "../http/error-response";
 import { queryOf } from "../http/query-of";
@@ -123,9 +124,9 @@ export type V1Handler = ((request: Request, route?: { params: Promise<Record<str
   definition: RouteDefinition;
 };
 
-/** Spends a token of each limit; the headers of the tightest go on the answer, and a refusal is a 429. */
+/** Spends a token of each limit (from this process's leases); the headers of the tightest go on the answer, and a refusal is a 429. */
 async function enforceRateLimits(limits: Limit[], headers: Record<string, string>): Promise<void> {
-  const states = await consumeRateLimits(limits);
+  const states = await tokenLeases().consume(limits);
   const refused = states.find((s) => !s.allowed);
   if (states[0]) Object.assign(headers, rateLimitHeaders(refused ?? states[0]));
   if (refused) {

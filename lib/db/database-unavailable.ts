@@ -14,6 +14,8 @@ const NETWORK_CODES = new Set([
   "EAI_AGAIN",
 ]);
 const SQLSTATES = /^(08\w{3}|57P0[123]|53300)$/;
+// Prisma's own: P1001 can't reach the server, P1002 timed out, P1017 the server closed the connection.
+const PRISMA_CODES = new Set(["P1001", "P1002", "P1017"]);
 const MESSAGES =
   /ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|timeout exceeded when trying to connect|terminating connection|the database system is (starting up|shutting down)|Client has encountered a connection error|Connection ended unexpectedly/i;
 
@@ -24,7 +26,7 @@ export function isDatabaseUnavailable(error: unknown): boolean {
   while (current && typeof current === "object" && !seen.has(current)) {
     seen.add(current);
     const { code, message, cause, errors } = current as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
-    if (typeof code === "string" && (NETWORK_CODES.has(code) || SQLSTATES.test(code))) return true;
+    if (typeof code === "string" && (NETWORK_CODES.has(code) || PRISMA_CODES.has(code) || SQLSTATES.test(code))) return true;
     if (typeof message === "string" && MESSAGES.test(message)) return true;
     if (Array.isArray(errors) && errors.some((inner) => isDatabaseUnavailable(inner))) return true;
     current = cause;

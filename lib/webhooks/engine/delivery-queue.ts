@@ -135,9 +135,14 @@ const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
  * row (only where this claim still holds the lease: a delivery resent or re-leased meanwhile is left to
  * its new holder), then the endpoints' health. An endpoint that answered 410, or whose attempts all
  * failed for 5 days, is disabled and its other pending deliveries fail with it.
- * Returns the ids of the deliveries recorded.
+ * Returns the ids of the deliveries recorded; `onRetry` hears when each of them that will be retried is due.
  */
-export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[], random: () => number = Math.random): Promise<string[]> {
+export async function recordAttempts(
+  pool: pg.Pool,
+  attempts: CompletedAttempt[],
+  random: () => number = Math.random,
+  onRetry?: (at: Date) => void,
+): Promise<string[]> {
   if (attempts.length === 0) return [];
   const now = attempts.reduce((latest, a) => (a.at > latest ? a.at : latest), attempts[0]!.at);
   const rows = attempts.map((attempt) => {
@@ -226,6 +231,8 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
     }
     if (disabled.length > 0) await failPendingDeliveries(client, disabled, now);
     await client.query("COMMIT");
+    for (const r of mine)
+      if (r.outcome.nextAttemptAt && !disabled.includes(r.attempt.delivery.endpointId)) onRetry?.(r.outcome.nextAttemptAt);
     return [...kept];
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

@@ -128,6 +128,35 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
   return { status: "PENDING", nextAttemptAt: new Date(attempt.at.getTime() + Math.max(delay, retryAfter ?? 0)), disableEndpoint: false };
 }
 
+/**
+ * The attempts of a batch and their deliveries' next state, in one statement. When every attempt
+ * succeeded, it also clears their endpoints' failing streak (`allSucceeded`): nothing else can follow
+ * from successes, so that common case is one round trip, without a transaction around more statements.
+ */
+const CLEAR_FAILING_STREAK = `, healthy AS (
+         UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id IN (SELECT "endpointId" FROM updated) AND "failingSince" IS NOT NULL
+       )`;
+const recordStatement = (allSucceeded: boolean) =>
+  `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "leaseToken" text, status text, "nextAttemptAt" timestamptz, "attemptId" text,
+           "startedAt" timestamptz, "finishedAt" timestamptz, url text, "requestHeaders" jsonb, "requestBody" text, "responseStatus" int,
+           "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)
+       ), updated AS (
+         UPDATE "WebhookDelivery" d SET
+           -- A retry for an endpoint disabled meanwhile would never be claimed: it fails now instead.
+           status = (CASE WHEN r.status = 'PENDING' AND NOT e.enabled THEN 'FAILED' ELSE r.status END)::"WebhookDeliveryStatus",
+           "nextAttemptAt" = CASE WHEN r.status = 'PENDING' AND e.enabled THEN r."nextAttemptAt" END,
+           "attemptCount" = d."attemptCount" + 1, "lockedUntil" = NULL, "leaseToken" = NULL, "lastAttemptAt" = r."finishedAt",
+           "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
+         FROM r, "WebhookEndpoint" e
+         WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
+         RETURNING d.id, d."attemptCount", d."endpointId"
+       )${allSucceeded ? CLEAR_FAILING_STREAK : ""}
+       INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
+       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
+       FROM r JOIN updated u ON u.id = r.id
+       RETURNING "deliveryId" AS id`;
+
 const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
 
 /**
@@ -170,32 +199,16 @@ export async function recordAttempts(
     };
   });
 
+  // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
+  const params = [storableJson(rows.map((r) => r.row)), now];
+  if (rows.every((r) => r.outcome.status === "SUCCEEDED")) {
+    const { rows: recorded } = await pool.query<{ id: string }>(recordStatement(true), params);
+    return recorded.map((r) => r.id);
+  }
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows: recorded } = await client.query<{ id: string }>(
-      `WITH r AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "leaseToken" text, status text, "nextAttemptAt" timestamptz, "attemptId" text,
-           "startedAt" timestamptz, "finishedAt" timestamptz, url text, "requestHeaders" jsonb, "requestBody" text, "responseStatus" int,
-           "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)
-       ), updated AS (
-         UPDATE "WebhookDelivery" d SET
-           -- A retry for an endpoint disabled meanwhile would never be claimed: it fails now instead.
-           status = (CASE WHEN r.status = 'PENDING' AND NOT e.enabled THEN 'FAILED' ELSE r.status END)::"WebhookDeliveryStatus",
-           "nextAttemptAt" = CASE WHEN r.status = 'PENDING' AND e.enabled THEN r."nextAttemptAt" END,
-           "attemptCount" = d."attemptCount" + 1, "lockedUntil" = NULL, "leaseToken" = NULL, "lastAttemptAt" = r."finishedAt",
-           "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
-         FROM r, "WebhookEndpoint" e
-         WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
-         RETURNING d.id, d."attemptCount"
-       )
-       INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
-       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
-       FROM r JOIN updated u ON u.id = r.id
-       RETURNING "deliveryId" AS id`,
-      // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
-      [storableJson(rows.map((r) => r.row)), now],
-    );
+    const { rows: recorded } = await client.query<{ id: string }>(recordStatement(false), params);
     const kept = new Set(recorded.map((r) => r.id));
     const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));
     const endpointsWhere = (ok: boolean) => [

@@ -15,6 +15,7 @@ import { openBenchDatabase, type OpenDatabase } from "../lib/db/open-database";
 import { runWithDatabase } from "../lib/db/run-cli";
 import { env } from "../lib/env";
 import { requestHeaders, sendAttempt } from "../lib/webhooks/engine/send-attempt";
+import { OUTBOX_CHANNEL } from "../lib/webhooks/engine/outbox-notifications";
 import { newSigningSecret, signedHeaders } from "../lib/webhooks/engine/signing";
 import { WebhookWorker } from "../lib/webhooks/engine/webhook-worker";
 
@@ -82,8 +83,9 @@ async function main(database: OpenDatabase) {
     );
     const insertEvents = (count: number, from: number) =>
       pool.query(
-        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT 'evt_' || $1 || '_' || g, $1, 'reservation.created', jsonb_build_object('reservation', jsonb_build_object('n', g, 'code', 'BENCH-' || g, 'status', 'CONFIRMED', 'notes', repeat('x', 400))) FROM generate_series($2::int, $3::int) g`,
-        [propertyId, from, from + count - 1],
+        `WITH e AS (INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT 'evt_' || $1 || '_' || g, $1, 'reservation.created', jsonb_build_object('reservation', jsonb_build_object('n', g, 'code', 'BENCH-' || g, 'status', 'CONFIRMED', 'notes', repeat('x', 400))) FROM generate_series($2::int, $3::int) g RETURNING 1)
+         SELECT pg_notify($4, '') FROM (SELECT count(*) FROM e) n`,
+        [propertyId, from, from + count - 1, OUTBOX_CHANNEL],
       );
 
     // 1. Throughput, for one endpoint (at most ENDPOINT_CONCURRENCY requests in flight to it) and for
@@ -155,13 +157,15 @@ async function main(database: OpenDatabase) {
     await pool.query(`UPDATE "WebhookEndpoint" SET enabled = false WHERE "propertyId" = $1 AND id <> $1 || '_1'`, [propertyId]);
     worker.start();
 
-    // 2. Latency: events committed one at a time, LATENCY_RATE per second, while the worker runs.
+    // 2. Latency: events committed one at a time, LATENCY_RATE per second, while the worker runs; each
+    // notifies the worker in its transaction, as recordDomainEvent does.
     const committed = new Map<string, number>();
     for (let i = 0; i < LATENCY_EVENTS; i++) {
       const id = `evt_${propertyId}_lat_${i}`;
       await pool.query(
-        `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}')`,
-        [id, propertyId],
+        `WITH e AS (INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) VALUES ($1, $2, 'reservation.created', '{"reservation":{}}') RETURNING 1)
+         SELECT pg_notify($3, '') FROM e`,
+        [id, propertyId, OUTBOX_CHANNEL],
       );
       committed.set(id, Date.now());
       await sleep(1000 / LATENCY_RATE);

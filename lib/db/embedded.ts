@@ -7,6 +7,7 @@ import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
+import { forwardNotifications } from "./embedded-notifications";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -80,6 +81,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
   // Queries of all connections are queued onto PGlite's one session; the app keeps a pool of one,
   // the extra slots serve operator commands (seed, keys) while the app runs.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 8 });
+  const stopForwarding = forwardNotifications(db, urlForPort(port));
   await server.start();
   if (lockPath) fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port } satisfies LockFile));
 
@@ -90,6 +92,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
       if (stopped) return;
       stopped = true;
       await server.stop();
+      stopForwarding();
       await db.close();
       if (lockPath) fs.rmSync(lockPath, { force: true });
     },

@@ -1,7 +1,8 @@
 // Domain events go to the outbox inside the caller's transaction: the event exists if and only if the
-// change it describes was committed. The webhooks dispatcher reads them from there.
+// change it describes was committed. The webhooks dispatcher reads them from there, woken at that commit.
 import { randomBytes } from "node:crypto";
 import type { DbTx, Prisma } from "../db/client";
+import { notifyWebhookWorkers } from "../webhooks/engine/outbox-notifications";
 import type { EventData, EventType } from "./event-catalog";
 
 export const newEventId = () => `evt_${randomBytes(12).toString("hex")}`;
@@ -14,5 +15,6 @@ export async function recordDomainEvent<T extends EventType>(
   await tx.outboxEvent.create({
     data: { id, propertyId: event.propertyId, type: event.type, payload: event.data as Prisma.InputJsonValue },
   });
+  await notifyWebhookWorkers(tx);
   return id;
 }

@@ -3,6 +3,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { WebhookDelivery } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
+import { notifyWebhookWorkers } from "./engine/outbox-notifications";
 
 /** Sends a delivery again now, with the same webhook-id and body (receivers may deduplicate on it). */
 export async function resendDelivery(
@@ -25,6 +26,7 @@ export async function resendDelivery(
       where: { id: deliveryId },
       data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
     });
+    await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
       actor: context.actor,

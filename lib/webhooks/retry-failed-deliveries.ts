@@ -1,6 +1,7 @@
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
+import { notifyWebhookWorkers } from "./engine/outbox-notifications";
 
 /** Queues one more attempt of every failed delivery of an endpoint. Returns how many. */
 export async function retryFailedDeliveries(
@@ -16,6 +17,7 @@ export async function retryFailedDeliveries(
       where: { endpointId, status: "FAILED" },
       data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
     });
+    if (count > 0) await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
       actor: context.actor,

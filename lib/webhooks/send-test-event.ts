@@ -3,6 +3,7 @@ import type { Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { WebhookDelivery } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
+import { notifyWebhookWorkers } from "./engine/outbox-notifications";
 import { PING_EVENT } from "./event-types";
 
 export const newDeliveryId = () => `msg_${randomBytes(16).toString("hex")}`;
@@ -23,15 +24,19 @@ export async function sendTestEvent(
     createdAt: now.toISOString(),
     data: { endpointId, message: "A test event sent from API Access. Answer with any 2xx status." },
   });
-  return db.webhookDelivery.create({
-    data: {
-      id: newDeliveryId(),
-      propertyId: context.propertyId,
-      endpointId,
-      eventId: null,
-      eventType: PING_EVENT,
-      payload: body,
-      nextAttemptAt: now,
-    },
+  return db.$transaction(async (tx) => {
+    const delivery = await tx.webhookDelivery.create({
+      data: {
+        id: newDeliveryId(),
+        propertyId: context.propertyId,
+        endpointId,
+        eventId: null,
+        eventType: PING_EVENT,
+        payload: body,
+        nextAttemptAt: now,
+      },
+    });
+    await notifyWebhookWorkers(tx);
+    return delivery;
   });
 }

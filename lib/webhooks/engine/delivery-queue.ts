@@ -128,6 +128,35 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
   return { status: "PENDING", nextAttemptAt: new Date(attempt.at.getTime() + Math.max(delay, retryAfter ?? 0)), disableEndpoint: false };
 }
 
+/**
+ * The attempts of a batch and their deliveries' next state, in one statement. When every attempt
+ * succeeded, it also clears their endpoints' failing streak (`allSucceeded`): nothing else can follow
+ * from successes, so that common case is one round trip, without a transaction around more statements.
+ */
+const CLEAR_FAILING_STREAK = `, healthy AS (
+         UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id IN (SELECT "endpointId" FROM updated) AND "failingSince" IS NOT NULL
+       )`;
+const recordStatement = (allSucceeded: boolean) =>
+  `WITH r AS (
+         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "leaseToken" text, status text, "nextAttemptAt" timestamptz, "attemptId" text,
+           "startedAt" timestamptz, "finishedAt" timestamptz, url text, "requestHeaders" jsonb, "requestBody" text, "responseStatus" int,
+           "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)
+       ), updated AS (
+         UPDATE "WebhookDelivery" d SET
+           -- A retry for an endpoint disabled meanwhile would never be claimed: it fails now instead.
+           status = (CASE WHEN r.status = 'PENDING' AND NOT e.enabled THEN 'FAILED' ELSE r.status END)::"WebhookDeliveryStatus",
+           "nextAttemptAt" = CASE WHEN r.status = 'PENDING' AND e.enabled THEN r."nextAttemptAt" END,
+           "attemptCount" = d."attemptCount" + 1, "lockedUntil" = NULL, "leaseToken" = NULL, "lastAttemptAt" = r."finishedAt",
+           "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
+         FROM r, "WebhookEndpoint" e
+         WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
+         RETURNING d.id, d."attemptCount", d."endpointId"
+       )${allSucceeded ? CLEAR_FAILING_STREAK : ""}
+       INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
+       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
+       FROM r JOIN updated u ON u.id = r.id
+       RETURNING "deliveryId" AS id`;
+
 const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
 
 /**
@@ -135,9 +164,14 @@ const attemptId = () => `wa_${crypto.randomUUID().replaceAll("-", "")}`;
  * row (only where this claim still holds the lease: a delivery resent or re-leased meanwhile is left to
  * its new holder), then the endpoints' health. An endpoint that answered 410, or whose attempts all
  * failed for 5 days, is disabled and its other pending deliveries fail with it.
- * Returns the ids of the deliveries recorded.
+ * Returns the ids of the deliveries recorded; `onRetry` hears when each of them that will be retried is due.
  */
-export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[], random: () => number = Math.random): Promise<string[]> {
+export async function recordAttempts(
+  pool: pg.Pool,
+  attempts: CompletedAttempt[],
+  random: () => number = Math.random,
+  onRetry?: (at: Date) => void,
+): Promise<string[]> {
   if (attempts.length === 0) return [];
   const now = attempts.reduce((latest, a) => (a.at > latest ? a.at : latest), attempts[0]!.at);
   const rows = attempts.map((attempt) => {
@@ -165,32 +199,16 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
     };
   });
 
+  // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
+  const params = [storableJson(rows.map((r) => r.row)), now];
+  if (rows.every((r) => r.outcome.status === "SUCCEEDED")) {
+    const { rows: recorded } = await pool.query<{ id: string }>(recordStatement(true), params);
+    return recorded.map((r) => r.id);
+  }
   const client = await pool.connect();
   try {
     await client.query("BEGIN");
-    const { rows: recorded } = await client.query<{ id: string }>(
-      `WITH r AS (
-         SELECT * FROM jsonb_to_recordset($1::jsonb) AS r(id text, "leaseToken" text, status text, "nextAttemptAt" timestamptz, "attemptId" text,
-           "startedAt" timestamptz, "finishedAt" timestamptz, url text, "requestHeaders" jsonb, "requestBody" text, "responseStatus" int,
-           "responseHeaders" jsonb, "responseBody" text, "durationMs" int, error text)
-       ), updated AS (
-         UPDATE "WebhookDelivery" d SET
-           -- A retry for an endpoint disabled meanwhile would never be claimed: it fails now instead.
-           status = (CASE WHEN r.status = 'PENDING' AND NOT e.enabled THEN 'FAILED' ELSE r.status END)::"WebhookDeliveryStatus",
-           "nextAttemptAt" = CASE WHEN r.status = 'PENDING' AND e.enabled THEN r."nextAttemptAt" END,
-           "attemptCount" = d."attemptCount" + 1, "lockedUntil" = NULL, "leaseToken" = NULL, "lastAttemptAt" = r."finishedAt",
-           "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
-         FROM r, "WebhookEndpoint" e
-         WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
-         RETURNING d.id, d."attemptCount"
-       )
-       INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
-       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
-       FROM r JOIN updated u ON u.id = r.id
-       RETURNING "deliveryId" AS id`,
-      // PostgreSQL text cannot hold NUL, which a receiver's answer may contain: stored as U+FFFD.
-      [storableJson(rows.map((r) => r.row)), now],
-    );
+    const { rows: recorded } = await client.query<{ id: string }>(recordStatement(false), params);
     const kept = new Set(recorded.map((r) => r.id));
     const mine = rows.filter((r) => kept.has(r.attempt.delivery.id));
     const endpointsWhere = (ok: boolean) => [
@@ -226,6 +244,8 @@ export async function recordAttempts(pool: pg.Pool, attempts: CompletedAttempt[]
     }
     if (disabled.length > 0) await failPendingDeliveries(client, disabled, now);
     await client.query("COMMIT");
+    for (const r of mine)
+      if (r.outcome.nextAttemptAt && !disabled.includes(r.attempt.delivery.endpointId)) onRetry?.(r.outcome.nextAttemptAt);
     return [...kept];
   } catch (error) {
     await client.query("ROLLBACK").catch(() => undefined);

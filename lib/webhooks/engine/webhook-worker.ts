@@ -4,6 +4,8 @@
 // Nothing is lost when a worker dies: an event leaves the outbox only in the statement that creates
 // its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
 // and sent with the same webhook-id, so receivers can drop the duplicate.
+// An idle worker wakes when work is committed (LISTEN, see outbox-listener.ts), when a retry it
+// scheduled falls due, or on its poll, the safety net for anything else.
 import type pg from "pg";
 import { env, type Env } from "../../env";
 import {
@@ -14,6 +16,7 @@ import {
   type ClaimedDelivery,
   type CompletedAttempt,
 } from "./delivery-queue";
+import { OutboxListener } from "./outbox-listener";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
 import { privateNetworksAllowed, type Resolver } from "./url-guard";
@@ -53,6 +56,7 @@ export class WebhookWorker {
   private readonly concurrency: number;
   private readonly endpointConcurrency: number;
   private readonly pollMs: number;
+  private readonly safetyPollMs: number;
   private readonly timeoutMs: number;
   private readonly leaseMs: number;
   private readonly allowPrivate: boolean;
@@ -69,6 +73,12 @@ export class WebhookWorker {
   private wake: (() => void) | null = null;
   private wakeTimer: NodeJS.Timeout | null = null;
   private wakeRequested = false;
+  private readonly listener: OutboxListener;
+  /** Bumped by every wake that may mean new outbox events; the outbox is read only when it moved. */
+  private outboxSeq = 1;
+  private outboxSeen = 0;
+  /** The earliest retry this worker scheduled (clock time, ms), so an idle wait ends when it falls due. */
+  private nextRetryAt: number | null = null;
   /** Attempts sent and recorded by this worker, for benchmarks and the worker's log. */
   recorded = 0;
 
@@ -79,17 +89,24 @@ export class WebhookWorker {
     this.concurrency = options.concurrency ?? 64;
     this.endpointConcurrency = Math.min(options.endpointConcurrency ?? 16, this.concurrency);
     this.pollMs = options.pollMs ?? 100;
+    // While notifications are known to arrive, the poll is only a safety net (a lease run out, a plan
+    // changed back to PRO, a notification lost in a reconnect): 20 polls' worth, at most 2 s, but
+    // never more often than pollMs. With the default 100 ms that is 2 s.
+    this.safetyPollMs = Math.max(this.pollMs, Math.min(2_000, this.pollMs * 20));
     this.timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
     this.leaseMs = options.leaseMs ?? this.timeoutMs + 15_000;
     this.allowPrivate = privateNetworksAllowed(options.allowPrivate);
     this.resolve = options.resolve;
     this.log = options.log ?? ((message) => console.error(`[webhooks] ${message}`));
+    this.listener = new OutboxListener({ pool: this.pool, log: this.log, onWake: () => this.notified() });
   }
 
-  /** Runs until stop(): poll every `pollMs` when idle, go on at once while there is work. */
+  /** Runs until stop(): wait for a notification (or the poll) when idle, go on at once while there is work. */
   start(): void {
     if (this.running) return;
     this.running = true;
+    this.outboxSeq += 1;
+    this.listener.start();
     this.loop = this.run();
   }
 
@@ -101,6 +118,7 @@ export class WebhookWorker {
     this.running = false;
     this.wake?.();
     await this.loop;
+    await this.listener.close();
     const deadline = Date.now() + graceMs;
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     if (this.inFlight > 0) {
@@ -138,8 +156,16 @@ export class WebhookWorker {
     while (this.running) {
       let busy = false;
       try {
-        const fanned = await fanOutEvents(this.pool, this.clock());
-        busy = fanned.events > 0;
+        // Without trusted notifications the outbox is read on every pass, as a poll; with them, only
+        // after a notification or a poll timeout, and again while the last read found events: a busy
+        // worker then spends one query per pass (the claim), not two.
+        if (!this.listener.trusted || this.outboxSeen !== this.outboxSeq) {
+          const seq = this.outboxSeq;
+          const fanned = await fanOutEvents(this.pool, this.clock());
+          busy = fanned.events > 0;
+          if (!busy) this.outboxSeen = seq;
+        }
+        if (this.nextRetryAt !== null && this.nextRetryAt <= this.clock().getTime()) this.nextRetryAt = null;
         const free = this.concurrency - this.inFlight;
         const claimed = free > 0 ? await this.claim(free) : [];
         for (const delivery of claimed) void this.send(delivery);
@@ -154,18 +180,37 @@ export class WebhookWorker {
         continue;
       }
       if (!this.running) break;
-      if (!busy) await this.idle(this.pollMs);
+      if (!busy) await this.idle(this.idleMs());
     }
   }
 
-  /** Waits `ms`, or less when an attempt finishes or stop() is called. */
+  /** The poll (slow while notifications are trusted), or less when a retry this worker scheduled falls due sooner. */
+  private idleMs(): number {
+    const poll = this.listener.trusted ? this.safetyPollMs : this.pollMs;
+    if (this.nextRetryAt === null) return poll;
+    return Math.max(1, Math.min(poll, this.nextRetryAt - this.clock().getTime()));
+  }
+
+  /** Work was committed (or may have been): the next pass reads the outbox, and starts now if idle. */
+  private notified(): void {
+    this.outboxSeq += 1;
+    if (!this.running) return;
+    if (this.wake) this.wake();
+    else this.wakeRequested = true;
+  }
+
+  /** Waits `ms`, or less when an attempt finishes, work is committed (notified) or stop() is called. */
   private idle(ms: number): Promise<void> {
     if (this.wakeRequested && this.running) {
       this.wakeRequested = false;
       return Promise.resolve();
     }
     return new Promise((resolve) => {
-      const timer = setTimeout(done, ms);
+      const timer = setTimeout(() => {
+        // The poll ran out: the safety net reads the outbox too.
+        this.outboxSeq += 1;
+        done();
+      }, ms);
       function done() {
         clearTimeout(timer);
         resolve();
@@ -228,13 +273,17 @@ export class WebhookWorker {
     }, 2);
   }
 
+  private readonly retryScheduled = (at: Date) => {
+    if (this.nextRetryAt === null || at.getTime() < this.nextRetryAt) this.nextRetryAt = at.getTime();
+  };
+
   private flushSoon(): void {
     if (this.writing) return;
     this.writing = (async () => {
       while (this.finished.length > 0) {
         const batch = this.finished.splice(0, 500);
         try {
-          this.recorded += (await recordAttempts(this.pool, batch, this.random)).length;
+          this.recorded += (await recordAttempts(this.pool, batch, this.random, this.retryScheduled)).length;
         } catch (error) {
           // One bad row must not hold back the others: record them one by one. What still fails stays
           // leased and is sent again when the lease runs out, with the same webhook-id.
@@ -243,7 +292,7 @@ export class WebhookWorker {
           );
           for (const attempt of batch) {
             try {
-              this.recorded += (await recordAttempts(this.pool, [attempt], this.random)).length;
+              this.recorded += (await recordAttempts(this.pool, [attempt], this.random, this.retryScheduled)).length;
             } catch (single) {
               this.log(
                 `could not record the attempt of ${attempt.delivery.id}: ${single instanceof Error ? single.message : String(single)}`,

@@ -112,7 +112,7 @@ const schema = z.object({
   WEBHOOKS_WORKER: onOff().default(true).describe("off: this app instance delivers no webhooks (run npm run worker instead)"),
   WEBHOOK_CONCURRENCY: integer(1, 1024).default(64).describe("webhook requests in flight per worker"),
   WEBHOOK_ENDPOINT_CONCURRENCY: integer(1, 1024).default(16).describe("webhook requests in flight to any one endpoint"),
-  WEBHOOK_POLL_MS: integer(1, 60_000).default(100).describe("how often an idle webhook worker looks for work"),
+  WEBHOOK_POLL_MS: integer(1, 60_000).default(100).describe("how often an idle webhook worker looks for work when NOTIFY does not wake it"),
   WEBHOOK_TIMEOUT_MS: integer(100, 300_000).default(15_000).describe("timeout of one webhook attempt"),
   WEBHOOK_LEASE_MS: integer(100, 3_600_000)
     .optional()

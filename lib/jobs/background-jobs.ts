@@ -1,6 +1,8 @@
 // Recurring work of an app instance: expired Idempotency-Key records, request logs past their
-// property's retention and webhook history older than 30 days are purged in small batches. Every
+// property's retention, webhook history older than 30 days, ended sessions and stale sign-in counts
+// are purged in small batches. Every
 // instance may run it; the deletes are idempotent.
+import { purgeEndedSessions, purgeStaleSignInCounts } from "../auth/purge-auth-records";
 import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
 import { purgeExpiredRequestLogs } from "../request-logs/purge-request-logs";
 import { purgeWebhookHistory } from "../webhooks/purge-webhook-history";
@@ -14,6 +16,8 @@ export function startBackgroundJobs(): void {
     purgeExpiredIdempotencyRecords().catch((error: unknown) => console.error("idempotency purge failed:", error));
     purgeExpiredRequestLogs().catch((error: unknown) => console.error("request log retention failed:", error));
     purgeWebhookHistory().catch((error: unknown) => console.error("webhook history retention failed:", error));
+    purgeEndedSessions().catch((error: unknown) => console.error("session purge failed:", error));
+    purgeStaleSignInCounts().catch((error: unknown) => console.error("sign-in count purge failed:", error));
   }, PURGE_EVERY_MS);
   purge.unref();
   globalForJobs.__pmsJobs = [purge];

@@ -21,7 +21,7 @@ test("a key carries a note from its creation, and its name and note can be edite
   const row = keyRow(page, name);
   await expect(row.getByTestId("key-note")).toHaveText("Installed by Salto on the lobby controller");
 
-  // A name over 80 characters is refused in the dialog, which keeps what was typed.
+  // A blank name is refused in the dialog, which keeps what was typed.
   await page.getByRole("button", { name: `Actions for ${name} (live …${last4})` }).click();
   await page.getByRole("menuitem", { name: "Edit name and note…" }).click();
   const edit = page.getByRole("dialog");

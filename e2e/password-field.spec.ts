@@ -5,7 +5,7 @@ test("a password can be shown before it is sent, and hidden again", async ({ pag
   const password = page.getByLabel("Password", { exact: true });
   await password.fill("correct horse battery staple");
   await expect(password).toHaveAttribute("type", "password");
-  const show = page.getByRole("button", { name: "Show", exact: true });
+  const show = page.getByRole("button", { name: "Show password", exact: true });
   await expect(show).toHaveAttribute("aria-pressed", "false");
   await show.click();
   await expect(password).toHaveAttribute("type", "text");

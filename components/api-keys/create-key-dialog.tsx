@@ -42,12 +42,13 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
   }
 
   return (
-    <Dialog open={open} onOpenChange={reset}>
+    // While the key is being created the dialog stays: closing it would lose the key it is about to show.
+    <Dialog open={open} onOpenChange={(next) => (next || !mutation.isPending) && reset(next)}>
       <DialogTrigger asChild>
         <Button>Create API key</Button>
       </DialogTrigger>
       <DialogContent
-        dismissible={!issued}
+        dismissible={!issued && !mutation.isPending}
         title={issued ? "Your new API key" : "Create API key"}
         description={issued ? undefined : "Name the key after the system that will use it, and give it only the permissions it needs."}
         className="max-w-xl"

@@ -28,9 +28,10 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
   });
   const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
+    // While the roll runs the dialog stays: closing it would lose the new key it is about to show.
+    <Dialog open onOpenChange={(open) => !open && !mutation.isPending && onClose()}>
       <DialogContent
-        dismissible={!issued}
+        dismissible={!issued && !mutation.isPending}
         // A long key name in the title wraps clear of the ✕ button.
         className="[&>h2]:pr-8"
         title={issued ? "Key rolled" : `Roll ${keyLabel(apiKey)}`}
@@ -62,7 +63,9 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
             ) : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
+                <Button variant="secondary" disabled={mutation.isPending}>
+                  Cancel
+                </Button>
               </DialogClose>
               <Button onClick={() => mutation.mutate()} disabled={mutation.isPending}>
                 {mutation.isPending ? "Rolling…" : "Roll key"}

@@ -5,7 +5,6 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { describeFailure, fetchJson } from "@/components/ui/fetch-json";
 import type { RequestLogDetail } from "@/lib/request-logs/list-request-logs";
 import { curlFor } from "./curl";
-import { displayIp } from "./log-status";
 
 function pretty(text: string | null): string {
   if (!text) return "";
@@ -48,7 +47,7 @@ export function LogDetail({ slug, id }: { slug: string; id: string }) {
         <span className="font-mono break-all">{entry.id}</span>
         <span>{entry.mode === "TEST" ? "Test mode" : "Live mode"}</span>
         {entry.partnerName ? <span>Partner: {entry.partnerName}</span> : null}
-        {entry.ip ? <span>IP {displayIp(entry.ip)}</span> : null}
+        {entry.ip ? <span>IP {entry.ip}</span> : null}
         {entry.userAgent ? <span className="max-w-full break-all">UA {entry.userAgent}</span> : null}
         <CopyButton value={curlFor(entry, window.location.origin)} label="Copy as curl" />
       </div>

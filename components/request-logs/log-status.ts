@@ -59,6 +59,3 @@ export function statusLabel(status: number, errorCode: string | null): string {
 
 export const statusTone = (status: number): BadgeTone =>
   status >= 500 ? "red" : status >= 400 ? "amber" : status >= 300 ? "blue" : "green";
-
-/** An IPv4 address the server saw through an IPv6 socket (::ffff:1.2.3.4) reads as itself. */
-export const displayIp = (ip: string) => ip.replace(/^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/i, "$1");

@@ -156,7 +156,7 @@ export function RequestLogsPanel({
                       type="button"
                       aria-expanded={open === row.id}
                       aria-controls={`log-detail-${row.id}`}
-                      aria-label={`${timeOf(row)} ${row.method} ${row.path} ${row.status}: show details`}
+                      aria-label={`${timeOf(row)} ${row.method} ${row.path} ${row.status}: ${open === row.id ? "hide" : "show"} details`}
                       onClick={(event) => {
                         event.stopPropagation();
                         toggle(row.id);
@@ -193,7 +193,15 @@ export function RequestLogsPanel({
   return (
     <div className="space-y-4">
       <p className="text-sm text-slate-600">Every call to this property&apos;s API, newest first. Entries are kept {retentionDays} days.</p>
-      <LogFilterForm key={urlQuery} values={urlFilters} keys={keys} hasFilters={hasFilters} onApply={apply} onClear={clear} />
+      {/* Remounted when the URL's fields change (Back, Clear), not when a method is ticked: that applies at once and keeps focus. */}
+      <LogFilterForm
+        key={logFilterQuery({ ...urlFilters, method: [] })}
+        values={urlFilters}
+        keys={keys}
+        hasFilters={hasFilters}
+        onApply={apply}
+        onClear={clear}
+      />
       {ignored.length > 0 ? (
         <div role="status" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-sm text-amber-900">
           {ignored.map((filter) => (

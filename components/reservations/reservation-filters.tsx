@@ -38,7 +38,7 @@ export function ReservationFilters({
     void setFilters({
       q: (next.q ?? text).trim() || null,
       status: next.status ?? status,
-      sort: next.sort ?? (sort as ReservationSort),
+      sort: next.sort ?? ((sort || null) as ReservationSort | null),
       page: null,
     });
   }

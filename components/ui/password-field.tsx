@@ -49,7 +49,7 @@ export function PasswordField({
           onClick={() => setShown((value) => !value)}
           className="absolute inset-y-1 right-1 rounded px-2 text-xs font-medium text-slate-600 hover:bg-slate-100 focus:ring-2 focus:ring-brand-100 focus:outline-none"
         >
-          Show
+          Show<span className="sr-only"> {label.toLowerCase()}</span>
         </button>
       </div>
     </Field>

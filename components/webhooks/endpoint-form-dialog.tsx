@@ -68,7 +68,8 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
 
   const title = created ? "Endpoint added" : endpoint ? "Edit endpoint" : "Add endpoint";
   return (
-    <Dialog open onOpenChange={(open) => !open && onClose()}>
+    // While saving the dialog stays: a new endpoint's signing secret is shown once, in this dialog.
+    <Dialog open onOpenChange={(open) => !open && !mutation.isPending && onClose()}>
       <DialogContent
         title={title}
         description={
@@ -77,7 +78,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
             : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule for about 28 hours until your endpoint answers 2xx."
         }
         className="max-w-2xl"
-        dismissible={!created}
+        dismissible={!created && !mutation.isPending}
       >
         {created ? (
           <OneTimeSecret
@@ -143,7 +144,9 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
             ) : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
-                <Button variant="secondary">Cancel</Button>
+                <Button variant="secondary" disabled={mutation.isPending}>
+                  Cancel
+                </Button>
               </DialogClose>
               <Button type="submit" disabled={mutation.isPending}>
                 {mutation.isPending ? "Saving…" : endpoint ? "Save endpoint" : "Add endpoint"}

@@ -210,5 +210,8 @@ describe("a key's name and note", () => {
     const refused = updateApiKeyDetailsInput.safeParse({ keyId: theirs!.id, name: "  ", note: "x".repeat(201) });
     expect(refused.success).toBe(false);
     expect(refused.error?.issues.map((i) => i.path.join("."))).toEqual(["name", "note"]);
+    // Text the database cannot hold is a field error, not a failed write.
+    const nul = updateApiKeyDetailsInput.safeParse({ keyId: "a\u0000b", name: "A\u0000", note: "\ud800" });
+    expect(nul.error?.issues.map((i) => i.path.join("."))).toEqual(["keyId", "name", "note"]);
   });
 });

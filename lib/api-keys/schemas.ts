@@ -1,16 +1,19 @@
 import { z } from "zod";
+import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { SCOPE_IDS } from "./scopes";
 
 export const EXPIRY_CHOICES = ["never", "30d", "90d", "365d", "date"] as const;
 export const GRACE_CHOICES = { now: 0, "1h": 3600_000, "24h": 24 * 3600_000, "7d": 7 * 24 * 3600_000 } as const;
 export type GraceChoice = keyof typeof GRACE_CHOICES;
 
-const keyName = z.string().trim().min(1, "Give the key a name").max(80, "At most 80 characters");
+const storable = (value: string) => unstorableTextPath(value) === null;
+const keyName = z.string().trim().min(1, "Give the key a name").max(80, "At most 80 characters").refine(storable, UNSTORABLE_TEXT_MESSAGE);
 /** The manager's own words about a key; blank means none. */
 const keyNote = z
   .string()
   .trim()
   .max(200, "At most 200 characters")
+  .refine(storable, UNSTORABLE_TEXT_MESSAGE)
   .optional()
   .transform((v) => v || null);
 
@@ -53,7 +56,7 @@ export function expiryDate(input: Pick<CreateApiKeyInput, "expiry" | "expiresOn"
 
 /** Renaming a key or changing its note: the key itself, its permissions and expiry never change here. */
 export const updateApiKeyDetailsInput = z.object({
-  keyId: z.string().min(1, "Which key?").max(100),
+  keyId: z.string().min(1, "Which key?").max(100).refine(storable, UNSTORABLE_TEXT_MESSAGE),
   name: keyName,
   note: keyNote,
 });

@@ -205,8 +205,8 @@ function logRequest(entry: {
     requestBody: redactBody(entry.bodyText),
     responseBody: redactBody(entry.text),
     errorCode,
-    // Lower-cased like the request headers beside them, whichever way the pipeline spelled them.
-    responseHeaders: Object.fromEntries(new Headers(entry.responseHeaders)),
+    // Lower-cased and redacted like the request headers beside them (ours carry no secret today; none may later).
+    responseHeaders: redactHeaders(new Headers(entry.responseHeaders)),
   });
 }
 

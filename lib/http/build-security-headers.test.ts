@@ -70,4 +70,10 @@ describe("rejectMalformedPath", () => {
     }
     expect(hasMalformedSegment("/a/%zz")).toBe(true);
   });
+
+  it("answers 400 for a page path holding a NUL, which the database could not look up, and leaves the API's to its routes", () => {
+    expect(rejectMalformedPath("/%00/reservations")?.status).toBe(400);
+    expect(rejectMalformedPath("/grand-hotel/settings/api-access/webhooks/we%00x")?.status).toBe(400);
+    expect(rejectMalformedPath("/api/v1/webhook-endpoints/a%00b")).toBeNull();
+  });
 });

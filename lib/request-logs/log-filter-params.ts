@@ -3,6 +3,7 @@
 // a message instead of a silently unfiltered list. Client-safe: "nuqs/server" holds no "use client"
 // directive, so the same parsers run in a server component and in the browser.
 import { createSerializer, parseAsArrayOf, parseAsString, parseAsStringLiteral } from "nuqs/server";
+import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 
 export const LOG_METHODS = ["GET", "POST", "PATCH", "DELETE"] as const;
 export const LOG_RANGES = ["1h", "24h", "7d", "30d", "custom"] as const;
@@ -58,7 +59,9 @@ export function logFilterErrors(
     const from = readDate(values.from.trim());
     const to = readDate(values.to.trim());
     if (from && !isDate(from)) errors.from = NOT_A_DATE_MESSAGE;
+    else if (from && !isStorableDate(from)) errors.from = STORABLE_DATE_MESSAGE;
     if (to && !isDate(to)) errors.to = NOT_A_DATE_MESSAGE;
+    else if (to && !isStorableDate(to)) errors.to = STORABLE_DATE_MESSAGE;
     if (isDate(from) && isDate(to) && from!.getTime() > to!.getTime()) errors.from = FROM_AFTER_TO_MESSAGE;
   }
   return errors;

@@ -83,7 +83,7 @@ describe("describeDeliveryStatus", () => {
     });
   });
 
-  it("gives a pending delivery's next try in minutes, or 'a few seconds' under a minute", () => {
+  it("gives a pending delivery's next try in minutes, or 'a few seconds' when it is close", () => {
     const pending = delivery({ lastStatusCode: 500, nextAttemptAt: later(4 * 60_000 + 10_000) });
     expect(describeDeliveryStatus(pending, { now })).toEqual({ label: "Pending – next try in 4 minutes", code: "HTTP 500", tone: "amber" });
     expect(describeDeliveryStatus(delivery({ nextAttemptAt: later(20_000) }), { now }).label).toBe("Pending – next try in a few seconds");
@@ -104,7 +104,9 @@ describe("describeDeliveryStatus", () => {
 describe("nextTryIn", () => {
   it("never says 0 seconds", () => {
     expect(nextTryIn(now, now)).toBe("in a few seconds");
-    expect(nextTryIn(new Date(now.getTime() + 59_999), now)).toBe("in a few seconds");
+    expect(nextTryIn(new Date(now.getTime() - 5_000), now)).toBe("in a few seconds");
+    expect(nextTryIn(new Date(now.getTime() + 44_999), now)).toBe("in a few seconds");
+    expect(nextTryIn(new Date(now.getTime() + 50_000), now)).toBe("in 50 seconds");
     expect(nextTryIn(new Date(now.getTime() + 3_600_000), now)).toBe("in 1 hour");
   });
 });

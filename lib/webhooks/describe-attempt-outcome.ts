@@ -1,7 +1,7 @@
 // What a delivery attempt's outcome means in plain words ("Failed – connection refused"), with the raw
 // code beside it (`ECONNREFUSED`, `HTTP 503`) for whoever debugs the receiver. Pure: the dashboard
 // renders it on the client, and the tests pin every mapping.
-import { formatDistanceStrict } from "date-fns";
+import { relativeTimeText } from "../ui/relative-time-text";
 
 export type OutcomeTone = "green" | "amber" | "red";
 
@@ -103,11 +103,10 @@ export interface DeliveryState {
   nextAttemptAt: string | null;
 }
 
-/** "in 4 minutes", or "in a few seconds" under a minute (never "in 0 seconds"). */
+/** "in 4 minutes", or "in a few seconds" when close (never "in 0 seconds"): the dashboard's one wording of time. */
 export function nextTryIn(next: Date, now: Date): string {
-  const ms = next.getTime() - now.getTime();
-  if (ms < 60_000) return "in a few seconds";
-  return `in ${formatDistanceStrict(next, now)}`;
+  // Due already (the worker is about to pick it up) reads as soon, not as "just now".
+  return relativeTimeText(next.getTime() > now.getTime() ? next : new Date(now.getTime() + 1), now);
 }
 
 /** Where a delivery stands, from its last attempt: "Delivered", "Failed – timed out", "Pending – next try in 4 minutes". */

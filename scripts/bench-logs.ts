@@ -74,6 +74,8 @@ await runWithDatabase({ name: "bench:logs", requireMigrated: false, usage: USAGE
     "path contains /guests": { path: "/guests" },
     // One reservation's requests: 1 entry in ~5,000, spread over the whole history.
     "path contains /r996 (rare)": { path: "/r996" },
+    // Eight reservations' requests, 1 in ~600: where the trigram index and newest-first filtering cross.
+    "path contains /r99 (middling)": { path: "/r99" },
     "path contains /webhooks (none)": { path: "/webhooks" },
     "request id": { requestId: sampleId },
     "4xx + POST + 7 days": { status: "4xx", method: "POST", range: "7d" },

@@ -6,6 +6,7 @@ import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
+import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
 import { forwardNotifications } from "./embedded-notifications";
 
@@ -76,7 +77,8 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
     }
     lockPath = path.join(dataDir, LOCK_NAME);
   }
-  const db = dataDir ? await PGlite.create(path.join(dataDir, "pgdata")) : await PGlite.create();
+  // Every extension a migration creates must be loaded here (pg_trgm: the Logs tab's "path contains").
+  const db = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, "pgdata") : undefined, extensions: { pg_trgm } });
   const port = options.port ?? (await freePort());
   // Queries of all connections are queued onto PGlite's one session; the app keeps a pool of one,
   // the extra slots serve operator commands (seed, keys) while the app runs.

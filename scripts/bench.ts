@@ -1,10 +1,12 @@
-// `npm run bench [-- --runs N] [-- --bypass]`: starts the production build (with its own embedded database, or
-// BENCH_DATABASE_URL) and measures each API case against two references in the same run: the bare
-// GET /api/health that touches nothing, and the case's physical floor (app/api/bench/floor/**: the same SQL
-// over raw `pg`, nothing else). Rounds alternate their order so the machine's noise falls on all alike; the
-// whole measurement repeats --runs times on the same server and each ratio is reported with its spread.
-// --bypass adds the product route with rate limits, request logs and idempotency bypassed (X-Bench-Bypass).
-// Also reported: the next-server process's peak RSS. Results go to .reports/bench.json.
+// `npm run bench`; with options `npx tsx --conditions=react-server scripts/bench.ts --runs N [--bypass]` (npm would
+// hand `-- --runs N` to the bench:webhooks that `npm run bench` chains after this script). Starts the production
+// build (with its own embedded database, or BENCH_DATABASE_URL) and measures each API case against two references
+// in the same run: the bare GET /api/health that touches nothing, and the case's physical floor
+// (app/api/bench/floor/**: the same SQL over raw `pg`, nothing else). Rounds alternate their order so the
+// machine's noise falls on all alike; the whole measurement repeats --runs times on the same server and each
+// ratio is reported with its spread across runs. Before measuring, each floor must answer what its product
+// route answers. --bypass adds the product route with rate limits, request logs and idempotency bypassed
+// (X-Bench-Bypass). Also reported: the next-server process's peak RSS. Results go to .reports/bench.json.
 import { execFile, spawn } from "node:child_process";
 import { createHash, randomUUID } from "node:crypto";
 import { deepStrictEqual } from "node:assert/strict";
@@ -17,7 +19,7 @@ import { cliFailure, UsageError } from "../lib/db/run-cli";
 import { childProcessEnv, env } from "../lib/env";
 
 const run = promisify(execFile);
-const USAGE = "usage: npm run bench [-- --runs N (1–20, default 1)] [-- --bypass]";
+const USAGE = "usage: npx tsx --conditions=react-server scripts/bench.ts [--runs N (1–20, default 1)] [--bypass]";
 
 interface Sample {
   requests: number;

@@ -1,5 +1,4 @@
-// `npm run bench`; with options `npx tsx --conditions=react-server scripts/bench.ts --runs N [--bypass]` (npm would
-// hand `-- --runs N` to the bench:webhooks that `npm run bench` chains after this script). Starts the production
+// `npm run bench:api -- --runs N [--bypass]` (`npm run bench` runs it with one run, then bench:webhooks). Starts the production
 // build (with its own embedded database, or BENCH_DATABASE_URL) and measures each API case against two references
 // in the same run: the bare GET /api/health that touches nothing, and the case's physical floor
 // (app/api/bench/floor/**: the same SQL over raw `pg`, nothing else). Rounds alternate their order so the
@@ -19,7 +18,7 @@ import { cliFailure, UsageError } from "../lib/db/run-cli";
 import { childProcessEnv, env } from "../lib/env";
 
 const run = promisify(execFile);
-const USAGE = "usage: npx tsx --conditions=react-server scripts/bench.ts [--runs N (1–20, default 1)] [--bypass]";
+const USAGE = "usage: npm run bench:api -- [--runs N (1–20, default 1)] [--bypass]";
 
 interface Sample {
   requests: number;

@@ -1,22 +1,22 @@
 import "server-only";
-import { db, type Prisma } from "../db/client";
-import { afterCursor, newestFirst, page } from "../db/pagination";
-import { withGuestAndRoom } from "./get-reservation";
+import { Prisma } from "../db/generated/prisma/client";
+import { page } from "../db/pagination";
+import { readReservations, serializeReservationRow } from "./read-reservations";
 import type { ListReservationsQuery } from "./schemas";
-import { serializeReservation } from "./serialize-reservation";
 
 /** The property's reservations, newest first, filtered, one cursor page at a time. */
 export async function listReservations(propertyId: string, query: ListReservationsQuery) {
-  const where: Prisma.ReservationWhereInput = { propertyId, ...afterCursor(query.cursor) };
-  if (query.status) where.status = query.status;
-  if (query.arrivalFrom || query.arrivalTo) {
-    where.arrivalDate = {
-      ...(query.arrivalFrom ? { gte: new Date(`${query.arrivalFrom}T00:00:00Z`) } : {}),
-      ...(query.arrivalTo ? { lte: new Date(`${query.arrivalTo}T00:00:00Z`) } : {}),
-    };
+  const conditions: Prisma.Sql[] = [];
+  // The keyset of lib/db/pagination.ts (afterCursor, newestFirst): newest first by (createdAt, id).
+  if (query.cursor) {
+    const at = query.cursor.createdAt.toISOString();
+    conditions.push(Prisma.sql`(r."createdAt" < ${at}::timestamp OR (r."createdAt" = ${at}::timestamp AND r.id < ${query.cursor.id}))`);
   }
-  if (query.updatedSince) where.updatedAt = { gte: new Date(query.updatedSince) };
-  if (query.guestEmail) where.guest = { email: query.guestEmail };
-  const rows = await db.reservation.findMany({ where, include: withGuestAndRoom, orderBy: newestFirst, take: query.limit + 1 });
-  return page(rows, query.limit, serializeReservation);
+  if (query.status) conditions.push(Prisma.sql`r.status = ${query.status}::"ReservationStatus"`);
+  if (query.arrivalFrom) conditions.push(Prisma.sql`r."arrivalDate" >= ${query.arrivalFrom}::date`);
+  if (query.arrivalTo) conditions.push(Prisma.sql`r."arrivalDate" <= ${query.arrivalTo}::date`);
+  if (query.updatedSince) conditions.push(Prisma.sql`r."updatedAt" >= ${new Date(query.updatedSince).toISOString()}::timestamp`);
+  if (query.guestEmail) conditions.push(Prisma.sql`g.email = ${query.guestEmail}`);
+  const rows = await readReservations(propertyId, conditions, Prisma.sql`ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${query.limit + 1}`);
+  return page(rows, query.limit, serializeReservationRow);
 }

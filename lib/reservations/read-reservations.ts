@@ -6,7 +6,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import type { ReservationStatus } from "../db/generated/prisma/enums";
 import type { ReservationResource } from "./reservation-resource";
-import { isoDay } from "./serialize-reservation";
+import { serializeReservation } from "./serialize-reservation";
 
 /** A reservation with its guest's name and email and its room's number, as the join returns it. */
 export interface ReservationRow {
@@ -57,25 +57,9 @@ export function readReservations(propertyId: string, conditions: Prisma.Sql[], t
 
 /** A joined row as the API shows a reservation: the same JSON serializeReservation() gives. */
 export function serializeReservationRow(r: ReservationRow): ReservationResource {
-  return {
-    id: r.id,
-    code: r.code,
-    status: r.status,
-    guestId: r.guestId,
+  return serializeReservation({
+    ...r,
     guest: { id: r.guestId, firstName: r.guestFirstName, lastName: r.guestLastName, email: r.guestEmail },
-    roomId: r.roomId,
-    roomNumber: r.roomNumber,
-    arrivalDate: isoDay(r.arrivalDate),
-    departureDate: isoDay(r.departureDate),
-    adults: r.adults,
-    children: r.children,
-    totalAmount: r.totalAmount,
-    currency: r.currency,
-    notes: r.notes,
-    checkedInAt: r.checkedInAt?.toISOString() ?? null,
-    checkedOutAt: r.checkedOutAt?.toISOString() ?? null,
-    cancelledAt: r.cancelledAt?.toISOString() ?? null,
-    createdAt: r.createdAt.toISOString(),
-    updatedAt: r.updatedAt.toISOString(),
-  };
+    room: r.roomNumber === null ? null : { number: r.roomNumber },
+  });
 }

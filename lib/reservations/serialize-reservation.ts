@@ -4,8 +4,30 @@ import type { ReservationResource } from "./reservation-resource";
 
 export const isoDay = (date: Date) => date.toISOString().slice(0, 10);
 
+/** The columns the API shows, whether read through Prisma's `include` or one SQL join (read-reservations.ts). */
+type SerializableReservation = Pick<
+  Reservation,
+  | "id"
+  | "code"
+  | "status"
+  | "guestId"
+  | "roomId"
+  | "arrivalDate"
+  | "departureDate"
+  | "adults"
+  | "children"
+  | "totalAmount"
+  | "currency"
+  | "notes"
+  | "checkedInAt"
+  | "checkedOutAt"
+  | "cancelledAt"
+  | "createdAt"
+  | "updatedAt"
+>;
+
 export function serializeReservation(
-  r: Reservation & {
+  r: SerializableReservation & {
     guest?: { id: string; firstName: string; lastName: string; email: string | null } | null;
     room?: { number: string } | null;
   },

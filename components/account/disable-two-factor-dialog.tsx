@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -48,11 +49,7 @@ export function DisableTwoFactorDialog({ onClose }: { onClose: () => void }) {
           ) : (
             <PasswordField id="disable-password" name="password" label="Password" purpose="current" errors={fieldErrors} autoFocus />
           )}
-          {failure && !fieldErrors ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {failure.message}
-            </p>
-          ) : null}
+          {failure && !fieldErrors ? <FormError>{failure.message}</FormError> : null}
           <div className="flex flex-wrap items-center justify-between gap-2">
             <button
               type="button"

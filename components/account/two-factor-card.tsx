@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
@@ -62,11 +63,7 @@ function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void })
           Besides your password, signing in will ask for a 6-digit code from an authenticator app on your phone (such as 1Password, Google
           Authenticator or Microsoft Authenticator), so a stolen password alone is not enough.
         </p>
-        {failure ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {failure}
-          </p>
-        ) : null}
+        {failure ? <FormError>{failure}</FormError> : null}
         <Button onClick={() => begin.mutate()} disabled={begin.isPending}>
           {begin.isPending ? "Preparing…" : "Set up two-factor authentication"}
         </Button>
@@ -132,11 +129,7 @@ function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void })
           </form>
         </li>
       </ol>
-      {enableFailure && !enableFailure.fields?.code ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {enableFailure.message}
-        </p>
-      ) : null}
+      {enableFailure && !enableFailure.fields?.code ? <FormError>{enableFailure.message}</FormError> : null}
     </div>
   );
 }
@@ -201,11 +194,7 @@ function RegenerateDialog({ onClose, onRegenerated }: { onClose: () => void; onR
         title="Regenerate recovery codes?"
         description="You get ten new codes, shown once. Your current recovery codes stop working at once."
       >
-        {failure ? (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-            {failure}
-          </p>
-        ) : null}
+        {failure ? <FormError>{failure}</FormError> : null}
         <div className="mt-4 flex flex-wrap justify-end gap-2">
           <DialogClose asChild>
             <Button variant="secondary">Cancel</Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useState } from "react";
 import { createApiKeyAction } from "@/lib/actions/api-keys";
@@ -157,11 +158,7 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
             >
               <Textarea id="key-note" name="note" rows={2} maxLength={200} aria-invalid={errors("note") ? true : undefined} />
             </Field>
-            {failure ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {failure.message}
-              </p>
-            ) : null}
+            {failure ? <FormError>{failure.message}</FormError> : null}
             <div className="flex justify-end">
               <Button type="submit" disabled={mutation.isPending}>
                 {mutation.isPending ? "Creating…" : "Create key"}

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
@@ -58,11 +59,7 @@ export function EditKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
               aria-invalid={errors("note") ? true : undefined}
             />
           </Field>
-          {failure && !failure.fields ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {failure.message}
-            </p>
-          ) : null}
+          {failure && !failure.fields ? <FormError>{failure.message}</FormError> : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { useState } from "react";
 import { rollApiKeyAction } from "@/lib/actions/api-keys";
@@ -56,11 +57,7 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
               </label>
             ) : null}
             {apiKey.expiresAt ? <p className="text-xs text-slate-500">The old key never works past its own expiry.</p> : null}
-            {failure ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {failure}
-              </p>
-            ) : null}
+            {failure ? <FormError>{failure}</FormError> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" disabled={mutation.isPending}>

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -69,11 +70,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
           <PasswordField id="password" name="password" label="Password" purpose="current" required />
         </>
       )}
-      {error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {error}
-        </p>
-      ) : null}
+      {error ? <FormError>{error}</FormError> : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Signing in…" : credentials ? "Verify" : "Sign in"}
       </Button>

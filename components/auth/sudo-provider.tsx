@@ -2,6 +2,7 @@
 // Sudo mode in the browser: an action answered REAUTHENTICATION_REQUIRED opens "Confirm access", and once
 // the password (or a 2FA code) is accepted the action runs again, so the user never starts over. An
 // action answered TWO_FACTOR_SETUP_REQUIRED sends the user to set up two-factor authentication.
+import { FormError } from "@/components/ui/action-message";
 import { useRouter } from "next/navigation";
 import { createContext, useCallback, useContext, useState, type FormEvent, type ReactNode } from "react";
 import { confirmIdentityAction } from "@/lib/actions/sudo";
@@ -124,11 +125,7 @@ function ConfirmAccessDialog({
           ) : (
             <PasswordField id="sudo-password" name="password" label="Password" purpose="current" required autoFocus />
           )}
-          {error ? (
-            <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-              {error}
-            </p>
-          ) : null}
+          {error ? <FormError>{error}</FormError> : null}
           <div className="flex flex-wrap items-center justify-between gap-2">
             {twoFactorEnabled ? (
               <button type="button" className="text-sm text-brand-700 underline" onClick={() => setUseCode((value) => !value)}>

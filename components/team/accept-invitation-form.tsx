@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState, type FormEvent } from "react";
@@ -74,11 +75,7 @@ export function AcceptInvitationForm({ token, email }: { token: string; email: s
         errors={errors("confirmPassword")}
         required
       />
-      {result && !result.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {result.message}
-        </p>
-      ) : null}
+      {result && !result.ok ? <FormError>{result.message}</FormError> : null}
       <Button type="submit" className="w-full" disabled={pending}>
         {pending ? "Joining…" : "Create account and join"}
       </Button>
@@ -93,11 +90,7 @@ export function JoinPropertyButton({ token, propertyName }: { token: string; pro
   const [pending, setPending] = useState(false);
   return (
     <div className="space-y-3">
-      {result && !result.ok ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {result.message}
-        </p>
-      ) : null}
+      {result && !result.ok ? <FormError>{result.message}</FormError> : null}
       <Button
         className="w-full"
         disabled={pending}

@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useState } from "react";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { createWebhookEndpointAction, updateWebhookEndpointAction } from "@/lib/actions/webhooks";
@@ -137,11 +138,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
               />
             </Field>
             <EventTypePicker catalog={catalog} value={eventTypes} onChange={setEventTypes} errors={errors("eventTypes")} />
-            {general ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {general}
-              </p>
-            ) : null}
+            {general ? <FormError>{general}</FormError> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary" disabled={mutation.isPending}>

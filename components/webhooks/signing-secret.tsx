@@ -1,5 +1,6 @@
 "use client";
 
+import { FormError } from "@/components/ui/action-message";
 import { useState } from "react";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { revealWebhookSecretAction, rotateWebhookSecretAction } from "@/lib/actions/webhooks";
@@ -128,11 +129,7 @@ function RotateSecretDialog({
                 A rotation is already in progress: rotating again stops the oldest secret now.
               </p>
             ) : null}
-            {result && !result.ok ? (
-              <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-                {result.message}
-              </p>
-            ) : null}
+            {result && !result.ok ? <FormError>{result.message}</FormError> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>
                 <Button variant="secondary">Cancel</Button>

@@ -12,6 +12,7 @@ export default defineConfig({
   },
   test: {
     include: ["lib/**/*.test.ts", "test/**/*.test.ts", "scripts/**/*.test.ts"],
+    globalSetup: ["test/global-setup.ts"],
     setupFiles: ["test/setup-database.ts"],
     pool: "forks",
     reporters: env().VITEST_JSON ? ["default", ["json", { outputFile: env().VITEST_JSON }]] : ["default"],

@@ -1,6 +1,6 @@
-// Every test file gets its own fresh database, configured into lib/db/client.ts before any query.
+// Every test file gets its own fresh database (a copy of the run's migrated template), configured into lib/db/client.ts before any query.
 import { randomBytes } from "node:crypto";
-import { afterAll } from "vitest";
+import { afterAll, inject } from "vitest";
 
 // Read by env() on its first call, so set before the imports below (which may call it).
 // Key usage is flushed by the tests themselves, so no timer can write between a request and an assertion.
@@ -17,7 +17,7 @@ const { createTestDatabase } = await import("./test-database");
 // Webhook receivers in the tests listen on loopback; the SSRF tests turn the guard on explicitly.
 configurePrivateNetworks(true);
 
-const database = await createTestDatabase();
+const database = await createTestDatabase(inject("databaseTemplate"));
 configureDatabase({ url: database.url, poolSize: database.kind === "pglite" ? 1 : 5 });
 
 afterAll(async () => {

@@ -12,6 +12,8 @@ import { forwardNotifications } from "./embedded-notifications";
 
 export interface EmbeddedDatabase {
   url: string;
+  /** The whole data directory as an uncompressed tarball, which `loadDataDir` opens again. */
+  dumpDataDir(): Promise<Blob>;
   stop(): Promise<void>;
 }
 
@@ -61,9 +63,14 @@ export function runningEmbeddedDatabase(dataDir: string): string | null {
 
 /**
  * Opens (creating on first use) the PGlite database in `dataDir`, or an in-memory one when `dataDir`
- * is null, and serves it on a loopback port.
+ * is null, and serves it on a loopback port. An in-memory database may start from a `dumpDataDir()`
+ * tarball instead of an empty cluster (the tests copy one migrated database this way).
  */
-export async function startEmbeddedDatabase(options: { dataDir: string | null; port?: number }): Promise<EmbeddedDatabase> {
+export async function startEmbeddedDatabase(options: {
+  dataDir: string | null;
+  port?: number;
+  loadDataDir?: Blob;
+}): Promise<EmbeddedDatabase> {
   const { dataDir } = options;
   let lockPath: string | null = null;
   if (dataDir) {
@@ -78,7 +85,11 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
     lockPath = path.join(dataDir, LOCK_NAME);
   }
   // Every extension a migration creates must be loaded here (pg_trgm: the Logs tab's "path contains").
-  const db = await PGlite.create({ dataDir: dataDir ? path.join(dataDir, "pgdata") : undefined, extensions: { pg_trgm } });
+  const db = await PGlite.create({
+    dataDir: dataDir ? path.join(dataDir, "pgdata") : undefined,
+    loadDataDir: dataDir ? undefined : options.loadDataDir,
+    extensions: { pg_trgm },
+  });
   const port = options.port ?? (await freePort());
   // Queries of all connections are queued onto PGlite's one session; the app keeps a pool of one,
   // the extra slots serve operator commands (seed, keys) while the app runs.
@@ -90,6 +101,7 @@ export async function startEmbeddedDatabase(options: { dataDir: string | null; p
   let stopped = false;
   return {
     url: urlForPort(port),
+    dumpDataDir: () => db.dumpDataDir("none"),
     async stop() {
       if (stopped) return;
       stopped = true;

@@ -1,5 +1,6 @@
 // `npm run bench:webhooks`: the webhook worker against a local receiver (its own thread, so it does
-// not share the worker's event loop), on a fresh embedded database (or BENCH_DATABASE_URL).
+// not share the worker's event loop), on a fresh embedded database in a process of its own, as under
+// `npm start` (or BENCH_DATABASE_URL).
 // 1. Throughput: 5,000 deliveries queued in the outbox, to one endpoint and then spread over four,
 //    delivered by one worker: deliveries/s, side by side with the same signed POSTs sent straight
 //    from memory (no database) at the same concurrency, the ceiling of this machine's HTTP stack.
@@ -226,4 +227,4 @@ async function main(database: OpenDatabase) {
   }
 }
 
-await runWithDatabase({ name: "bench:webhooks", requireMigrated: false, open: openBenchDatabase }, main);
+await runWithDatabase({ name: "bench:webhooks", requireMigrated: false, open: () => openBenchDatabase(env(), { ownProcess: true }) }, main);

@@ -8,7 +8,7 @@ import path from "node:path";
 import { PGlite } from "@electric-sql/pglite";
 import { pg_trgm } from "@electric-sql/pglite/contrib/pg_trgm";
 import { PGLiteSocketServer } from "@electric-sql/pglite-socket";
-import { forwardNotifications } from "./embedded-notifications";
+import { relayNotifications } from "./embedded-notifications";
 
 export interface EmbeddedDatabase {
   url: string;
@@ -94,7 +94,7 @@ export async function startEmbeddedDatabase(options: {
   // Queries of all connections are queued onto PGlite's one session; the app keeps a pool of one,
   // the extra slots serve operator commands (seed, keys) while the app runs.
   const server = new PGLiteSocketServer({ db, port, host: "127.0.0.1", maxConnections: 8 });
-  const stopForwarding = forwardNotifications(db, urlForPort(port));
+  relayNotifications(server);
   await server.start();
   if (lockPath) fs.writeFileSync(lockPath, JSON.stringify({ pid: process.pid, port } satisfies LockFile));
 
@@ -106,7 +106,6 @@ export async function startEmbeddedDatabase(options: {
       if (stopped) return;
       stopped = true;
       await server.stop();
-      stopForwarding();
       await db.close();
       if (lockPath) fs.rmSync(lockPath, { force: true });
     },

@@ -2,11 +2,10 @@
 // outbox channel, so an idle worker starts on a commit instead of on its next poll. It never throws: a
 // dropped connection is reopened with back-off (0.25 s, 0.5 s, … 30 s), and the worker polls meanwhile.
 // `trusted` turns true only once a probe notification, sent through the pool after LISTEN, came back:
-// behind a proxy that drops notifications, or a worker in another process than the embedded database,
-// it stays false and the worker keeps its normal poll.
+// behind a proxy that drops notifications it stays false and the worker keeps its normal poll. The
+// embedded database relays notifications to listening connections as PostgreSQL does (embedded-notifications.ts).
 import { randomUUID } from "node:crypto";
 import pg from "pg";
-import { onEmbeddedNotification } from "../../db/embedded-notifications";
 import { OUTBOX_CHANNEL } from "./outbox-notifications";
 
 export interface OutboxListenerOptions {
@@ -21,7 +20,6 @@ export class OutboxListener {
   private closed = true;
   private failures = 0;
   private retryTimer: NodeJS.Timeout | null = null;
-  private unsubscribeEmbedded: (() => void) | null = null;
   private probe: string | null = null;
   /** Notifications reach this worker (the probe came back on the connection now open). */
   trusted = false;
@@ -39,8 +37,6 @@ export class OutboxListener {
     this.trusted = false;
     if (this.retryTimer) clearTimeout(this.retryTimer);
     this.retryTimer = null;
-    this.unsubscribeEmbedded?.();
-    this.unsubscribeEmbedded = null;
     const client = this.client;
     this.client = null;
     if (client) await endQuietly(client);
@@ -57,9 +53,6 @@ export class OutboxListener {
       await client.connect();
       await client.query(`LISTEN ${OUTBOX_CHANNEL}`);
       if (this.closed || this.client !== client) return;
-      // The embedded database hands its notifications to this process, not to the LISTEN connection.
-      const url = pool.options.connectionString;
-      this.unsubscribeEmbedded ??= url ? onEmbeddedNotification(url, (channel, payload) => this.received(channel, payload)) : null;
       this.probe = randomUUID();
       await pool.query("SELECT pg_notify($1, $2)", [OUTBOX_CHANNEL, this.probe]);
       if (this.failures > 0) this.options.log("listening for new webhook work again");

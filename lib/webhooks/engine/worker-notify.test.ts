@@ -126,6 +126,36 @@ describe("the webhook worker wakes on NOTIFY", () => {
   });
 });
 
+describe("LISTEN/NOTIFY between connections (the embedded database relays them as PostgreSQL does)", () => {
+  it("delivers a notification committed on one connection to every other that listens on its channel, until UNLISTEN", async () => {
+    const connect = async () => {
+      const client = new pg.Client({ connectionString: databaseSettings().url });
+      await client.connect();
+      const heard: string[] = [];
+      client.on("notification", (n) => heard.push(`${n.channel}:${n.payload ?? ""}`));
+      return { client, heard };
+    };
+    const [a, b, quiet] = [await connect(), await connect(), await connect()];
+    try {
+      await a.client.query("LISTEN relay_test");
+      await b.client.query('LISTEN "Relay Test"');
+      await getPool().query("SELECT pg_notify('relay_test', 'one'), pg_notify('Relay Test', 'two')");
+      await quiet.client.query("BEGIN; SELECT pg_notify('relay_test', 'three'); COMMIT");
+      await until(() => a.heard.length >= 2 && b.heard.length >= 1, 2_000, "the notifications");
+      await b.client.query("UNLISTEN *");
+      await getPool().query("SELECT pg_notify('Relay Test', 'after unlisten'), pg_notify('relay_test', 'four')");
+      await until(() => a.heard.length >= 3, 2_000, "the last notification");
+      expect(a.heard).toEqual(["relay_test:one", "relay_test:three", "relay_test:four"]);
+      expect(b.heard).toEqual(["Relay Test:two"]);
+      // Unlike PostgreSQL, the embedded database also hands a connection the notifications its own
+      // commits raise, listening or not (they come back in its answer from PGlite's one session).
+      expect(quiet.heard).toEqual(env().TEST_DATABASE_URL ? [] : ["relay_test:three"]);
+    } finally {
+      await Promise.all([a, b, quiet].map(({ client }) => client.end()));
+    }
+  });
+});
+
 describe("notifications read out of the embedded database's answers", () => {
   const frame = (type: string, body: Buffer) => {
     const header = Buffer.alloc(5);

@@ -55,11 +55,12 @@ export interface ClaimedDelivery {
   previousSecret: string | null;
   previousSecretExpiresAt: Date | null;
   leaseToken: string;
+  nextAttemptAt: Date;
 }
 
 /**
  * Leases up to `limit` due deliveries of enabled endpoints of PRO properties until `leaseUntil`: for each endpoint its
- * earliest due ones, at most `perEndpoint` counting those `inFlight` already holds (so one slow or
+ * earliest due ones, at most `perEndpoint` less those `inFlight` already holds (so one slow or
  * failing endpoint cannot take every slot from the others), then the earliest of those overall.
  */
 export async function claimDueDeliveries(
@@ -70,7 +71,8 @@ export async function claimDueDeliveries(
   options: { perEndpoint?: number; inFlight?: ReadonlyMap<string, number> } = {},
 ): Promise<ClaimedDelivery[]> {
   const perEndpoint = options.perEndpoint ?? limit;
-  const busy = [...(options.inFlight ?? new Map<string, number>())].filter(([, n]) => n > 0);
+  // A negative count raises that endpoint's cap (the worker's queue for an endpoint that answers fast).
+  const busy = [...(options.inFlight ?? new Map<string, number>())].filter(([, n]) => n !== 0);
   const { rows } = await pool.query<ClaimedDelivery>(
     `WITH due AS (
        SELECT d.id FROM "WebhookEndpoint" e
@@ -96,7 +98,7 @@ export async function claimDueDeliveries(
      FROM due, "WebhookEndpoint" e
      WHERE d.id = due.id AND e.id = d."endpointId"
      RETURNING d.id, d."endpointId", d."propertyId", d."eventType", d.payload, d."attemptCount",
-               e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken"`,
+               e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken", d."nextAttemptAt"`,
     [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
   );
   return rows;
@@ -150,10 +152,10 @@ const recordStatement = (allSucceeded: boolean) =>
            "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
          FROM r, "WebhookEndpoint" e
          WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
-         RETURNING d.id, d."attemptCount", d."endpointId"
+         RETURNING d.id, d."attemptCount", d."endpointId", d.payload
        )${allSucceeded ? CLEAR_FAILING_STREAK : ""}
        INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
-       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", r."requestBody", r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
+       SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", coalesce(r."requestBody", u.payload), r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
        FROM r JOIN updated u ON u.id = r.id
        RETURNING "deliveryId" AS id`;
 
@@ -189,7 +191,8 @@ export async function recordAttempts(
         finishedAt: attempt.at.toISOString(),
         url: attempt.request.url,
         requestHeaders: attempt.request.headers,
-        requestBody: attempt.request.body,
+        // The body sent is almost always the delivery's payload, which the statement reads itself.
+        requestBody: attempt.request.body === attempt.delivery.payload ? null : attempt.request.body,
         responseStatus: attempt.result.status,
         responseHeaders: attempt.result.headers,
         responseBody: attempt.result.body,

@@ -1,6 +1,9 @@
 // The webhook worker: fans out new outbox events, leases due deliveries, sends them with up to
 // `concurrency` requests in flight, and writes finished attempts in batches. Any number of workers may
 // run against one database (inside every `npm start` instance, or alone with `npm run worker`).
+// An endpoint that answers quickly gets a few more deliveries leased than it has requests in flight,
+// queued here in order, so a finished request is followed at once by the next one and claims are made
+// for a group of deliveries rather than one claim per finished request.
 // Nothing is lost when a worker dies: an event leaves the outbox only in the statement that creates
 // its deliveries, and a delivery whose attempt was never recorded is leased again when its lease ends
 // and sent with the same webhook-id, so receivers can drop the duplicate.
@@ -49,6 +52,17 @@ export function workerOptionsFromEnv(settings: Env = env()): Partial<WorkerOptio
   };
 }
 
+/** An endpoint that answered within this is sent to from a local queue (see `prefetch`). */
+const FAST_MS = 250;
+/** Rounds of an endpoint's cap leased ahead of its requests in flight, when it answers fast. */
+const PREFETCH_ROUNDS = 2;
+/** A queued delivery is sent only while its lease outlasts an attempt by this much (or half the lease's spare time, if less); else given back. */
+const LEASE_MARGIN_MS = 1_000;
+/** After a request finishes, the next claim waits this long to make a group, unless a slot would go idle. */
+const CLAIM_LINGER_MS = 8;
+/** Finished attempts wait up to this long to be written together with more. */
+const RECORD_LINGER_MS = 5;
+
 export class WebhookWorker {
   private readonly pool: pg.Pool;
   private readonly clock: () => Date;
@@ -68,6 +82,12 @@ export class WebhookWorker {
   private inFlight = 0;
   private readonly sending = new Set<ClaimedDelivery>();
   private readonly inFlightByEndpoint = new Map<string, number>();
+  /** Leased, not yet sent, per endpoint, earliest first; each with the end of its lease (clock ms). */
+  private readonly queued = new Map<string, { delivery: ClaimedDelivery; leaseEnds: number }[]>();
+  private queuedCount = 0;
+  /** Endpoints whose last attempt answered within FAST_MS: only those have deliveries queued. */
+  private readonly fastEndpoints = new Set<string>();
+  private readonly prefetch: number;
   private finished: CompletedAttempt[] = [];
   private writing: Promise<void> | null = null;
   private wake: (() => void) | null = null;
@@ -88,6 +108,7 @@ export class WebhookWorker {
     this.random = options.random ?? Math.random;
     this.concurrency = options.concurrency ?? 64;
     this.endpointConcurrency = Math.min(options.endpointConcurrency ?? 16, this.concurrency);
+    this.prefetch = this.endpointConcurrency * PREFETCH_ROUNDS;
     this.pollMs = options.pollMs ?? 100;
     // While notifications are known to arrive, the poll is only a safety net (a lease run out, a plan
     // changed back to PRO, a notification lost in a reconnect): 20 polls' worth, at most 2 s, but
@@ -119,6 +140,7 @@ export class WebhookWorker {
     this.wake?.();
     await this.loop;
     await this.listener.close();
+    await this.giveBack(this.takeQueued(() => true));
     const deadline = Date.now() + graceMs;
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     if (this.inFlight > 0) {
@@ -166,11 +188,10 @@ export class WebhookWorker {
           if (!busy) this.outboxSeen = seq;
         }
         if (this.nextRetryAt !== null && this.nextRetryAt <= this.clock().getTime()) this.nextRetryAt = null;
-        const free = this.concurrency - this.inFlight;
-        const claimed = free > 0 ? await this.claim(free) : [];
-        for (const delivery of claimed) void this.send(delivery);
+        const claimed = await this.claimAhead();
+        this.dispatch();
         // Go on at once while there is work and a free slot; otherwise wait for a slot or the poll.
-        busy = (busy || claimed.length > 0) && this.inFlight < this.concurrency;
+        busy = (busy || claimed > 0) && this.inFlight < this.concurrency && this.queuedCount === 0;
         failures = 0;
       } catch (error) {
         // The database is away: say so once per back-off step, wait longer each time (at most 5 s).
@@ -222,6 +243,76 @@ export class WebhookWorker {
     });
   }
 
+  /**
+   * Leases due deliveries into the local queues: for each endpoint up to its cap of requests in flight,
+   * plus `prefetch` more for one that answers fast; at most twice `concurrency` held in all.
+   */
+  private async claimAhead(): Promise<number> {
+    const limit = 2 * this.concurrency - this.inFlight - this.queuedCount;
+    if (limit <= 0) return 0;
+    // What each endpoint holds counts against its cap; a fast one's cap is raised by `prefetch`, shown
+    // to the claim as that much less held (so an endpoint not seen yet gets its plain cap).
+    const held = new Map<string, number>();
+    for (const id of this.fastEndpoints) held.set(id, -this.prefetch);
+    for (const [id, n] of this.inFlightByEndpoint) held.set(id, (held.get(id) ?? 0) + n);
+    for (const [id, queue] of this.queued) held.set(id, (held.get(id) ?? 0) + queue.length);
+    const now = this.clock();
+    const leaseUntil = new Date(now.getTime() + this.leaseMs);
+    const claimed = await claimDueDeliveries(this.pool, now, leaseUntil, limit, {
+      perEndpoint: this.endpointConcurrency,
+      inFlight: held,
+    });
+    claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+    for (const delivery of claimed) {
+      const queue = this.queued.get(delivery.endpointId) ?? [];
+      queue.push({ delivery, leaseEnds: leaseUntil.getTime() });
+      this.queued.set(delivery.endpointId, queue);
+    }
+    this.queuedCount += claimed.length;
+    return claimed.length;
+  }
+
+  /** Starts queued deliveries while there are free slots, each endpoint within its cap, earliest first. */
+  private dispatch(): void {
+    if (!this.running || this.queuedCount === 0) return;
+    const margin = Math.min(LEASE_MARGIN_MS, (this.leaseMs - this.timeoutMs) / 2);
+    const latestStart = this.clock().getTime() + this.timeoutMs + margin;
+    const stale = this.takeQueued((entry) => entry.leaseEnds < latestStart);
+    if (stale.length > 0) void this.giveBack(stale);
+    for (const [endpointId, queue] of this.queued) {
+      while (
+        queue.length > 0 &&
+        this.inFlight < this.concurrency &&
+        (this.inFlightByEndpoint.get(endpointId) ?? 0) < this.endpointConcurrency
+      ) {
+        const { delivery } = queue.shift()!;
+        this.queuedCount -= 1;
+        void this.send(delivery);
+      }
+      if (queue.length === 0) this.queued.delete(endpointId);
+      if (this.inFlight >= this.concurrency) break;
+    }
+  }
+
+  /** Removes the queued deliveries that `which` picks and returns them. */
+  private takeQueued(which: (entry: { delivery: ClaimedDelivery; leaseEnds: number }) => boolean): ClaimedDelivery[] {
+    const taken: ClaimedDelivery[] = [];
+    for (const [endpointId, queue] of this.queued) {
+      const kept = queue.filter((entry) => !which(entry) || (taken.push(entry.delivery), false));
+      if (kept.length > 0) this.queued.set(endpointId, kept);
+      else this.queued.delete(endpointId);
+    }
+    this.queuedCount -= taken.length;
+    return taken;
+  }
+
+  /** Hands leases back so another pass (or worker) sends those deliveries now. */
+  private async giveBack(deliveries: ClaimedDelivery[]): Promise<void> {
+    await releaseLeases(this.pool, deliveries).catch((error: unknown) =>
+      this.log(`could not release ${deliveries.length} lease(s): ${(error as Error).message}`),
+    );
+  }
+
   private claim(limit: number): Promise<ClaimedDelivery[]> {
     const now = this.clock();
     return claimDueDeliveries(this.pool, now, new Date(now.getTime() + this.leaseMs), limit, {
@@ -254,6 +345,8 @@ export class WebhookWorker {
         };
       }
       this.finished.push({ delivery, request, result, at: this.clock() });
+      if (result.status !== null && result.durationMs <= FAST_MS) this.fastEndpoints.add(delivery.endpointId);
+      else this.fastEndpoints.delete(delivery.endpointId);
     } finally {
       this.inFlight -= 1;
       this.sending.delete(delivery);
@@ -262,15 +355,20 @@ export class WebhookWorker {
       else this.inFlightByEndpoint.delete(delivery.endpointId);
     }
     this.flushSoon();
-    // A slot is free (overall and for this endpoint): claim more soon, without waiting for the poll
-    // interval; completions within 2 ms share one claim.
-    this.wakeTimer ??= setTimeout(() => {
-      this.wakeTimer = null;
-      // Not idle right now (a claim is running): the next idle() returns at once instead, so a slot
-      // freed during a claim that found every slot full is not left unused for a whole poll interval.
-      if (this.wake) this.wake();
-      else this.wakeRequested = true;
-    }, 2);
+    // A slot is free (overall and for this endpoint): the next queued delivery goes now, and a claim
+    // follows soon, without waiting for the poll interval. Completions within 2 ms share one claim, or
+    // within CLAIM_LINGER_MS while queued deliveries keep the slots busy meanwhile.
+    this.dispatch();
+    this.wakeTimer ??= setTimeout(
+      () => {
+        this.wakeTimer = null;
+        // Not idle right now (a claim is running): the next idle() returns at once instead, so a slot
+        // freed during a claim that found every slot full is not left unused for a whole poll interval.
+        if (this.wake) this.wake();
+        else this.wakeRequested = true;
+      },
+      this.queuedCount > 0 ? CLAIM_LINGER_MS : 2,
+    );
   }
 
   private readonly retryScheduled = (at: Date) => {
@@ -280,6 +378,8 @@ export class WebhookWorker {
   private flushSoon(): void {
     if (this.writing) return;
     this.writing = (async () => {
+      // A few more finished attempts are likely within milliseconds: one statement writes them all.
+      if (this.running && this.finished.length < 64) await new Promise((resolve) => setTimeout(resolve, RECORD_LINGER_MS));
       while (this.finished.length > 0) {
         const batch = this.finished.splice(0, 500);
         try {

@@ -39,7 +39,7 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-async function receiver(answer?: (count: number) => Answer) {
+async function receiver(answer?: (count: number) => Answer | Promise<Answer>) {
   const secrets: string[] = [];
   const r = await startReceiver({ secrets: () => secrets, answer: answer ? (_received, count) => answer(count) : undefined });
   receivers.push(r);
@@ -51,7 +51,7 @@ function clockAt(start = new Date()) {
   return clock;
 }
 
-async function setup(eventTypes: string[] = ["reservation.created"], answer?: (count: number) => Answer) {
+async function setup(eventTypes: string[] = ["reservation.created"], answer?: (count: number) => Answer | Promise<Answer>) {
   const fixture = await propertyWithKey();
   const r = await receiver(answer);
   const created = await call(endpointsRoute.POST, {
@@ -683,6 +683,47 @@ describe("fairness", () => {
       await db.webhookEndpoint.update({ where: { id: slow.endpoint.id }, data: { enabled: false } });
       await slow.receiver.close();
       await w.stop();
+    }
+  });
+});
+
+describe("backlog to one endpoint", () => {
+  it("a backlog of 100 deliveries goes out with at most the endpoint's cap in flight, each sent and recorded once", async () => {
+    let inFlight = 0;
+    let most = 0;
+    const {
+      property,
+      receiver: r,
+      endpoint,
+    } = await setup(["*"], async () => {
+      inFlight += 1;
+      most = Math.max(most, inFlight);
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      inFlight -= 1;
+      return { status: 200 };
+    });
+    for (let i = 0; i < 100; i++) await emit(property.id, "reservation.created", { i });
+    // The endpoint answers fast, so the worker leases ahead of its 4 requests in flight.
+    const w = worker(undefined, { concurrency: 16, endpointConcurrency: 4, pollMs: 20 });
+    w.start();
+    try {
+      const deadline = Date.now() + 20_000;
+      while (w.recorded < 100 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20));
+    } finally {
+      await w.stop();
+    }
+    expect(w.recorded).toBe(100);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(4);
+    expect(r.received).toHaveLength(100);
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(100);
+    const deliveries = await db.webhookDelivery.findMany({ where: { endpointId: endpoint.id }, include: { attempts: true } });
+    expect(deliveries).toHaveLength(100);
+    for (const d of deliveries) {
+      expect(d.status).toBe("SUCCEEDED");
+      expect(d.attempts).toHaveLength(1);
+      expect(d.attempts[0]!.requestBody).toBe(d.payload);
+      expect(d.lockedUntil).toBeNull();
     }
   });
 });

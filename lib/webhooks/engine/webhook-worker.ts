@@ -262,12 +262,15 @@ export class WebhookWorker {
       perEndpoint: this.endpointConcurrency,
       inFlight: held,
     });
-    claimed.sort((a, b) => a.nextAttemptAt.getTime() - b.nextAttemptAt.getTime());
+    const touched = new Set<{ delivery: ClaimedDelivery; leaseEnds: number }[]>();
     for (const delivery of claimed) {
       const queue = this.queued.get(delivery.endpointId) ?? [];
       queue.push({ delivery, leaseEnds: leaseUntil.getTime() });
       this.queued.set(delivery.endpointId, queue);
+      touched.add(queue);
     }
+    // Each endpoint's earliest first, also when a retry fell due before deliveries already queued.
+    for (const queue of touched) queue.sort((a, b) => a.delivery.nextAttemptAt.getTime() - b.delivery.nextAttemptAt.getTime());
     this.queuedCount += claimed.length;
     return claimed.length;
   }

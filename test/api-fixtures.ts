@@ -3,12 +3,17 @@ import { createApiKey } from "../lib/api-keys/create-api-key";
 import { createApiKeyInput } from "../lib/api-keys/schemas";
 import { createProperty } from "./fixtures";
 
+/** Another key (LIVE or TEST) for a property the test already has. */
+export async function keyFor(property: Parameters<typeof createApiKey>[0]["property"], scopes: string[], mode: "LIVE" | "TEST" = "LIVE") {
+  const [key] = await createApiKey({
+    property,
+    actor: { type: "USER", id: null, label: "Admin" },
+    input: createApiKeyInput.parse({ name: `test ${mode}`, mode, scopes }),
+  });
+  return key!.key;
+}
+
 export async function propertyWithKey(scopes: string[] = ["full_access:write"], rooms = 4) {
   const fixture = await createProperty({ rooms });
-  const [key] = await createApiKey({
-    property: fixture.property,
-    actor: { type: "USER", id: null, label: "Admin" },
-    input: createApiKeyInput.parse({ name: "test", mode: "LIVE", scopes }),
-  });
-  return { ...fixture, key: key!.key };
+  return { ...fixture, key: await keyFor(fixture.property, scopes) };
 }

@@ -3,7 +3,7 @@
 // field fails a test. `livemode` is added by v1Route, never by a handler.
 import { z } from "zod";
 
-const livemode = z
+export const livemode = z
   .boolean()
   .meta({ description: "false for test keys (pms_test_): their writes are validated and answered, but nothing is kept" });
 

@@ -141,6 +141,12 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `${actor} removed ${target?.name ?? email} (${role(metadata.role)}) from the team`;
       case "message.sent":
         return `${actor} sent a message to a guest`;
+      case "guest.created":
+        return `${actor} created a guest record`;
+      case "guest.updated": {
+        const fields = list(metadata.fields);
+        return `${actor} changed a guest record${fields ? ` (${fields})` : ""}`;
+      }
       case "reservation.created":
         return `${actor} created reservation ${code}`;
       case "reservation.updated": {

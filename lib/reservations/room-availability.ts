@@ -8,15 +8,18 @@ import { AppError } from "../errors/app-error";
 export async function assertRoomBookable(
   tx: DbTx,
   options: { propertyId: string; roomId: string; arrival: Date; departure: Date; guests: number; ignoreReservationId?: string },
-): Promise<{ id: string; capacity: number }> {
+): Promise<{ id: string; capacity: number; status: string }> {
   const { propertyId, roomId, arrival, departure } = options;
   if (departure <= arrival) {
     throw new AppError("INVALID_STATE", "Departure must be after arrival.", { departureDate: ["Departure must be after arrival"] });
   }
-  const rooms = await tx.$queryRaw<{ id: string; capacity: number }[]>`
-    SELECT id, capacity FROM "Room" WHERE id = ${roomId} AND "propertyId" = ${propertyId} FOR UPDATE`;
+  const rooms = await tx.$queryRaw<{ id: string; capacity: number; status: string }[]>`
+    SELECT id, capacity, status::text AS status FROM "Room" WHERE id = ${roomId} AND "propertyId" = ${propertyId} FOR UPDATE`;
   const room = rooms[0];
   if (!room) throw new AppError("VALIDATION_ERROR", "Room not found.", { roomId: ["Room not found"] });
+  if (room.status === "OUT_OF_SERVICE") {
+    throw new AppError("INVALID_STATE", "The room is out of service.", { roomId: ["Out of service: it cannot be booked"] });
+  }
   if (options.guests > room.capacity) {
     throw new AppError("VALIDATION_ERROR", "Too many guests for this room.", { adults: [`This room sleeps at most ${room.capacity}`] });
   }

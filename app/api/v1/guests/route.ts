@@ -1,5 +1,8 @@
 // GET /api/v1/guests: the property's guests, newest first, cursor-paginated (filters: email, updatedSince).
-import { listOf } from "@/lib/api/envelope";
+// POST /api/v1/guests: a new guest record (email and externalRef unique in the property: 409 otherwise).
+import { listOf, single } from "@/lib/api/envelope";
+import { apiKeyActor } from "@/lib/audit/record-audit-event";
+import { createGuest, createGuestInput } from "@/lib/guests/save-guest";
 import { guestResource } from "@/lib/guests/guest-resource";
 import { v1Route } from "@/lib/api/v1-route";
 import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
@@ -19,4 +22,20 @@ export const GET = v1Route(
   ({ property, query }) => listGuests(property.id, query),
 );
 
-export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });
+export const POST = v1Route(
+  {
+    method: "POST",
+    path: "/guests",
+    operationId: "createGuest",
+    tag: "Guests",
+    summary: "Create a guest",
+    scope: "guests:write",
+    body: createGuestInput,
+    status: 201,
+    response: single(guestResource),
+    errors: [409],
+  },
+  async ({ property, key, body }) => ({ data: await createGuest({ propertyId: property.id, actor: apiKeyActor(key), input: body }) }),
+);
+
+export const { PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET, POST });

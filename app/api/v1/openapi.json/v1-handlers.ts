@@ -12,6 +12,9 @@ import * as reservationAccesses from "@/app/api/v1/reservations/[id]/accesses/ro
 import * as reservationCancel from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservation from "@/app/api/v1/reservations/[id]/route";
 import * as reservations from "@/app/api/v1/reservations/route";
+import * as room from "@/app/api/v1/rooms/[id]/route";
+import * as rooms from "@/app/api/v1/rooms/route";
+import * as availability from "@/app/api/v1/availability/route";
 import * as users from "@/app/api/v1/users/route";
 import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
@@ -26,6 +29,9 @@ const modules = [
   reservation,
   reservationCancel,
   reservationAccesses,
+  rooms,
+  room,
+  availability,
   guests,
   guest,
   guestCheckin,

@@ -1,0 +1,103 @@
+// Creating and changing a guest record through the API. A guest's email is unique in the property (a
+// second record with the same address is refused with 409, pointing at the first), and so is the
+// integrator's externalRef. Both writes are audited.
+import "server-only";
+import { z } from "zod";
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
+import { db, type DbTx } from "../db/client";
+import { AppError, notFound } from "../errors/app-error";
+import type { GuestResource } from "./guest-resource";
+import { serializeGuest } from "./serialize-guest";
+
+const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100);
+const email = z.string().trim().toLowerCase().max(200).pipe(z.email("Enter a valid email"));
+const phone = z.string().trim().min(3, "At least 3 characters").max(40);
+const country = z
+  .string()
+  .trim()
+  .max(2, "An ISO 3166-1 alpha-2 code, e.g. DE")
+  .toUpperCase()
+  .regex(/^[A-Z]{2}$/, "An ISO 3166-1 alpha-2 code, e.g. DE");
+const externalRef = z.string().trim().min(1).max(100).meta({ description: "Your own reference for the guest, unique in the property" });
+
+export const createGuestInput = z.strictObject({
+  firstName: name("firstName"),
+  lastName: name("lastName"),
+  email: email.optional(),
+  phone: phone.optional(),
+  country: country.optional(),
+  externalRef: externalRef.optional(),
+});
+
+/** Any of the fields; null clears an optional one. */
+export const updateGuestInput = z
+  .strictObject({
+    firstName: name("firstName").optional(),
+    lastName: name("lastName").optional(),
+    email: email.nullable().optional(),
+    phone: phone.nullable().optional(),
+    country: country.nullable().optional(),
+    externalRef: externalRef.nullable().optional(),
+  })
+  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
+
+async function assertUnique(tx: DbTx, propertyId: string, fields: { email?: string | null; externalRef?: string | null }, self?: string) {
+  for (const field of ["email", "externalRef"] as const) {
+    const value = fields[field];
+    if (!value) continue;
+    const other = await tx.guest.findFirst({
+      where: { propertyId, [field]: value, ...(self ? { id: { not: self } } : {}) },
+      select: { id: true },
+    });
+    if (other)
+      throw new AppError("CONFLICT", `Guest ${other.id} already has this ${field}.`, { [field]: [`Already used by guest ${other.id}`] });
+  }
+}
+
+export async function createGuest(options: {
+  propertyId: string;
+  actor: Actor;
+  input: z.infer<typeof createGuestInput>;
+}): Promise<GuestResource> {
+  const { propertyId, actor, input } = options;
+  return db.$transaction(async (tx) => {
+    await assertUnique(tx, propertyId, input);
+    const guest = await tx.guest.create({
+      data: {
+        propertyId,
+        firstName: input.firstName,
+        lastName: input.lastName,
+        email: input.email ?? null,
+        phone: input.phone ?? null,
+        country: input.country ?? null,
+        externalRef: input.externalRef ?? null,
+      },
+    });
+    await recordAuditEvent(tx, { propertyId, actor, action: "guest.created", targetType: "guest", targetId: guest.id });
+    return serializeGuest(guest);
+  });
+}
+
+export async function updateGuest(options: {
+  propertyId: string;
+  actor: Actor;
+  guestId: string;
+  input: z.infer<typeof updateGuestInput>;
+}): Promise<GuestResource> {
+  const { propertyId, actor, guestId, input } = options;
+  return db.$transaction(async (tx) => {
+    const existing = await tx.guest.findFirst({ where: { id: guestId, propertyId }, select: { id: true } });
+    if (!existing) throw notFound("Guest");
+    await assertUnique(tx, propertyId, input, guestId);
+    const guest = await tx.guest.update({ where: { id: guestId }, data: input });
+    await recordAuditEvent(tx, {
+      propertyId,
+      actor,
+      action: "guest.updated",
+      targetType: "guest",
+      targetId: guest.id,
+      metadata: { fields: Object.keys(input) },
+    });
+    return serializeGuest(guest);
+  });
+}

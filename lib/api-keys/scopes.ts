@@ -12,7 +12,7 @@ export const SCOPES = [
   { id: "guests:write", label: "Guests – edit", description: "Check guests in and out, create guests" },
   { id: "conversations:read", label: "Conversations – read", description: "Guest conversations and their messages" },
   { id: "conversations:write", label: "Conversations – edit", description: "Change guest conversations" },
-  { id: "messages:send", label: "Messages – send", description: "Send messages to guests on the property's behalf" },
+  { id: "messages:send", label: "Messages – send", description: "Send messages to guests on the property's behalf, and deliver theirs" },
   { id: "users:read", label: "Organization users – read", description: "The property's staff: names, emails, roles" },
   { id: "webhooks:read", label: "Webhooks – read", description: "Webhook endpoints and their recent deliveries" },
   { id: "webhooks:write", label: "Webhooks – edit", description: "Create, change and delete webhook endpoints" },

@@ -98,6 +98,7 @@ const CASES: [DescribableEvent, string][] = [
   [byAdam("message.sent", { messageId: "m1" }), "Adam Admin sent a message to a guest"],
   [byAdam("reservation.created", { code: "GH-1001" }), "Adam Admin created reservation GH-1001"],
   [byAdam("guest.created"), "Adam Admin created a guest record"],
+  [byAdam("message.received", { messageId: "m1" }), "Adam Admin delivered a guest's message"],
   [byAdam("guest.updated", { fields: ["lastName", "phone"] }), "Adam Admin changed a guest record (lastName, phone)"],
   [
     byAdam("reservation.updated", { code: "GH-1001", changed: ["arrivalDate", "roomId"] }),

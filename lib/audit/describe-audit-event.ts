@@ -141,6 +141,8 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `${actor} removed ${target?.name ?? email} (${role(metadata.role)}) from the team`;
       case "message.sent":
         return `${actor} sent a message to a guest`;
+      case "message.received":
+        return `${actor} delivered a guest's message`;
       case "guest.created":
         return `${actor} created a guest record`;
       case "guest.updated": {

@@ -8,6 +8,22 @@ export const listConversationsQuery = listQuery.extend({
   channel: z.enum(ConversationChannel).optional(),
 });
 
-export const sendMessageInput = z.strictObject({
-  body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters"),
-});
+export const sendMessageInput = z
+  .strictObject({
+    body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters"),
+    direction: z.enum(["outbound", "inbound", "OUTBOUND", "INBOUND"]).default("outbound").meta({
+      description:
+        "outbound (the default): a message to the guest, `message.sent`. inbound: the guest's own message, delivered by a messaging platform, `message.received`.",
+    }),
+    senderName: z
+      .string()
+      .trim()
+      .min(1)
+      .max(200)
+      .optional()
+      .meta({ description: "Inbound only: who wrote it as the platform shows them; the conversation's guest by default" }),
+  })
+  .refine((input) => input.direction.toLowerCase() === "inbound" || input.senderName === undefined, {
+    path: ["senderName"],
+    message: "senderName is for inbound messages; an outbound one is signed by the API key",
+  });

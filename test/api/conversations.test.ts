@@ -52,6 +52,49 @@ describe("conversations", () => {
     expect((await call(messagesRoute.POST, { method: "POST", key, params: { id: email.id }, body: { body: "  " } })).status).toBe(400);
   });
 
+  it("delivers a guest's inbound message: stored as the guest's, the conversation reopened, message.received emitted", async () => {
+    const { property, key } = await propertyWithKey(["conversations:read", "messages:send"]);
+    const closed = await conversation(property.id, "SMS", "CLOSED");
+    const post = (body: unknown) =>
+      call(messagesRoute.POST, {
+        method: "POST",
+        key,
+        params: { id: closed.id },
+        path: `/api/v1/conversations/${closed.id}/messages`,
+        body,
+      });
+
+    const inbound = await post({ body: "Can I check in early?", direction: "inbound" });
+    expect(inbound.status).toBe(201);
+    expect((inbound.body as { data: unknown }).data).toMatchObject({
+      direction: "INBOUND",
+      body: "Can I check in early?",
+      senderName: "A B",
+    });
+    const named = await post({ body: "Thanks!", direction: "INBOUND", senderName: "+44 7700 900123" });
+    expect((named.body as { data: unknown }).data).toMatchObject({ direction: "INBOUND", senderName: "+44 7700 900123" });
+    expect(await db.conversation.findUniqueOrThrow({ where: { id: closed.id } })).toMatchObject({ status: "OPEN" });
+    const events = await db.outboxEvent.findMany({ where: { propertyId: property.id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => e.type)).toEqual(["message.received", "message.received"]);
+    expect(events[0]!.payload).toMatchObject({ message: { direction: "INBOUND" }, conversation: { id: closed.id, status: "OPEN" } });
+
+    // Outbound stays the default and is signed by the key; senderName belongs to inbound messages only.
+    const outbound = await post({ body: "Yes, from noon." });
+    expect((outbound.body as { data: unknown }).data).toMatchObject({
+      direction: "OUTBOUND",
+      senderName: expect.stringContaining("API key"),
+    });
+    for (const body of [
+      { body: "x", direction: "sideways" },
+      { body: "x", senderName: "Me" },
+    ]) {
+      const bad = await post(body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+      expect((bad.body as { code: string }).code).toBe("VALIDATION_ERROR");
+    }
+    expect(await db.message.count({ where: { conversationId: closed.id } })).toBe(3);
+  });
+
   it("refuses another property's conversation with 404 and sending without messages:send with 403", async () => {
     const { key } = await propertyWithKey(["conversations:read"]);
     const other = await propertyWithKey();

@@ -1,5 +1,6 @@
 // GET /api/v1/conversations/{id}/messages: the conversation's messages, newest first.
-// POST /api/v1/conversations/{id}/messages: send a message to the guest.
+// POST /api/v1/conversations/{id}/messages: send a message to the guest, or deliver the guest's own
+// message ("direction": "inbound", from a messaging platform).
 import { listQuery } from "@/lib/db/pagination";
 import { listOf, single } from "@/lib/api/envelope";
 import { messageResource } from "@/lib/conversations/conversation-resource";
@@ -31,7 +32,10 @@ export const POST = v1Route(
     path: "/conversations/{id}/messages",
     operationId: "sendMessage",
     tag: "Conversations",
-    summary: "Send a message to the guest",
+    summary: "Send a message to the guest, or deliver one from the guest",
+    description:
+      "Outbound (the default) sends a message to the guest and emits `message.sent`. A messaging platform delivers " +
+      'what the guest wrote with `"direction": "inbound"`: stored as the guest\'s message, the conversation reopened, `message.received` emitted.',
     scope: "messages:send",
     body: sendMessageInput,
     response: single(messageResource),
@@ -39,7 +43,7 @@ export const POST = v1Route(
     errors: [404, 413, 415],
   },
   async ({ property, key, params, body }) => ({
-    data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), body: body.body }),
+    data: await sendMessage({ propertyId: property.id, conversationId: params.id, actor: apiKeyActor(key), ...body }),
   }),
 );
 

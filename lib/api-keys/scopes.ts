@@ -14,6 +14,11 @@ export const SCOPES = [
   { id: "conversations:write", label: "Conversations – edit", description: "Change guest conversations" },
   { id: "messages:send", label: "Messages – send", description: "Send messages to guests on the property's behalf, and deliver theirs" },
   { id: "users:read", label: "Organization users – read", description: "The property's staff: names, emails, roles" },
+  {
+    id: "events:read",
+    label: "Events feed – read",
+    description: "The events feed; it lists only the events the key's other read scopes cover",
+  },
   { id: "webhooks:read", label: "Webhooks – read", description: "Webhook endpoints and their recent deliveries" },
   { id: "webhooks:write", label: "Webhooks – edit", description: "Create, change and delete webhook endpoints" },
 ] as const;

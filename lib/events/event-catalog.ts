@@ -1,6 +1,7 @@
 // Every domain event, once: its type, what it means, and the schema of its `data`. The outbox, the
 // webhook picker, the webhook payloads and the OpenAPI `webhooks` section are all derived from here.
 import { z } from "zod";
+import type { Scope } from "../api-keys/scopes";
 import { conversationResource, messageResource } from "../conversations/conversation-resource";
 import { dateTime, id } from "../http/fields";
 import { paymentEventData } from "../payments/payment-resource";
@@ -34,6 +35,20 @@ export const EVENT_CATALOG = {
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;
+
+/** The read scope a key needs to see an event of this type in the events feed. */
+export const EVENT_SCOPES: Record<EventType, Scope> = {
+  "reservation.created": "reservations:read",
+  "reservation.updated": "reservations:read",
+  "reservation.cancelled": "reservations:read",
+  "guest.checked_in": "guests:read",
+  "guest.checked_out": "guests:read",
+  // No payments scope yet: only full-access keys see payment events.
+  "payment.updated": "full_access:read",
+  "message.received": "conversations:read",
+  "message.sent": "conversations:read",
+  "access_code.created": "reservation_accesses:read",
+};
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [EventType, ...EventType[]];
 /** The `data` an event of this type carries, as the services must build it. */
 export type EventData<T extends EventType> = z.input<(typeof EVENT_CATALOG)[T]["data"]>;
@@ -46,3 +61,10 @@ export const eventEnvelope = <T extends EventType>(type: T) =>
     createdAt: dateTime.meta({ description: "When the change was committed" }),
     data: EVENT_CATALOG[type].data,
   });
+
+/** Any event's body: what the events feed lists. */
+export const anyEventEnvelope = z.discriminatedUnion(
+  "type",
+  EVENT_TYPES.map((type) => eventEnvelope(type)) as unknown as [ReturnType<typeof eventEnvelope>, ...ReturnType<typeof eventEnvelope>[]],
+);
+export type AnyEvent = z.input<typeof anyEventEnvelope>;

@@ -287,6 +287,7 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       { name: "Guests", description: "Guest records, check-in and check-out" },
       { name: "Conversations", description: "Guest conversations and messages" },
       { name: "Users", description: "The property's staff" },
+      { name: "Events", description: "Every event of the property in order, as webhooks deliver them, kept 30 days" },
       { name: "Webhooks", description: "Endpoints that receive the property's events, signed (Standard Webhooks), with their deliveries" },
       { name: "Meta", description: "About this API" },
     ],

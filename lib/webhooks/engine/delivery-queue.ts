@@ -7,6 +7,7 @@
 // Times come from the caller's clock, so tests move time instead of sleeping.
 import type pg from "pg";
 import { storableJson } from "../../db/storable-text";
+import { eventBodySql } from "../../events/event-body";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
@@ -21,9 +22,7 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
      ), made AS (
        INSERT INTO "WebhookDelivery" (id, "propertyId", "endpointId", "eventId", "eventType", payload, status, "nextAttemptAt", "createdAt", "updatedAt")
        SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), ev."propertyId", e.id, ev.id, ev.type,
-              json_build_object('id', ev.id, 'type', ev.type,
-                                'createdAt', to_char(ev."createdAt", 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
-                                'data', ev.payload)::text,
+              ${eventBodySql("ev")},
               'PENDING', $1::timestamptz, $1::timestamptz, $1::timestamptz
        FROM ev JOIN "WebhookEndpoint" e
          ON e."propertyId" = ev."propertyId" AND e.enabled

@@ -15,6 +15,7 @@ import * as reservations from "@/app/api/v1/reservations/route";
 import * as room from "@/app/api/v1/rooms/[id]/route";
 import * as rooms from "@/app/api/v1/rooms/route";
 import * as availability from "@/app/api/v1/availability/route";
+import * as events from "@/app/api/v1/events/route";
 import * as users from "@/app/api/v1/users/route";
 import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
@@ -39,6 +40,7 @@ const modules = [
   conversations,
   conversationMessages,
   users,
+  events,
   webhookEndpoints,
   webhookEndpoint,
   webhookDeliveries,

@@ -7,6 +7,11 @@ export const SCOPES = [
   { id: "reservations:read", label: "Reservations – read", description: "Reservations, dates, status and guest counts" },
   { id: "reservations:write", label: "Reservations – edit", description: "Create, change and cancel reservations" },
   { id: "reservation_accesses:read", label: "Reservation accesses – read", description: "Door lock names and PIN codes of stays" },
+  {
+    id: "reservation_accesses:write",
+    label: "Reservation accesses – edit",
+    description: "Issue and revoke door access codes of stays",
+  },
   { id: "rooms:read", label: "Rooms – read", description: "Rooms, their capacity and status, and their free nights" },
   { id: "guests:read", label: "Guests – read", description: "Guest records" },
   { id: "guests:write", label: "Guests – edit", description: "Check guests in and out, create guests" },
@@ -33,6 +38,7 @@ export const PRESETS = {
 
 const IMPLIED_BY_WRITE: Partial<Record<Scope, Scope>> = {
   "reservations:read": "reservations:write",
+  "reservation_accesses:read": "reservation_accesses:write",
   "guests:read": "guests:write",
   "conversations:read": "conversations:write",
   "webhooks:read": "webhooks:write",

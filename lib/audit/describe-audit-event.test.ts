@@ -98,6 +98,14 @@ const CASES: [DescribableEvent, string][] = [
   [byAdam("message.sent", { messageId: "m1" }), "Adam Admin sent a message to a guest"],
   [byAdam("reservation.created", { code: "GH-1001" }), "Adam Admin created reservation GH-1001"],
   [byAdam("guest.created"), "Adam Admin created a guest record"],
+  [
+    byAdam("access_code.created", { code: "GH-1001", lockName: "Front door" }),
+    "Adam Admin issued a door code for Front door to reservation GH-1001",
+  ],
+  [
+    byAdam("access_code.revoked", { code: "GH-1001", lockName: "Front door" }),
+    "Adam Admin revoked the door code for Front door of reservation GH-1001",
+  ],
   [byAdam("message.received", { messageId: "m1" }), "Adam Admin delivered a guest's message"],
   [byAdam("guest.updated", { fields: ["lastName", "phone"] }), "Adam Admin changed a guest record (lastName, phone)"],
   [

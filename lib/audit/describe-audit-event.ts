@@ -143,6 +143,10 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `${actor} sent a message to a guest`;
       case "message.received":
         return `${actor} delivered a guest's message`;
+      case "access_code.created":
+        return `${actor} issued a door code for ${text(metadata, "lockName") ?? "a lock"} to reservation ${code}`;
+      case "access_code.revoked":
+        return `${actor} revoked the door code for ${text(metadata, "lockName") ?? "a lock"} of reservation ${code}`;
       case "guest.created":
         return `${actor} created a guest record`;
       case "guest.updated": {

@@ -32,6 +32,10 @@ export const EVENT_CATALOG = {
     data: z.strictObject({ message: messageResource, conversation: conversationResource }),
   },
   "access_code.created": { description: "A door access code was issued for a stay", data: z.strictObject({ access: accessResource }) },
+  "access_code.revoked": {
+    description: "A door access code was revoked: the lock must stop accepting it",
+    data: z.strictObject({ access: accessResource }),
+  },
 } as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;
@@ -48,6 +52,7 @@ export const EVENT_SCOPES: Record<EventType, Scope> = {
   "message.received": "conversations:read",
   "message.sent": "conversations:read",
   "access_code.created": "reservation_accesses:read",
+  "access_code.revoked": "reservation_accesses:read",
 };
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [EventType, ...EventType[]];
 /** The `data` an event of this type carries, as the services must build it. */

@@ -1,7 +1,7 @@
 import "server-only";
 import { db } from "../db/client";
 import { notFound } from "../errors/app-error";
-import type { AccessResource } from "./reservation-resource";
+import { serializeAccess } from "./access-codes";
 
 /** A stay's door access codes, earliest first (one page: a stay has few). */
 export async function listReservationAccesses(propertyId: string, reservationId: string) {
@@ -11,16 +11,5 @@ export async function listReservationAccesses(propertyId: string, reservationId:
     where: { reservationId, propertyId },
     orderBy: [{ validFrom: "asc" }, { id: "asc" }],
   });
-  return {
-    data: rows.map((a): AccessResource => ({
-      id: a.id,
-      reservationId: a.reservationId,
-      lockName: a.lockName,
-      pin: a.pin,
-      validFrom: a.validFrom.toISOString(),
-      validUntil: a.validUntil.toISOString(),
-      createdAt: a.createdAt.toISOString(),
-    })),
-    nextCursor: null,
-  };
+  return { data: rows.map(serializeAccess), nextCursor: null };
 }

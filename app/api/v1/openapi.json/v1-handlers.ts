@@ -8,6 +8,7 @@ import * as guestCheckout from "@/app/api/v1/guests/checkout/route";
 import * as guests from "@/app/api/v1/guests/route";
 import * as organization from "@/app/api/v1/organization/route";
 import * as properties from "@/app/api/v1/properties/route";
+import * as reservationAccess from "@/app/api/v1/reservations/[id]/accesses/[accessId]/route";
 import * as reservationAccesses from "@/app/api/v1/reservations/[id]/accesses/route";
 import * as reservationCancel from "@/app/api/v1/reservations/[id]/cancel/route";
 import * as reservation from "@/app/api/v1/reservations/[id]/route";
@@ -30,6 +31,7 @@ const modules = [
   reservation,
   reservationCancel,
   reservationAccesses,
+  reservationAccess,
   rooms,
   room,
   availability,

@@ -1,0 +1,121 @@
+// Door access codes of a stay, issued and revoked by a door-lock integration (or the dashboard). A PIN
+// not given is 6 digits from the OS's secure random source; validity defaults to the stay, from 15:00
+// on arrival to 11:00 on departure in the property's time zone. Each write emits its event
+// (access_code.created / access_code.revoked) so the lock vendor's system follows.
+import "server-only";
+import { randomInt } from "node:crypto";
+import { z } from "zod";
+import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
+import { db } from "../db/client";
+import type { ReservationAccess } from "../db/generated/prisma/client";
+import { AppError, notFound } from "../errors/app-error";
+import { recordDomainEvent } from "../events/record-domain-event";
+import type { AccessResource } from "./reservation-resource";
+import { isoInstant } from "./schemas";
+import { isoDay } from "./serialize-reservation";
+import { zonedInstant } from "./zoned-time";
+
+export const CHECK_IN_TIME = "15:00";
+export const CHECK_OUT_TIME = "11:00";
+
+export const issueAccessCodeInput = z
+  .strictObject({
+    lockName: z.string().trim().min(1, "lockName is required").max(100).meta({ description: "The door or lock, e.g. Front door" }),
+    pin: z
+      .string()
+      .regex(/^\d{4,10}$/, "4 to 10 digits")
+      .optional()
+      .meta({ description: "The code to open with; 6 random digits when left out" }),
+    validFrom: isoInstant.optional().meta({ description: "Default: 15:00 on the arrival date, property time" }),
+    validUntil: isoInstant.optional().meta({ description: "Default: 11:00 on the departure date, property time" }),
+  })
+  .refine((input) => !input.validFrom || !input.validUntil || new Date(input.validFrom) < new Date(input.validUntil), {
+    path: ["validUntil"],
+    message: "validUntil must be after validFrom",
+  });
+
+export function serializeAccess(a: ReservationAccess): AccessResource {
+  return {
+    id: a.id,
+    reservationId: a.reservationId,
+    lockName: a.lockName,
+    pin: a.pin,
+    validFrom: a.validFrom.toISOString(),
+    validUntil: a.validUntil.toISOString(),
+    createdAt: a.createdAt.toISOString(),
+  };
+}
+
+export async function issueAccessCode(options: {
+  property: { id: string; timezone: string };
+  reservationId: string;
+  actor: Actor;
+  input: z.infer<typeof issueAccessCodeInput>;
+}): Promise<AccessResource> {
+  const { property, reservationId, actor, input } = options;
+  return db.$transaction(async (tx) => {
+    const stay = await tx.reservation.findFirst({ where: { id: reservationId, propertyId: property.id } });
+    if (!stay) throw notFound("Reservation");
+    if (stay.status !== "CONFIRMED" && stay.status !== "CHECKED_IN") {
+      throw new AppError("INVALID_STATE", `A ${stay.status.toLowerCase().replace("_", " ")} stay gets no access code.`);
+    }
+    const validFrom = input.validFrom
+      ? new Date(input.validFrom)
+      : zonedInstant(isoDay(stay.arrivalDate), CHECK_IN_TIME, property.timezone);
+    const validUntil = input.validUntil
+      ? new Date(input.validUntil)
+      : zonedInstant(isoDay(stay.departureDate), CHECK_OUT_TIME, property.timezone);
+    if (validUntil <= validFrom) {
+      throw new AppError("VALIDATION_ERROR", "validUntil must be after validFrom.", { validUntil: ["Must be after validFrom"] });
+    }
+    const access = await tx.reservationAccess.create({
+      data: {
+        propertyId: property.id,
+        reservationId: stay.id,
+        lockName: input.lockName,
+        pin: input.pin ?? String(randomInt(0, 1_000_000)).padStart(6, "0"),
+        validFrom,
+        validUntil,
+      },
+    });
+    // The PIN stays out of the audit trail: it names the lock and the stay only.
+    await recordAuditEvent(tx, {
+      propertyId: property.id,
+      actor,
+      action: "access_code.created",
+      targetType: "reservation",
+      targetId: stay.id,
+      metadata: { code: stay.code, lockName: access.lockName },
+    });
+    await recordDomainEvent(tx, { propertyId: property.id, type: "access_code.created", data: { access: serializeAccess(access) } });
+    return serializeAccess(access);
+  });
+}
+
+export async function revokeAccessCode(options: {
+  propertyId: string;
+  reservationId: string;
+  accessId: string;
+  actor: Actor;
+}): Promise<AccessResource> {
+  const { propertyId, reservationId, accessId, actor } = options;
+  return db.$transaction(async (tx) => {
+    const access = await tx.reservationAccess.findFirst({
+      where: { id: accessId, reservationId, propertyId },
+      include: { reservation: { select: { code: true } } },
+    });
+    if (!access) throw notFound("Access code");
+    await tx.reservationAccess.delete({ where: { id: access.id } });
+    await recordAuditEvent(tx, {
+      propertyId,
+      actor,
+      action: "access_code.revoked",
+      targetType: "reservation",
+      targetId: reservationId,
+      metadata: { code: access.reservation.code, lockName: access.lockName },
+    });
+    const { reservation: _reservation, ...row } = access;
+    await recordDomainEvent(tx, { propertyId, type: "access_code.revoked", data: { access: serializeAccess(row) } });
+    return serializeAccess(row);
+  });
+}

@@ -13,6 +13,8 @@ export const SCOPES = [
     description: "Issue and revoke door access codes of stays",
   },
   { id: "rooms:read", label: "Rooms – read", description: "Rooms, their capacity and status, and their free nights" },
+  { id: "payments:read", label: "Payments – read", description: "Payments of stays and their refunds" },
+  { id: "payments:write", label: "Payments – edit", description: "Record payments of stays and refund them" },
   { id: "guests:read", label: "Guests – read", description: "Guest records" },
   { id: "guests:write", label: "Guests – edit", description: "Check guests in and out, create guests" },
   { id: "conversations:read", label: "Conversations – read", description: "Guest conversations and their messages" },
@@ -40,6 +42,7 @@ const IMPLIED_BY_WRITE: Partial<Record<Scope, Scope>> = {
   "reservations:read": "reservations:write",
   "reservation_accesses:read": "reservation_accesses:write",
   "guests:read": "guests:write",
+  "payments:read": "payments:write",
   "conversations:read": "conversations:write",
   "webhooks:read": "webhooks:write",
 };

@@ -98,6 +98,15 @@ const CASES: [DescribableEvent, string][] = [
   [byAdam("message.sent", { messageId: "m1" }), "Adam Admin sent a message to a guest"],
   [byAdam("reservation.created", { code: "GH-1001" }), "Adam Admin created reservation GH-1001"],
   [byAdam("guest.created"), "Adam Admin created a guest record"],
+  [byAdam("guest.erased", { rowsScrubbed: 4, storedAnswersDropped: 1 }), "Adam Admin erased a guest's personal data"],
+  [
+    byAdam("payment.created", { code: "GH-1001", amount: 12000, currency: "EUR" }),
+    "Adam Admin recorded a payment of €120.00 for reservation GH-1001",
+  ],
+  [
+    byAdam("payment.refunded", { code: "GH-1001", amount: 2500, currency: "EUR" }),
+    "Adam Admin refunded €25.00 of a payment for reservation GH-1001",
+  ],
   [
     byAdam("access_code.created", { code: "GH-1001", lockName: "Front door" }),
     "Adam Admin issued a door code for Front door to reservation GH-1001",

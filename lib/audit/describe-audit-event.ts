@@ -2,6 +2,7 @@
 // Pure: the people it names are passed in. An action it does not know reads as its code, never as nothing.
 import { SECURITY_EVENT_LABELS } from "../account/list-security-activity";
 import { ROLE_LABEL } from "../auth/roles";
+import { formatMoney } from "../ui/format";
 import type { ActorType, Role } from "../db/generated/prisma/enums";
 
 export interface DescribableEvent {
@@ -147,6 +148,16 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `${actor} issued a door code for ${text(metadata, "lockName") ?? "a lock"} to reservation ${code}`;
       case "access_code.revoked":
         return `${actor} revoked the door code for ${text(metadata, "lockName") ?? "a lock"} of reservation ${code}`;
+      case "payment.created":
+      case "payment.refunded": {
+        const currency = text(metadata, "currency");
+        const money = typeof metadata.amount === "number" && currency ? formatMoney(metadata.amount, currency) : "an amount";
+        return event.action === "payment.created"
+          ? `${actor} recorded a payment of ${money} for reservation ${code}`
+          : `${actor} refunded ${money} of a payment for reservation ${code}`;
+      }
+      case "guest.erased":
+        return `${actor} erased a guest's personal data`;
       case "guest.created":
         return `${actor} created a guest record`;
       case "guest.updated": {

@@ -23,6 +23,8 @@ export const ERROR_STATUS = {
   IDEMPOTENCY_KEY_IN_USE: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   URL_NOT_ALLOWED: 422,
+  /** A payment in another currency than the property's. */
+  CURRENCY_MISMATCH: 422,
   RATE_LIMITED: 429,
   SERVICE_UNAVAILABLE: 503,
   INTERNAL_ERROR: 500,

@@ -3,8 +3,8 @@
 import { z } from "zod";
 import type { Scope } from "../api-keys/scopes";
 import { conversationResource, messageResource } from "../conversations/conversation-resource";
-import { dateTime, id } from "../http/fields";
-import { paymentEventData } from "../payments/payment-resource";
+import { dateTime, id, minor } from "../http/fields";
+import { paymentResource } from "../payments/payment-resource";
 import { accessResource, reservationResource } from "../reservations/reservation-resource";
 
 export const EVENT_CATALOG = {
@@ -22,7 +22,18 @@ export const EVENT_CATALOG = {
   "reservation.cancelled": { description: "A reservation was cancelled", data: z.strictObject({ reservation: reservationResource }) },
   "guest.checked_in": { description: "A guest checked in", data: z.strictObject({ reservation: reservationResource }) },
   "guest.checked_out": { description: "A guest checked out", data: z.strictObject({ reservation: reservationResource }) },
-  "payment.updated": { description: "A payment was recorded or its status changed", data: z.strictObject({ payment: paymentEventData }) },
+  "guest.erased": {
+    description: "A guest's personal data was erased (GDPR art. 17): delete your copy of it",
+    data: z.strictObject({ guest: z.strictObject({ id, erasedAt: dateTime }) }),
+  },
+  "payment.created": { description: "A payment was recorded for a stay", data: z.strictObject({ payment: paymentResource }) },
+  "payment.refunded": {
+    description: "A payment was refunded, fully or in part",
+    data: z.strictObject({
+      payment: paymentResource,
+      refund: z.strictObject({ amount: minor.meta({ description: "Refunded by this refund, in minor units" }) }),
+    }),
+  },
   "message.received": {
     description: "A guest wrote a message",
     data: z.strictObject({ message: messageResource, conversation: conversationResource }),
@@ -47,8 +58,9 @@ export const EVENT_SCOPES: Record<EventType, Scope> = {
   "reservation.cancelled": "reservations:read",
   "guest.checked_in": "guests:read",
   "guest.checked_out": "guests:read",
-  // No payments scope yet: only full-access keys see payment events.
-  "payment.updated": "full_access:read",
+  "guest.erased": "guests:read",
+  "payment.created": "payments:read",
+  "payment.refunded": "payments:read",
   "message.received": "conversations:read",
   "message.sent": "conversations:read",
   "access_code.created": "reservation_accesses:read",

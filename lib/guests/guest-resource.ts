@@ -12,6 +12,7 @@ export const guestResource = z
     phone: z.string().nullable(),
     country: z.string().nullable(),
     externalRef: z.string().nullable(),
+    erasedAt: dateTime.nullable().meta({ description: "Set when the guest's personal data was erased; the names then read [erased]" }),
     createdAt: dateTime,
     updatedAt: dateTime,
   })

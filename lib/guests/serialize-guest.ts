@@ -10,6 +10,7 @@ export function serializeGuest(g: Guest): GuestResource {
     phone: g.phone,
     country: g.country,
     externalRef: g.externalRef,
+    erasedAt: g.erasedAt?.toISOString() ?? null,
     createdAt: g.createdAt.toISOString(),
     updatedAt: g.updatedAt.toISOString(),
   };

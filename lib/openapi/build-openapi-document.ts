@@ -284,6 +284,7 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       { name: "Property", description: "The property the key belongs to, and its organization" },
       { name: "Reservations", description: "Stays: create, change, cancel; their door access codes" },
       { name: "Rooms", description: "Rooms and their free nights" },
+      { name: "Payments", description: "Payments of stays and their refunds, in minor units of the property's currency" },
       { name: "Guests", description: "Guest records, check-in and check-out" },
       { name: "Conversations", description: "Guest conversations and messages" },
       { name: "Users", description: "The property's staff" },

@@ -52,6 +52,24 @@ const state = (globalForLogs.__pmsRequestLogs ??= {
   disabled: !env().API_REQUEST_LOGS,
 });
 
+/**
+ * Rewrites the texts of a property's entries still waiting in this process's buffer (path, query,
+ * bodies): guest erasure scrubs them here, as it scrubs the table, without waiting for a flush.
+ */
+export function rewriteBufferedRequestLogs(propertyId: string, rewrite: (text: string) => string): number {
+  let changed = 0;
+  for (const entry of state.buffer) {
+    if (entry.propertyId !== propertyId) continue;
+    const before = JSON.stringify([entry.path, entry.query, entry.requestBody, entry.responseBody]);
+    entry.path = rewrite(entry.path);
+    entry.query = Object.fromEntries(Object.entries(entry.query).map(([k, v]) => [rewrite(k), rewrite(v)]));
+    entry.requestBody = entry.requestBody === null ? null : rewrite(entry.requestBody);
+    entry.responseBody = entry.responseBody === null ? null : rewrite(entry.responseBody);
+    if (JSON.stringify([entry.path, entry.query, entry.requestBody, entry.responseBody]) !== before) changed += 1;
+  }
+  return changed;
+}
+
 export function enqueueRequestLog(entry: RequestLogEntry): void {
   if (state.disabled) return;
   state.buffer.push(entry);

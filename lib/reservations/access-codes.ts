@@ -23,6 +23,7 @@ export const issueAccessCodeInput = z
     lockName: z.string().trim().min(1, "lockName is required").max(100).meta({ description: "The door or lock, e.g. Front door" }),
     pin: z
       .string()
+      .max(10, "4 to 10 digits")
       .regex(/^\d{4,10}$/, "4 to 10 digits")
       .optional()
       .meta({ description: "The code to open with; 6 random digits when left out" }),

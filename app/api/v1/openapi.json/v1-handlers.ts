@@ -3,6 +3,7 @@
 import * as conversationMessages from "@/app/api/v1/conversations/[id]/messages/route";
 import * as conversations from "@/app/api/v1/conversations/route";
 import * as guest from "@/app/api/v1/guests/[id]/route";
+import * as guestErase from "@/app/api/v1/guests/[id]/erase/route";
 import * as guestCheckin from "@/app/api/v1/guests/checkin/route";
 import * as guestCheckout from "@/app/api/v1/guests/checkout/route";
 import * as guests from "@/app/api/v1/guests/route";
@@ -17,6 +18,10 @@ import * as room from "@/app/api/v1/rooms/[id]/route";
 import * as rooms from "@/app/api/v1/rooms/route";
 import * as availability from "@/app/api/v1/availability/route";
 import * as events from "@/app/api/v1/events/route";
+import * as payment from "@/app/api/v1/payments/[id]/route";
+import * as paymentRefund from "@/app/api/v1/payments/[id]/refund/route";
+import * as payments from "@/app/api/v1/payments/route";
+import * as reservationPayments from "@/app/api/v1/reservations/[id]/payments/route";
 import * as users from "@/app/api/v1/users/route";
 import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
@@ -32,11 +37,16 @@ const modules = [
   reservationCancel,
   reservationAccesses,
   reservationAccess,
+  reservationPayments,
+  payments,
+  payment,
+  paymentRefund,
   rooms,
   room,
   availability,
   guests,
   guest,
+  guestErase,
   guestCheckin,
   guestCheckout,
   conversations,

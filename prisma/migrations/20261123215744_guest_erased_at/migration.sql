@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "Guest" ADD COLUMN     "erasedAt" TIMESTAMP(3);
+

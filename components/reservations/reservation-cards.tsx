@@ -1,9 +1,19 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { reservationFacts, type ReservationRow } from "./reservation-row";
 import { ReservationStatusBadge } from "./reservation-status-badge";
 
 /** The narrow screen's list: one card per reservation, everything the desk needs stacked, actions at the bottom. */
-export function ReservationCards({ rows, actions }: { rows: ReservationRow[]; actions: (row: ReservationRow) => ReactNode }) {
+export function ReservationCards({
+  rows,
+  actions,
+  href,
+}: {
+  rows: ReservationRow[];
+  actions: (row: ReservationRow) => ReactNode;
+  /** The stay's own page. */
+  href: (row: ReservationRow) => string;
+}) {
   return (
     <ul aria-label="Reservations" className="grid gap-3 sm:grid-cols-2">
       {rows.map((r) => {
@@ -19,7 +29,11 @@ export function ReservationCards({ rows, actions }: { rows: ReservationRow[]; ac
             <div className="flex items-start justify-between gap-3">
               <div className="min-w-0">
                 <p className="truncate font-medium text-slate-900">{facts.guestName}</p>
-                <p className="font-mono text-xs text-slate-500">{r.code}</p>
+                <p className="font-mono text-xs">
+                  <Link href={href(r)} className="text-blue-700 hover:underline">
+                    {r.code}
+                  </Link>
+                </p>
               </div>
               <ReservationStatusBadge status={r.status} />
             </div>

@@ -1,3 +1,4 @@
+import Link from "next/link";
 import type { ReactNode } from "react";
 import { reservationFacts, type ReservationRow } from "./reservation-row";
 import { ReservationStatusBadge } from "./reservation-status-badge";
@@ -9,7 +10,16 @@ const CELL = "px-3 py-3 align-top";
  * The wide screen's list. Secondary facts fold under the main ones (departure under arrival, guests under
  * room) so every column, actions included, fits beside a 256 px sidebar at 1280 px without scrolling.
  */
-export function ReservationTable({ rows, actions }: { rows: ReservationRow[]; actions: (row: ReservationRow) => ReactNode }) {
+export function ReservationTable({
+  rows,
+  actions,
+  href,
+}: {
+  rows: ReservationRow[];
+  actions: (row: ReservationRow) => ReactNode;
+  /** The stay's own page. */
+  href: (row: ReservationRow) => string;
+}) {
   return (
     // `relative`: the visually hidden header is positioned inside this scroll box, not the page.
     <div className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
@@ -44,7 +54,11 @@ export function ReservationTable({ rows, actions }: { rows: ReservationRow[]; ac
             const facts = reservationFacts(r);
             return (
               <tr key={r.id} data-testid="reservation-row" data-code={r.code} data-arrival={r.arrivalDate.toISOString().slice(0, 10)}>
-                <td className={`${CELL} font-mono text-xs whitespace-nowrap`}>{r.code}</td>
+                <td className={`${CELL} font-mono text-xs whitespace-nowrap`}>
+                  <Link href={href(r)} className="text-blue-700 hover:underline">
+                    {r.code}
+                  </Link>
+                </td>
                 <td className={CELL}>
                   <div className="max-w-56 truncate font-medium text-slate-900" title={facts.guestName}>
                     {facts.guestName}

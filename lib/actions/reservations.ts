@@ -2,6 +2,7 @@
 // The Reservations page's changes: a new reservation, and check-in, check-out or cancel of one.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
+import { eraseGuest } from "../guests/erase-guest";
 import { changeReservationStatus } from "../reservations/change-reservation-status";
 import { createReservation } from "../reservations/create-reservation";
 import { parseCreateReservationForm } from "../reservations/schemas";
@@ -35,5 +36,15 @@ export const changeReservationStatusAction = propertyAction(
     });
     revalidatePath(`/${slug}/reservations`);
     return `${reservation.code} is now ${reservation.status.replace("_", " ").toLowerCase()}.`;
+  },
+);
+
+export const eraseGuestAction = propertyAction(
+  "eraseGuest",
+  z.object({ guestId: z.string().min(1).max(100), reservationId: z.string().min(1).max(100) }),
+  async ({ slug, access, actor, input }) => {
+    await eraseGuest({ propertyId: access.property.id, guestId: input.guestId, actor });
+    revalidatePath(`/${slug}/reservations/${input.reservationId}`);
+    return "The guest's personal data was erased.";
   },
 );

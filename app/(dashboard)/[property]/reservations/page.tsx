@@ -75,10 +75,10 @@ export default async function ReservationsPage({
         <>
           {/* Two layouts of the same rows: the table needs the width a 1280 px screen leaves beside the sidebar. */}
           <div className="hidden xl:block">
-            <ReservationTable rows={result.rows} actions={actions} />
+            <ReservationTable rows={result.rows} actions={actions} href={(r) => `/${slug}/reservations/${r.id}`} />
           </div>
           <div className="xl:hidden">
-            <ReservationCards rows={result.rows} actions={actions} />
+            <ReservationCards rows={result.rows} actions={actions} href={(r) => `/${slug}/reservations/${r.id}`} />
           </div>
         </>
       )}

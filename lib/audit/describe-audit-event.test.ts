@@ -98,6 +98,7 @@ const CASES: [DescribableEvent, string][] = [
   [byAdam("message.sent", { messageId: "m1" }), "Adam Admin sent a message to a guest"],
   [byAdam("reservation.created", { code: "GH-1001" }), "Adam Admin created reservation GH-1001"],
   [byAdam("guest.created"), "Adam Admin created a guest record"],
+  [byAdam("conversation.opened"), "Adam Admin opened a conversation with a guest"],
   [byAdam("guest.erased", { rowsScrubbed: 4, storedAnswersDropped: 1 }), "Adam Admin erased a guest's personal data"],
   [
     byAdam("payment.created", { code: "GH-1001", amount: 12000, currency: "EUR" }),

@@ -158,6 +158,8 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
       }
       case "guest.erased":
         return `${actor} erased a guest's personal data`;
+      case "conversation.opened":
+        return `${actor} opened a conversation with a guest`;
       case "guest.created":
         return `${actor} created a guest record`;
       case "guest.updated": {

@@ -3,7 +3,7 @@ import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/rou
 import * as listRoute from "../../app/api/v1/conversations/route";
 import * as usersRoute from "../../app/api/v1/users/route";
 import { call } from "../api-client";
-import { propertyWithKey } from "../api-fixtures";
+import { keyFor, propertyWithKey } from "../api-fixtures";
 import { createUser } from "../fixtures";
 import { db } from "../../lib/db/client";
 
@@ -93,6 +93,34 @@ describe("conversations", () => {
       expect((bad.body as { code: string }).code).toBe("VALIDATION_ERROR");
     }
     expect(await db.message.count({ where: { conversationId: closed.id } })).toBe(3);
+  });
+
+  it("opens a conversation with a guest of the property (201), refusing unknown guests and others' stays; test keys keep nothing", async () => {
+    const { property, key } = await propertyWithKey(["conversations:write"]);
+    const guest = await db.guest.create({ data: { propertyId: property.id, firstName: "A", lastName: "B" } });
+    const open = (k: string, body: unknown) => call(listRoute.POST, { method: "POST", key: k, path: "/api/v1/conversations", body });
+    const opened = await open(key, { guestId: guest.id, channel: "SMS", subject: "Late arrival" });
+    expect(opened.status).toBe(201);
+    expect((opened.body as { data: unknown }).data).toMatchObject({
+      guestId: guest.id,
+      channel: "SMS",
+      status: "OPEN",
+      subject: "Late arrival",
+    });
+    const stranger = await db.guest.create({ data: { propertyId: (await propertyWithKey()).property.id, firstName: "C", lastName: "D" } });
+    for (const body of [
+      { guestId: stranger.id, channel: "SMS" },
+      { guestId: guest.id, channel: "FAX" },
+      { guestId: guest.id, channel: "SMS", reservationId: "nope" },
+      { channel: "SMS" },
+    ]) {
+      const bad = await open(key, body);
+      expect(bad.status, JSON.stringify(body)).toBe(400);
+    }
+    expect((await open((await propertyWithKey(["conversations:read"])).key, { guestId: guest.id, channel: "SMS" })).status).toBe(403);
+    const testKey = await keyFor(property, ["conversations:write"], "TEST");
+    expect((await open(testKey, { guestId: guest.id, channel: "EMAIL" })).status).toBe(201);
+    expect(await db.conversation.count({ where: { propertyId: property.id } })).toBe(1);
   });
 
   it("refuses another property's conversation with 404 and sending without messages:send with 403", async () => {

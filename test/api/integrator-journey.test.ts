@@ -23,7 +23,7 @@ import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../api-client";
 import { propertyWithKey } from "../api-fixtures";
 import { startReceiver } from "../webhook-receiver";
-import { db, getPool } from "../../lib/db/client";
+import { getPool } from "../../lib/db/client";
 import { EVENT_TYPES } from "../../lib/events/event-catalog";
 import { addDaysToDate, propertyToday } from "../../lib/reservations/property-today";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
@@ -96,12 +96,16 @@ describe("an integrator's day", () => {
       ok(await post(checkinRoute.POST, {}, { pmsGuestId: stay.code, lastName: "Hopper", roomNumber: room.number, checkOutDate: leave }));
       ok(await post(checkoutRoute.POST, {}, { pmsGuestId: stay.code, lastName: "Hopper" }));
 
-      // The guest writes through a messaging platform; the property answers. (Conversations are opened by the
-      // messaging channels themselves; the API reads and writes their messages.)
-      await db.conversation.create({ data: { propertyId: property.id, guestId: stay.guestId, channel: "WHATSAPP" } });
-      const [conversation] = ok<{ id: string }[]>(await call(conversationsRoute.GET, { key, path: "/api/v1/conversations" }));
-      ok(await post(messagesRoute.POST, { id: conversation!.id }, { body: "Where do I park?", direction: "inbound" }), 201);
-      ok(await post(messagesRoute.POST, { id: conversation!.id }, { body: "Garage level -1." }), 201);
+      // A messaging platform opens a conversation; the guest writes through it, and the property answers.
+      const conversation = ok<{ id: string }>(
+        await post(conversationsRoute.POST, {}, { guestId: stay.guestId, channel: "WHATSAPP", reservationId: stay.id }),
+        201,
+      );
+      expect(ok<{ id: string }[]>(await call(conversationsRoute.GET, { key, path: "/api/v1/conversations" })).map((c) => c.id)).toEqual([
+        conversation.id,
+      ]);
+      ok(await post(messagesRoute.POST, { id: conversation.id }, { body: "Where do I park?", direction: "inbound" }), 201);
+      ok(await post(messagesRoute.POST, { id: conversation.id }, { body: "Garage level -1." }), 201);
 
       // Another stay, booked and cancelled.
       const other = rooms.find((r) => r.id !== room.id)!;

@@ -35,7 +35,9 @@ for (const screen of [
       // The seeded checked-in stays have door codes; one checked in by another spec may not: take the first that has.
       await page.goto("/grand-hotel/reservations?status=CHECKED_IN");
       const links = page.getByRole("link", { name: /^[A-Z]{2}-/ }).filter({ visible: true });
-      const hrefs = await links.evaluateAll((anchors) => anchors.map((a) => a.getAttribute("href")!));
+      await expect(links.first()).toBeVisible();
+      const hrefs: string[] = [];
+      for (let i = 0; i < (await links.count()); i++) hrefs.push((await links.nth(i).getAttribute("href"))!);
       let found = false;
       for (const href of hrefs) {
         await page.goto(href);

@@ -1,5 +1,7 @@
 // A property with rooms and an API key with the given scopes, for the route handlers' contract tests.
+import * as reservationsRoute from "../app/api/v1/reservations/route";
 import { createApiKey } from "../lib/api-keys/create-api-key";
+import { call } from "./api-client";
 import { createApiKeyInput } from "../lib/api-keys/schemas";
 import { createProperty } from "./fixtures";
 
@@ -16,4 +18,23 @@ export async function keyFor(property: Parameters<typeof createApiKey>[0]["prope
 export async function propertyWithKey(scopes: string[] = ["full_access:write"], rooms = 4) {
   const fixture = await createProperty({ rooms });
   return { ...fixture, key: await keyFor(fixture.property, scopes) };
+}
+
+/** A stay booked through POST /api/v1/reservations for a new guest (Ada Lovelace), as an integrator books one. */
+export async function bookStay(key: string, roomId: string, overrides: Record<string, unknown> = {}) {
+  const booked = await call(reservationsRoute.POST, {
+    method: "POST",
+    path: "/api/v1/reservations",
+    key,
+    body: {
+      guest: { firstName: "Ada", lastName: "Lovelace" },
+      roomId,
+      arrivalDate: "2031-07-01",
+      departureDate: "2031-07-04",
+      adults: 1,
+      totalAmount: 100,
+      ...overrides,
+    },
+  });
+  return (booked.body as { data: { id: string; guestId: string } }).data;
 }

@@ -3,30 +3,14 @@ import { describe, expect, it } from "vitest";
 import * as oneAccessRoute from "../../app/api/v1/reservations/[id]/accesses/[accessId]/route";
 import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/route";
 import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
-import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import { call } from "../api-client";
-import { keyFor, propertyWithKey } from "../api-fixtures";
+import { bookStay, keyFor, propertyWithKey } from "../api-fixtures";
 import { db } from "../../lib/db/client";
 import { flushRequestLogs } from "../../lib/request-logs/log-writer";
 
 type Access = { id: string; lockName: string; pin: string; validFrom: string; validUntil: string };
 
-async function stay(key: string, roomId: string) {
-  const booked = await call(reservationsRoute.POST, {
-    method: "POST",
-    path: "/api/v1/reservations",
-    key,
-    body: {
-      guest: { firstName: "Ada", lastName: "Lovelace" },
-      roomId,
-      arrivalDate: "2031-07-01",
-      departureDate: "2031-07-04",
-      adults: 1,
-      totalAmount: 100,
-    },
-  });
-  return (booked.body as { data: { id: string } }).data.id;
-}
+const stay = async (key: string, roomId: string) => (await bookStay(key, roomId)).id;
 const issue = (key: string, id: string, body: unknown) =>
   call(accessesRoute.POST, { method: "POST", key, params: { id }, path: `/api/v1/reservations/${id}/accesses`, body });
 const revoke = (key: string, id: string, accessId: string) =>

@@ -4,29 +4,14 @@ import * as paymentRoute from "../../app/api/v1/payments/[id]/route";
 import * as refundRoute from "../../app/api/v1/payments/[id]/refund/route";
 import * as paymentsRoute from "../../app/api/v1/payments/route";
 import * as stayPaymentsRoute from "../../app/api/v1/reservations/[id]/payments/route";
-import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import { call } from "../api-client";
-import { keyFor, propertyWithKey } from "../api-fixtures";
+import { bookStay, keyFor, propertyWithKey } from "../api-fixtures";
 import { db } from "../../lib/db/client";
 
 type Payment = { id: string; amount: number; amountRefunded: number; status: string; currency: string; method: string };
 
-async function stay(key: string, roomId: string) {
-  const booked = await call(reservationsRoute.POST, {
-    method: "POST",
-    path: "/api/v1/reservations",
-    key,
-    body: {
-      guest: { firstName: "Ada", lastName: "Lovelace" },
-      roomId,
-      arrivalDate: "2031-08-01",
-      departureDate: "2031-08-03",
-      adults: 1,
-      totalAmount: 30000,
-    },
-  });
-  return (booked.body as { data: { id: string } }).data.id;
-}
+const stay = async (key: string, roomId: string) =>
+  (await bookStay(key, roomId, { arrivalDate: "2031-08-01", departureDate: "2031-08-03", totalAmount: 30000 })).id;
 const pay = (key: string, id: string, body: unknown) =>
   call(stayPaymentsRoute.POST, { method: "POST", key, params: { id }, path: `/api/v1/reservations/${id}/payments`, body });
 const refund = (key: string, id: string, body: unknown = {}) =>

@@ -167,6 +167,8 @@ const bypassed = (request: Request, step: string) =>
 function logRequest(entry: {
   request: Request;
   requestId: string;
+  /** The operation's path template, null when no operation serves the request. */
+  route: string | null;
   started: number;
   key: VerifiedKey;
   partner: VerifiedPartner | null;
@@ -191,6 +193,7 @@ function logRequest(entry: {
     createdAt: new Date().toISOString(),
     method: request.method,
     path: redactText(url.pathname),
+    route: entry.route,
     query: redactQuery(url),
     status: entry.status,
     durationMs: Math.round(performance.now() - entry.started),
@@ -234,7 +237,7 @@ export function v1Route<
       if (claimId) await settleIdempotencyKey(claimId, status, text);
       const responseHeaders = { "Content-Type": "application/json", ...headers, ...extra };
       if (identified && !bypassed(request, "request-logs"))
-        logRequest({ request, requestId, started, key: identified, partner, bodyText, status, text, responseHeaders });
+        logRequest({ request, requestId, route: definition.path, started, key: identified, partner, bodyText, status, text, responseHeaders });
       else countUnattributedRequest();
       return new Response(text, { status, headers: responseHeaders });
     };
@@ -345,6 +348,7 @@ export function v1Fallback(refusal: (request: Request) => AppError, extraHeaders
       logRequest({
         request,
         requestId,
+        route: null,
         started,
         key,
         partner: null,

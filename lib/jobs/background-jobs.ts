@@ -1,10 +1,11 @@
 // Recurring work of an app instance: expired Idempotency-Key records, request logs past their
-// property's retention, webhook history older than 30 days, ended sessions and stale sign-in counts
+// property's retention, webhook history older than 30 days, usage rollups past their use, ended sessions and stale sign-in counts
 // are purged in small batches. Every
 // instance may run it; the deletes are idempotent.
 import { purgeEndedSessions, purgeStaleSignInCounts } from "../auth/purge-auth-records";
 import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
 import { purgeExpiredRequestLogs } from "../request-logs/purge-request-logs";
+import { purgeRollups } from "../rollups/purge-rollups";
 import { purgeWebhookHistory } from "../webhooks/purge-webhook-history";
 
 const PURGE_EVERY_MS = 10 * 60_000;
@@ -16,6 +17,7 @@ export function startBackgroundJobs(): void {
     purgeExpiredIdempotencyRecords().catch((error: unknown) => console.error("idempotency purge failed:", error));
     purgeExpiredRequestLogs().catch((error: unknown) => console.error("request log retention failed:", error));
     purgeWebhookHistory().catch((error: unknown) => console.error("webhook history retention failed:", error));
+    purgeRollups().catch((error: unknown) => console.error("rollup retention failed:", error));
     purgeEndedSessions().catch((error: unknown) => console.error("session purge failed:", error));
     purgeStaleSignInCounts().catch((error: unknown) => console.error("sign-in count purge failed:", error));
   }, PURGE_EVERY_MS);

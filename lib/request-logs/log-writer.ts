@@ -1,10 +1,11 @@
 // Request logs are written in batches, never on a request's path: entries wait in a bounded buffer
-// and one INSERT writes up to 500 of them every 250 ms. When the database is down the buffer keeps
+// and one statement writes up to 500 of them every 250 ms, with the usage rollups they add to. When the database is down the buffer keeps
 // at most 10,000 entries and counts what it had to drop. SIGTERM/SIGINT flush it before exit.
 import { storableJson } from "../db/storable-text";
 import { onShutdown } from "../jobs/shutdown";
 import { getPool } from "../db/client";
 import { env } from "../env";
+import { requestRollupCtes } from "../rollups/rollup-sql";
 
 export interface RequestLogEntry {
   id: string;
@@ -12,6 +13,8 @@ export interface RequestLogEntry {
   createdAt: string;
   method: string;
   path: string;
+  /** The operation's path template ("/reservations/{id}"), null when no operation serves the path. */
+  route: string | null;
   query: Record<string, string>;
   status: number;
   durationMs: number;
@@ -88,13 +91,18 @@ export function enqueueRequestLog(entry: RequestLogEntry): void {
   }
 }
 
+// The rows, and in the same statement the per-minute and per-hour counts the charts read.
+const WRITE_BATCH = `WITH written AS (
+    INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
+    RETURNING "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
+      coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
+  ), ${requestRollupCtes("written")}
+  SELECT count(*)::int AS written FROM written`;
+
 async function writeBatch(batch: RequestLogEntry[]): Promise<void> {
-  await getPool().query(
-    `INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING`,
-    // A request may carry NUL characters (in its path, query or body), which PostgreSQL text cannot
-    // hold: they are stored as U+FFFD, or the batch, and every batch after it, would never be written.
-    [storableJson(batch)],
-  );
+  // A request may carry NUL characters (in its path, query or body), which PostgreSQL text cannot
+  // hold: they are stored as U+FFFD, or the batch, and every batch after it, would never be written.
+  await getPool().query(WRITE_BATCH, [storableJson(batch)]);
 }
 
 /** Writes everything buffered (in batches); entries of a failed batch go back to the front. */

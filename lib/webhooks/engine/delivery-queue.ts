@@ -8,6 +8,7 @@
 import type pg from "pg";
 import { storableJson } from "../../db/storable-text";
 import { eventBodySql } from "../../events/event-body";
+import { deliveryRollupCte } from "../../rollups/rollup-sql";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
@@ -151,8 +152,10 @@ const recordStatement = (allSucceeded: boolean) =>
            "lastStatusCode" = r."responseStatus", "lastDurationMs" = r."durationMs", "lastError" = r.error, "updatedAt" = $2
          FROM r, "WebhookEndpoint" e
          WHERE d.id = r.id AND d."leaseToken" = r."leaseToken" AND d.status = 'PENDING' AND e.id = d."endpointId"
-         RETURNING d.id, d."attemptCount", d."endpointId", d.payload
-       )${allSucceeded ? CLEAR_FAILING_STREAK : ""}
+         RETURNING d.id, d."attemptCount", d."endpointId", d."propertyId", d.payload, d.status
+       ), attempted AS (
+         SELECT u."endpointId", u."propertyId", u.status::text AS status, r."finishedAt", r."durationMs" FROM r JOIN updated u ON u.id = r.id
+       ), ${deliveryRollupCte("attempted")}${allSucceeded ? CLEAR_FAILING_STREAK : ""}
        INSERT INTO "WebhookAttempt" (id, "deliveryId", "attemptNumber", "createdAt", url, "requestHeaders", "requestBody", "responseStatus", "responseHeaders", "responseBody", "durationMs", error)
        SELECT r."attemptId", r.id, u."attemptCount", r."startedAt", r.url, r."requestHeaders", coalesce(r."requestBody", u.payload), r."responseStatus", r."responseHeaders", r."responseBody", r."durationMs", r.error
        FROM r JOIN updated u ON u.id = r.id

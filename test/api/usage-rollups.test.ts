@@ -1,0 +1,210 @@
+// The rollups the Overview reads: kept by the request-log writer and the delivery engine in the same
+// statement as the rows they count, so they always agree with the log, and a batch written twice
+// counts once. Real route handlers, a real receiver, the real database.
+import { afterEach, describe, expect, it } from "vitest";
+import * as oneReservation from "../../app/api/v1/reservations/[id]/route";
+import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import * as usersRoute from "../../app/api/v1/users/route";
+import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
+import { call } from "../api-client";
+import { bookStay, propertyWithKey } from "../api-fixtures";
+import { startReceiver } from "../webhook-receiver";
+import { db, getPool } from "../../lib/db/client";
+import { configureTrustProxyHops } from "../../lib/http/client-ip";
+import { enqueueRequestLog, flushRequestLogs, type RequestLogEntry } from "../../lib/request-logs/log-writer";
+import { histogramPercentile } from "../../lib/rollups/latency-histogram";
+import { purgeRollups } from "../../lib/rollups/purge-rollups";
+import { deliveryStats, errorGroups, keyClientAddresses, keySparklines, requestSeries, topRoutes } from "../../lib/rollups/usage-reports";
+import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
+
+const receivers: { close(): Promise<void> }[] = [];
+afterEach(async () => {
+  configureTrustProxyHops(null);
+  await Promise.all(receivers.splice(0).map((r) => r.close()));
+});
+
+function entry(propertyId: string, overrides: Partial<RequestLogEntry>): RequestLogEntry {
+  return {
+    id: `req_${crypto.randomUUID().replaceAll("-", "")}`,
+    propertyId,
+    createdAt: new Date().toISOString(),
+    method: "GET",
+    path: "/api/v1/reservations",
+    route: "/reservations",
+    query: {},
+    status: 200,
+    durationMs: 10,
+    apiKeyId: "key_a",
+    keyPreview: null,
+    mode: "LIVE",
+    partnerId: null,
+    partnerName: null,
+    ip: null,
+    userAgent: null,
+    requestHeaders: {},
+    requestBody: null,
+    responseBody: null,
+    errorCode: null,
+    responseHeaders: {},
+    ...overrides,
+  };
+}
+
+describe("request rollups", () => {
+  it("count an integrator's calls by outcome, operation, error code and client address, as the log does", async () => {
+    configureTrustProxyHops(1);
+    const { property, key, rooms } = await propertyWithKey();
+    const keyId = (await db.apiKey.findFirstOrThrow({ where: { propertyId: property.id } })).id;
+    const from = (ip: string) => ({ "x-forwarded-for": ip });
+    const { id } = await bookStay(key, rooms[0]!.id);
+    await call(oneReservation.GET, { key, params: { id }, path: `/api/v1/reservations/${id}`, headers: from("203.0.113.7") });
+    for (const missing of ["res_gone1", "res_gone2", "res_gone3"])
+      await call(oneReservation.GET, {
+        key,
+        params: { id: missing },
+        path: `/api/v1/reservations/${missing}`,
+        headers: from("203.0.113.7"),
+      });
+    await call(reservationsRoute.GET, { key, path: "/api/v1/reservations?limit=0", headers: from("198.51.100.20") });
+    await call(usersRoute.GET, { key, headers: from("198.51.100.20") });
+    await flushRequestLogs();
+
+    const logs = await db.requestLog.findMany({ where: { propertyId: property.id } });
+    expect(logs).toHaveLength(7);
+    expect(new Set(logs.map((l) => l.route))).toEqual(new Set(["/reservations", "/reservations/{id}", "/users"]));
+
+    const series = await requestSeries(property.id, "24h");
+    expect(series.points).toHaveLength(96);
+    const ok = logs.filter((l) => l.status < 400).length;
+    expect(series.totals).toMatchObject({ requests: 7, ok, clientErrors: 7 - ok, rateLimited: 0, serverErrors: 0 });
+    expect(series.points.reduce((sum, p) => sum + p.requests, 0)).toBe(7);
+    expect(series.totals.p95Ms).not.toBeNull();
+    // The hour rows hold the same counts as the minute rows.
+    const week = await requestSeries(property.id, "7d");
+    expect(week.totals.requests).toBe(7);
+    expect(week.points).toHaveLength(168);
+
+    const groups = await errorGroups(property.id, "24h");
+    expect(groups[0]).toMatchObject({ errorCode: "NOT_FOUND", status: 404, method: "GET", route: "/reservations/{id}", count: 3 });
+    expect(groups.map((g) => g.errorCode)).toContain("VALIDATION_ERROR");
+    expect(await errorGroups(property.id, "24h", { apiKeyId: "another" })).toEqual([]);
+
+    const top = await topRoutes(property.id, keyId, "7d");
+    expect(top[0]).toMatchObject({ method: "GET", route: "/reservations/{id}", requests: 4, errors: 3 });
+    expect(top.find((r) => r.method === "POST")).toMatchObject({ route: "/reservations", requests: 1, errors: 0 });
+
+    const addresses = await keyClientAddresses(keyId);
+    expect(addresses.map((a) => [a.ip, a.requests]).sort()).toEqual([
+      ["198.51.100.20", 2],
+      ["203.0.113.7", 4],
+    ]);
+    const lines = await keySparklines(property.id);
+    expect(lines[keyId]!.reduce((a, b) => a + b, 0)).toBe(7);
+    expect(lines[keyId]![23]).toBe(7);
+  });
+
+  it("count a batch written twice once, put each request in its minute, and give a p95 from the histogram", async () => {
+    const { property } = await propertyWithKey();
+    const now = new Date();
+    const minute = new Date(Math.floor(now.getTime() / 60_000) * 60_000 - 10 * 60_000);
+    const batch = Array.from({ length: 100 }, (_, i) =>
+      entry(property.id, {
+        createdAt: new Date(minute.getTime() + (i % 2) * 60_000 + 1000).toISOString(),
+        durationMs: i + 1,
+        status: i < 90 ? 200 : i < 95 ? 429 : 503,
+        errorCode: i < 90 ? null : i < 95 ? "RATE_LIMITED" : "SERVICE_UNAVAILABLE",
+      }),
+    );
+    for (const e of batch) enqueueRequestLog(e);
+    await flushRequestLogs();
+    // The writer retries a batch whose answer it lost: the rows exist, so nothing is added.
+    for (const e of batch) enqueueRequestLog({ ...e });
+    await flushRequestLogs();
+
+    const rows = await db.apiUsageRollup.findMany({ where: { propertyId: property.id, width: 60 }, orderBy: { bucket: "asc" } });
+    expect(rows.map((r) => [r.bucket.toISOString(), r.requests])).toEqual([
+      [minute.toISOString(), 50],
+      [new Date(minute.getTime() + 60_000).toISOString(), 50],
+    ]);
+    const series = await requestSeries(property.id, "24h", { now });
+    expect(series.totals).toMatchObject({ requests: 100, ok: 90, rateLimited: 5, serverErrors: 5, clientErrors: 0 });
+    // Durations 1..100 ms: the 95th lies in the 75–100 ms bucket.
+    expect(series.totals.p95Ms).toBeGreaterThanOrEqual(75);
+    expect(series.totals.p95Ms).toBeLessThanOrEqual(100);
+    const [hour] = await db.apiUsageRollup.findMany({ where: { propertyId: property.id, width: 3600 } });
+    expect(histogramPercentile(hour!.latency, 0.5)).toBeGreaterThanOrEqual(35);
+    expect(histogramPercentile(hour!.latency, 0.5)).toBeLessThanOrEqual(75);
+  });
+
+  it("survive two writers adding to the same minutes at once", async () => {
+    const { property } = await propertyWithKey();
+    const at = new Date().toISOString();
+    const statement = (n: number) =>
+      Array.from({ length: 200 }, (_, i) => entry(property.id, { createdAt: at, apiKeyId: `key_${i % 5}`, id: `req_${n}_${i}` }));
+    // Two pool connections, each writing its own batch over the same (key, minute) rows.
+    const { requestRollupCtes } = await import("../../lib/rollups/rollup-sql");
+    const sql = `WITH written AS (
+        INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
+        RETURNING "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
+          coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
+      ), ${requestRollupCtes("written")} SELECT count(*)::int AS n FROM written`;
+    await Promise.all([1, 2, 3, 4].map((n) => getPool().query(sql, [JSON.stringify(statement(n))])));
+    const total = await db.apiUsageRollup.aggregate({ where: { propertyId: property.id, width: 60 }, _sum: { requests: true } });
+    expect(total._sum.requests).toBe(800);
+  });
+});
+
+describe("rollup retention", () => {
+  it("drops minute rows after 2 days and hour rows after 90, and keeps what the charts still read", async () => {
+    const { property } = await propertyWithKey();
+    const now = new Date();
+    const daysAgo = (days: number) => new Date(now.getTime() - days * 24 * 3_600_000);
+    for (const [days, width] of [
+      [1, 60],
+      [3, 60],
+      [89, 3600],
+      [91, 3600],
+    ] as const) {
+      const at = daysAgo(days);
+      enqueueRequestLog(entry(property.id, { createdAt: at.toISOString(), ip: width === 60 ? "192.0.2.1" : `192.0.2.${days}` }));
+    }
+    await flushRequestLogs();
+    await purgeRollups({ now, batch: 2 });
+    const left = await db.apiUsageRollup.findMany({ where: { propertyId: property.id }, orderBy: [{ width: "asc" }, { bucket: "asc" }] });
+    // Minutes: only the one a day ago. Hours: all but the one 91 days ago (a day-old and 3-day-old request's hour stay).
+    expect(left.filter((r) => r.width === 60)).toHaveLength(1);
+    expect(left.filter((r) => r.width === 3600)).toHaveLength(3);
+    expect(await db.apiRouteRollup.count({ where: { propertyId: property.id } })).toBe(3);
+  });
+});
+
+describe("delivery rollups", () => {
+  it("count each attempt, its success or failure and the deliveries that gave up, per endpoint", async () => {
+    const { property, key, rooms } = await propertyWithKey();
+    let answers = 0;
+    const r = await startReceiver({ answer: () => ({ status: ++answers <= 1 ? 200 : 500 }) });
+    receivers.push(r);
+    const created = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key,
+      body: { url: r.url, eventTypes: ["reservation.created"], description: "Acme Locks" },
+    });
+    const endpointId = (created.body as { data: { id: string } }).data.id;
+    await bookStay(key, rooms[0]!.id);
+    await bookStay(key, rooms[1]!.id, { arrivalDate: "2031-05-01", departureDate: "2031-05-04" });
+    const clock = { now: new Date() };
+    const worker = new WebhookWorker({ pool: getPool(), clock: () => clock.now, random: () => 0.5, log: () => {}, allowPrivate: true });
+    await worker.runOnce();
+    expect(r.received).toHaveLength(2);
+
+    const now = new Date(Date.now() + 60_000);
+    const stats = (await deliveryStats(property.id, new Date(now.getTime() - 3_600_000), now)).get(endpointId)!;
+    expect(stats).toMatchObject({ attempts: 2, succeeded: 1, failed: 1, exhausted: 0 });
+    expect(stats.lastSucceededAt).not.toBeNull();
+    expect(stats.lastFailedAt).not.toBeNull();
+    expect(stats.p95Ms).not.toBeNull();
+    const hourly = await db.webhookDeliveryRollup.findMany({ where: { endpointId, width: 3600 } });
+    expect(hourly.reduce((sum, h) => sum + h.attempts, 0)).toBe(2);
+  });
+});

@@ -13,7 +13,7 @@ test("a wrong password gets one generic message, whether or not the email exists
 });
 
 test("signed-out visitors are sent to sign in and come back where they were going", async ({ page }) => {
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   await expect(page).toHaveURL(/\/login\?callbackUrl=/);
   await page.getByLabel("Email").fill("admin@demo.test");
   await page.getByLabel("Password").fill("demo-password");
@@ -24,7 +24,7 @@ test("signed-out visitors are sent to sign in and come back where they were goin
 test("a STAFF user cannot open API Access", async ({ page }) => {
   await signIn(page, "staff@demo.test");
   await expect(page.getByRole("navigation", { name: "Main" }).getByRole("link", { name: "API Access" })).toHaveCount(0);
-  const response = await page.goto("/grand-hotel/settings/api-access");
+  const response = await page.goto("/grand-hotel/settings/api-access/keys");
   expect(response?.status()).toBe(403);
   await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();
   // Staff may check guests in but not cancel.
@@ -38,7 +38,7 @@ test("a manager sees API Access with its tabs", async ({ page }) => {
   await signIn(page, "manager@demo.test");
   await page.getByRole("link", { name: "API Access" }).click();
   await expect(page.getByRole("heading", { name: "API Access" })).toBeVisible();
-  for (const tab of ["Keys", "Webhooks", "Logs"])
+  for (const tab of ["Overview", "Keys", "Webhooks", "Logs"])
     await expect(page.getByRole("navigation", { name: "API Access" }).getByRole("link", { name: tab })).toBeVisible();
   await page.getByRole("link", { name: "Webhooks" }).click();
   await expect(page.getByText("No webhooks yet")).toBeVisible();
@@ -46,7 +46,7 @@ test("a manager sees API Access with its tabs", async ({ page }) => {
 
 test("a user cannot open another property's pages by editing the URL", async ({ page }) => {
   await signIn(page, "staff@demo.test"); // a member of Grand Hotel only
-  for (const path of ["/seaside-hostel/reservations", "/seaside-hostel/settings/api-access", "/no-such-property/reservations"]) {
+  for (const path of ["/seaside-hostel/reservations", "/seaside-hostel/settings/api-access/keys", "/no-such-property/reservations"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" })).toBeVisible();
@@ -55,7 +55,7 @@ test("a user cannot open another property's pages by editing the URL", async ({ 
 
 test("a refused page renders inside the shell with a 403, whom to ask, and the way back", async ({ page }) => {
   await signIn(page, "staff@demo.test");
-  for (const path of ["/grand-hotel/settings/api-access", "/grand-hotel/settings/api-access/logs", "/grand-hotel/settings/activity"]) {
+  for (const path of ["/grand-hotel/settings/api-access/keys", "/grand-hotel/settings/api-access/logs", "/grand-hotel/settings/activity"]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(403);
     await expect(page.getByRole("heading", { name: "You don’t have access to this page" })).toBeVisible();

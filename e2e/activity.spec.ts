@@ -9,7 +9,7 @@ async function pageWidth(page: Page): Promise<number> {
 
 test("an admin creates a key and reads it on Activity; the kind filter narrows the list and survives a reload", async ({ page }) => {
   await signIn(page, "admin@demo.test");
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   const name = `Door locks ${Date.now().toString(36)}`;
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = page.getByRole("dialog");
@@ -46,7 +46,7 @@ test("an admin creates a key and reads it on Activity; the kind filter narrows t
   await expect(signIns).toHaveCount(0);
 
   // Leave no live key behind for the specs that follow; the revocation is on the trail too.
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   await page.getByRole("button", { name: `Actions for ${name} (live …${last4})` }).click();
   await page.getByRole("menuitem", { name: "Revoke…" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const KEYS_PAGE = "/grand-hotel/settings/api-access";
+const KEYS_PAGE = "/grand-hotel/settings/api-access/keys";
 
 async function copiedKey(page: Page, mode: "live" | "test" = "live"): Promise<string> {
   const button = page.getByRole("button", { name: `Copy ${mode} key` });
@@ -120,7 +120,7 @@ test("a manager sees the keys table but no Create, Roll or Revoke", async ({ pag
 
 test("a FREE-plan property explains the PRO plan and cannot create keys", async ({ page }) => {
   await signIn(page, "owner@demo.test");
-  await page.goto("/seaside-hostel/settings/api-access");
+  await page.goto("/seaside-hostel/settings/api-access/keys");
   await expect(page.getByRole("heading", { name: "API access is on the PRO plan" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
 });

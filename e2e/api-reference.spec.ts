@@ -24,7 +24,7 @@ test("the API reference renders from our own bundle and lists the endpoints", as
 
 test("API Access links to the API reference", async ({ page }) => {
   await signIn(page, "manager@demo.test");
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   await expect(page.getByRole("link", { name: /API reference/ })).toHaveAttribute("href", "/docs/api");
 });
 

@@ -38,7 +38,7 @@ test("a FREE-plan property's API screens lead to the plan page, which tells an o
 }) => {
   await signIn(page, "owner@demo.test");
   for (const [path, title] of [
-    ["/seaside-hostel/settings/api-access", "API access is on the PRO plan"],
+    ["/seaside-hostel/settings/api-access/keys", "API access is on the PRO plan"],
     ["/seaside-hostel/settings/api-access/webhooks", "Webhooks are on the PRO plan"],
     ["/seaside-hostel/settings/api-access/logs", "API access is on the PRO plan"],
   ] as const) {
@@ -54,7 +54,7 @@ test("a FREE-plan property's API screens lead to the plan page, which tells an o
   await expect(page.getByText(/ask for Seaside Hostel to move to PRO/)).toBeVisible();
 
   // A PRO property shows no callout.
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   await expect(page.getByRole("link", { name: "Upgrade to PRO" })).toHaveCount(0);
 });
 

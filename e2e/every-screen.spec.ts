@@ -14,6 +14,7 @@ const SCREENS = {
 const PAGES = [
   "/grand-hotel/reservations",
   "/grand-hotel/settings/api-access",
+  "/grand-hotel/settings/api-access/keys",
   "/grand-hotel/settings/api-access/webhooks",
   "/grand-hotel/settings/api-access/logs",
   "/grand-hotel/settings/team",
@@ -23,7 +24,7 @@ const PAGES = [
 
 const DIALOGS = [
   { path: "/grand-hotel/reservations", button: "New reservation" },
-  { path: "/grand-hotel/settings/api-access", button: "Create API key" },
+  { path: "/grand-hotel/settings/api-access/keys", button: "Create API key" },
   { path: "/grand-hotel/settings/api-access/webhooks", button: "Add endpoint" },
   { path: "/grand-hotel/settings/team", button: "Invite member" },
 ];

@@ -3,7 +3,7 @@ import { signIn } from "./helpers";
 
 // A failure is shown, never swallowed: whether the server could not be reached, answered with an
 // error page, or refused the change. Server actions are POSTs carrying a `Next-Action` header.
-const KEYS_PAGE = "/grand-hotel/settings/api-access";
+const KEYS_PAGE = "/grand-hotel/settings/api-access/keys";
 const toast = (page: Page, text: string | RegExp) => page.locator("[data-sonner-toast]").filter({ hasText: text });
 
 async function createKey(page: Page, name: string): Promise<string> {

@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const KEYS_PAGE = "/grand-hotel/settings/api-access";
+const KEYS_PAGE = "/grand-hotel/settings/api-access/keys";
 const keyRow = (page: Page, text: string) => page.getByTestId("api-key-row").filter({ visible: true }).filter({ hasText: text });
 
 test("a key carries a note from its creation, and its name and note can be edited without touching the key", async ({ page }) => {

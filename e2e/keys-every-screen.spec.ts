@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const KEYS_PAGE = "/grand-hotel/settings/api-access";
+const KEYS_PAGE = "/grand-hotel/settings/api-access/keys";
 const SCREENS = [
   { name: "a 1280 px desktop", viewport: { width: 1280, height: 800 }, isMobile: false },
   { name: "a 390 px phone", viewport: { width: 390, height: 844 }, isMobile: true },

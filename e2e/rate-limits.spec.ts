@@ -1,7 +1,7 @@
 import { expect, test, type Page } from "@playwright/test";
 import { signIn } from "./helpers";
 
-const PAGE = "/grand-hotel/settings/api-access";
+const PAGE = "/grand-hotel/settings/api-access/keys";
 
 async function saveLimits(page: Page, perSecond: string, burst: string, perDay: string) {
   await page.getByLabel("Requests per second").fill(perSecond);

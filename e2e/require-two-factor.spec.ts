@@ -53,7 +53,7 @@ test("an owner requires 2FA of key managers, and an admin without it is sent to 
   await test.step("an admin without 2FA cannot reach API Access until it is on", async () => {
     const admin = await (await browser.newContext()).newPage();
     await signInAt(admin, "admin@demo.test");
-    await admin.goto(`${server.baseURL}/grand-hotel/settings/api-access`);
+    await admin.goto(`${server.baseURL}/grand-hotel/settings/api-access/keys`);
     await expect(admin).toHaveURL(/\/account\/security\?required=1&callbackUrl=%2Fgrand-hotel%2Fsettings%2Fapi-access/);
     await expect(admin.getByText("Two-factor authentication is required")).toBeVisible();
     await setUpTwoFactor(admin);

@@ -41,7 +41,7 @@ test("the sign-in page and the dashboard carry a nonce CSP and work under it", a
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page).toHaveURL(/\/grand-hotel\/reservations/);
 
-  const dashboard = await page.goto("/grand-hotel/settings/api-access");
+  const dashboard = await page.goto("/grand-hotel/settings/api-access/keys");
   expectPageCsp(dashboard);
   await expect(page.getByRole("link", { name: /API reference/ })).toBeVisible();
   // Client-side navigation needs the hydrated app: the scripts ran.

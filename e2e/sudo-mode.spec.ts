@@ -22,7 +22,7 @@ test("an old sign-in must confirm the password before creating a key, and the cr
   test.setTimeout(90_000);
   await signIn(page, "admin@demo.test", DEMO_PASSWORD, server.baseURL);
   await expect(page).toHaveURL(/\/grand-hotel\/reservations$/);
-  await page.goto(`${server.baseURL}/grand-hotel/settings/api-access`);
+  await page.goto(`${server.baseURL}/grand-hotel/settings/api-access/keys`);
   await page.waitForTimeout((WINDOW_SECONDS + 1) * 1000);
 
   await page.getByRole("button", { name: "Create API key" }).first().click();

@@ -66,7 +66,7 @@ async function copySecret(page: Page, scope: Locator, testId: string): Promise<s
 
 /** A live API key with write access, made in the Keys tab the way an admin would. */
 async function createApiKey(page: Page): Promise<string> {
-  await page.goto("/grand-hotel/settings/api-access");
+  await page.goto("/grand-hotel/settings/api-access/keys");
   await page.getByRole("button", { name: "Create API key" }).first().click();
   const dialog = page.getByRole("dialog");
   await dialog.getByLabel("Name").fill(`Webhooks e2e ${Date.now().toString(36)}`);

@@ -7,14 +7,15 @@ import { cn } from "@/lib/ui/cn";
 export function ApiAccessTabs({ base }: { base: string }) {
   const pathname = usePathname();
   const tabs = [
-    { href: base, label: "Keys" },
+    { href: base, label: "Overview" },
+    { href: `${base}/keys`, label: "Keys" },
     { href: `${base}/webhooks`, label: "Webhooks" },
     { href: `${base}/logs`, label: "Logs" },
   ];
   return (
     <nav aria-label="API Access" className="flex gap-1 border-b border-slate-200">
       {tabs.map((tab) => {
-        // A sub-page (one endpoint's deliveries) keeps its tab marked; the Keys tab is the base path only.
+        // A sub-page (one endpoint's deliveries, one key) keeps its tab marked; Overview is the base path only.
         const active = pathname === tab.href || (tab.href !== base && pathname.startsWith(`${tab.href}/`));
         return (
           <Link

@@ -62,7 +62,7 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
     return () => clearTimeout(timer);
   }, [closed]);
 
-  const list = { slug, groups, canManage, onAction: open };
+  const list = { slug, groups, canManage, onAction: open, usage: data.usage ?? {} };
   return (
     <div className="space-y-6">
       <RefreshError query={keysQuery} what="the keys" />

@@ -1,13 +1,13 @@
 import type { ReactNode } from "react";
 import { RelativeTime } from "@/components/ui/relative-time";
 import { KeyActionsMenu } from "./key-actions-menu";
-import { KeyMode, KeyName } from "./key-name";
+import { keyPageHref, KeyMode, KeyName, KeyUsage } from "./key-name";
 import { KeyPermissions } from "./key-permissions";
 import { KeyStatus } from "./key-status";
 import type { KeyListProps } from "./keys-table";
 
 /** Narrow screens: each key a stacked card, a live/test pair in one box, the "⋯" menu beside the name. */
-export function KeyCards({ slug, groups, canManage, onAction }: KeyListProps) {
+export function KeyCards({ slug, groups, canManage, onAction, usage }: KeyListProps) {
   return (
     <ul className="grid gap-3 md:grid-cols-2" aria-label="API keys of this property">
       {groups.map((group) => (
@@ -17,7 +17,7 @@ export function KeyCards({ slug, groups, canManage, onAction }: KeyListProps) {
               <li key={key.id} data-testid="api-key-row" data-key-name={key.name} className="p-4">
                 <div className="flex items-start justify-between gap-2">
                   <div className="min-w-0">
-                    <KeyName apiKey={key} replacedBy={replacedBy} />
+                    <KeyName apiKey={key} replacedBy={replacedBy} href={keyPageHref(slug, key.id)} />
                   </div>
                   <KeyActionsMenu slug={slug} apiKey={key} canManage={canManage} onAction={onAction} />
                 </div>
@@ -38,6 +38,9 @@ export function KeyCards({ slug, groups, canManage, onAction }: KeyListProps) {
                     <span className="tabular-nums" data-testid="request-count">
                       {key.requestCount.toLocaleString("en")}
                     </span>
+                  </Item>
+                  <Item term="Last 24 hours">
+                    <KeyUsage values={usage[key.id]} />
                   </Item>
                 </dl>
               </li>

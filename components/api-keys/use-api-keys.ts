@@ -7,6 +7,8 @@ import type { ApiKeyActivity, ApiKeyView } from "@/lib/api-keys/list-api-keys";
 export interface ApiKeysData {
   keys: ApiKeyView[];
   activity: ApiKeyActivity[];
+  /** Each key's requests per hour over the last 24 hours, oldest first (keys with none are absent). */
+  usage: Record<string, number[]>;
 }
 
 export const apiKeysQueryKey = (slug: string) => ["api-keys", slug] as const;

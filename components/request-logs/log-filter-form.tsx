@@ -51,6 +51,8 @@ export function LogFilterForm({
       key: draft.key,
       path: draft.path.trim(),
       requestId: draft.requestId.trim(),
+      route: draft.route.trim(),
+      code: draft.code.trim(),
     });
   }
 
@@ -64,6 +66,8 @@ export function LogFilterForm({
     values.key,
     values.path,
     values.requestId,
+    values.route,
+    values.code,
   ].filter(Boolean).length;
 
   const invalid = (field: LogFilterField) =>
@@ -178,6 +182,14 @@ export function LogFilterForm({
         <label className="text-sm font-medium text-slate-700">
           Request id
           <Input name="requestId" value={draft.requestId} onChange={set("requestId")} placeholder="req_…" className="mt-1" />
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Operation
+          <Input name="route" value={draft.route} onChange={set("route")} placeholder="/reservations/{id}" className="mt-1" />
+        </label>
+        <label className="text-sm font-medium text-slate-700">
+          Error code
+          <Input name="code" value={draft.code} onChange={set("code")} placeholder="NOT_FOUND" className="mt-1" />
         </label>
         <div className="flex items-end gap-2">
           <Button type="submit">Apply filters</Button>

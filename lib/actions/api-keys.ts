@@ -48,7 +48,7 @@ export const updateApiSettingsAction = propertyAction(
   apiSettingsInput,
   async ({ slug, access, actor, input }) => {
     await updateApiSettings({ propertyId: access.property.id, actor, input });
-    revalidatePath(`/${slug}/settings/api-access`);
+    revalidatePath(`/${slug}/settings/api-access/keys`);
     return "API settings saved. Keys use them within a few seconds.";
   },
   { sudo: true },

@@ -237,7 +237,18 @@ export function v1Route<
       if (claimId) await settleIdempotencyKey(claimId, status, text);
       const responseHeaders = { "Content-Type": "application/json", ...headers, ...extra };
       if (identified && !bypassed(request, "request-logs"))
-        logRequest({ request, requestId, route: definition.path, started, key: identified, partner, bodyText, status, text, responseHeaders });
+        logRequest({
+          request,
+          requestId,
+          route: definition.path,
+          started,
+          key: identified,
+          partner,
+          bodyText,
+          status,
+          text,
+          responseHeaders,
+        });
       else countUnattributedRequest();
       return new Response(text, { status, headers: responseHeaders });
     };

@@ -47,6 +47,8 @@ export const requestLogFilters = z.object({
   key: optionalText(100),
   path: optionalText(200),
   requestId: optionalText(100),
+  route: optionalText(200),
+  code: optionalText(100),
   cursor: cursorSchema.optional().catch(undefined),
   limit: z.coerce.number().int().min(1).max(200).catch(50).default(50),
 });
@@ -86,6 +88,8 @@ export function requestLogWhere(propertyId: string, filters: RequestLogFilters, 
   if (filters.key) where.apiKeyId = filters.key;
   if (filters.path) where.path = { contains: filters.path };
   if (filters.requestId) where.id = filters.requestId;
+  if (filters.route) where.route = filters.route;
+  if (filters.code) where.errorCode = filters.code;
   return where;
 }
 

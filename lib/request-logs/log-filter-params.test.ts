@@ -2,7 +2,18 @@ import { describe, expect, it } from "vitest";
 import { STORABLE_DATE_MESSAGE } from "../db/storable-date";
 import { FROM_AFTER_TO_MESSAGE, resolveLogFilters, STATUS_MESSAGE, type LogFilterValues } from "./log-filter-params";
 
-const none: LogFilterValues = { method: [], status: "", range: "", from: "", to: "", key: "", path: "", requestId: "" };
+const none: LogFilterValues = {
+  method: [],
+  status: "",
+  range: "",
+  from: "",
+  to: "",
+  key: "",
+  path: "",
+  requestId: "",
+  route: "",
+  code: "",
+};
 
 describe("the Logs tab's filters from the URL", () => {
   it("names each filter it cannot apply, with why, and applies the rest", () => {

@@ -27,6 +27,8 @@ export const logFilterParsers = {
   key: parseAsString.withDefault(""),
   path: parseAsString.withDefault(""),
   requestId: parseAsString.withDefault(""),
+  route: parseAsString.withDefault(""),
+  code: parseAsString.withDefault(""),
 };
 export const logFilterUrlOptions = { shallow: true, history: "replace", clearOnDefault: true } as const;
 
@@ -39,6 +41,10 @@ export interface LogFilterValues {
   key: string;
   path: string;
   requestId: string;
+  /** The operation's path template, exactly ("/reservations/{id}"). */
+  route: string;
+  /** The error code, exactly ("NOT_FOUND"). */
+  code: string;
 }
 export type LogFilterField = "status" | "range" | "from" | "to";
 
@@ -80,7 +86,15 @@ export interface IgnoredFilter {
  */
 export function resolveLogFilters(raw: LogFilterValues): { applied: LogFilterValues; ignored: IgnoredFilter[] } {
   const range = !raw.range && (raw.from || raw.to) ? "custom" : raw.range;
-  const values = { ...raw, range, status: raw.status.trim(), path: raw.path.trim(), requestId: raw.requestId.trim() };
+  const values = {
+    ...raw,
+    range,
+    status: raw.status.trim(),
+    path: raw.path.trim(),
+    requestId: raw.requestId.trim(),
+    route: raw.route.trim(),
+    code: raw.code.trim(),
+  };
   const errors = logFilterErrors(values);
   const ignored: IgnoredFilter[] = [];
   const applied = { ...values };

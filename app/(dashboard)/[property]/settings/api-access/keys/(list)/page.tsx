@@ -5,6 +5,7 @@ import { listApiKeyActivity, listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePermission } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { planIncludesApi } from "@/lib/properties/plan";
+import { keySparklines } from "@/lib/rollups/usage-reports";
 
 export const metadata: Metadata = { title: "API keys" };
 
@@ -12,13 +13,17 @@ export default async function ApiKeysTab({ params }: { params: Promise<{ propert
   const { property: slug } = await params;
   // Checked here as well as in the layout: layouts and pages render concurrently.
   const access = await requirePermission(slug, "viewApiAccess");
-  const [keys, activity] = await Promise.all([listApiKeys(access.property.id), listApiKeyActivity(access.property.id)]);
+  const [keys, activity, usage] = await Promise.all([
+    listApiKeys(access.property.id),
+    listApiKeyActivity(access.property.id),
+    keySparklines(access.property.id),
+  ]);
   const { rateLimitPerSecond, rateLimitBurst, rateLimitPerDay, requirePartnerKey, logRetentionDays } = access.property;
   return (
     <div className="space-y-6">
       <ApiKeysPanel
         slug={slug}
-        initialData={{ keys, activity }}
+        initialData={{ keys, activity, usage }}
         canManage={can.manageApiAccess(access.role)}
         planAllowsApi={planIncludesApi(access.property)}
       />

@@ -47,7 +47,33 @@ export const EVENT_CATALOG = {
     description: "A door access code was revoked: the lock must stop accepting it",
     data: z.strictObject({ access: accessResource }),
   },
+  // Operational events: about the webhooks themselves, for an integrator's own monitoring. Sent only to
+  // endpoints that name them (not to "*"), never to the endpoint they are about.
+  "endpoint.disabled": {
+    description: "A webhook endpoint was disabled automatically (410 Gone, or failing for 5 days): nothing is sent to it",
+    data: z.strictObject({
+      endpoint: z.strictObject({ id, url: z.string(), description: z.string(), disabledAt: dateTime, reason: z.string() }),
+    }),
+  },
+  "delivery.exhausted": {
+    description: "A webhook delivery failed its last retry: it will not be sent again unless resent",
+    data: z.strictObject({
+      delivery: z.strictObject({
+        id,
+        endpointId: id,
+        eventId: id.nullable(),
+        eventType: z.string(),
+        attempts: z.number().int(),
+        lastStatusCode: z.number().int().nullable(),
+        lastError: z.string().nullable(),
+        failedAt: dateTime,
+      }),
+    }),
+  },
 } as const;
+
+/** Events about the webhooks themselves: only for endpoints that subscribe to them by name. */
+export const OPERATIONAL_EVENT_TYPES = ["endpoint.disabled", "delivery.exhausted"] as const;
 
 export type EventType = keyof typeof EVENT_CATALOG;
 
@@ -65,6 +91,8 @@ export const EVENT_SCOPES: Record<EventType, Scope> = {
   "message.sent": "conversations:read",
   "access_code.created": "reservation_accesses:read",
   "access_code.revoked": "reservation_accesses:read",
+  "endpoint.disabled": "webhooks:read",
+  "delivery.exhausted": "webhooks:read",
 };
 export const EVENT_TYPES = Object.keys(EVENT_CATALOG) as [EventType, ...EventType[]];
 /** The `data` an event of this type carries, as the services must build it. */

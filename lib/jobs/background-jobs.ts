@@ -1,7 +1,8 @@
-// Recurring work of an app instance: expired Idempotency-Key records, request logs past their
+// Recurring work of an app instance: the alert rules every minute; and expired Idempotency-Key records, request logs past their
 // property's retention, webhook history older than 30 days, usage rollups past their use, ended sessions and stale sign-in counts
 // are purged in small batches. Every
 // instance may run it; the deletes are idempotent.
+import { ALERT_INTERVAL_MS, runAlerts } from "../alerts/run-alerts";
 import { purgeEndedSessions, purgeStaleSignInCounts } from "../auth/purge-auth-records";
 import { purgeExpiredIdempotencyRecords } from "../idempotency/idempotency";
 import { purgeExpiredRequestLogs } from "../request-logs/purge-request-logs";
@@ -22,5 +23,9 @@ export function startBackgroundJobs(): void {
     purgeStaleSignInCounts().catch((error: unknown) => console.error("sign-in count purge failed:", error));
   }, PURGE_EVERY_MS);
   purge.unref();
-  globalForJobs.__pmsJobs = [purge];
+  const alerts = setInterval(() => {
+    runAlerts().catch((error: unknown) => console.error("alerts failed:", error));
+  }, ALERT_INTERVAL_MS);
+  alerts.unref();
+  globalForJobs.__pmsJobs = [purge, alerts];
 }

@@ -8,7 +8,10 @@
 import type pg from "pg";
 import { storableJson } from "../../db/storable-text";
 import { eventBodySql } from "../../events/event-body";
+import { OPERATIONAL_EVENT_TYPES } from "../../events/event-catalog";
+import { newEventId } from "../../events/record-domain-event";
 import { deliveryRollupCte } from "../../rollups/rollup-sql";
+import { OUTBOX_CHANNEL } from "./outbox-notifications";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
 
@@ -27,7 +30,9 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
               'PENDING', $1::timestamptz, $1::timestamptz, $1::timestamptz
        FROM ev JOIN "WebhookEndpoint" e
          ON e."propertyId" = ev."propertyId" AND e.enabled
-        AND (ev.type = ANY(e."eventTypes") OR '*' = ANY(e."eventTypes"))
+        AND (ev.type = ANY(e."eventTypes") OR ('*' = ANY(e."eventTypes") AND ev.type <> ALL($3::text[])))
+        -- An operational event never goes to the endpoint it is about (which is failing or disabled).
+        AND coalesce(ev.payload #>> '{endpoint,id}', ev.payload #>> '{delivery,endpointId}', '') <> e.id
         AND e."createdAt" <= ev."createdAt" AT TIME ZONE 'UTC'
        -- A property whose plan does not include API access has its endpoints paused: its events go nowhere.
        JOIN "Property" p ON p.id = ev."propertyId" AND p.plan = 'PRO'
@@ -37,7 +42,7 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
        UPDATE "OutboxEvent" o SET "dispatchedAt" = $1::timestamptz AT TIME ZONE 'UTC' FROM ev WHERE o.id = ev.id RETURNING 1
      )
      SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM made) AS deliveries`,
-    [now, limit],
+    [now, limit, OPERATIONAL_EVENT_TYPES],
   );
   return { events: Number(rows[0]?.events ?? 0), deliveries: Number(rows[0]?.deliveries ?? 0) };
 }
@@ -46,6 +51,8 @@ export interface ClaimedDelivery {
   id: string;
   endpointId: string;
   propertyId: string;
+  /** Null for a test ping. */
+  eventId: string | null;
   eventType: string;
   payload: string;
   attemptCount: number;
@@ -97,7 +104,7 @@ export async function claimDueDeliveries(
      UPDATE "WebhookDelivery" d SET "lockedUntil" = $2, "leaseToken" = $7
      FROM due, "WebhookEndpoint" e
      WHERE d.id = due.id AND e.id = d."endpointId"
-     RETURNING d.id, d."endpointId", d."propertyId", d."eventType", d.payload, d."attemptCount",
+     RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d."attemptCount",
                e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken", d."nextAttemptAt"`,
     [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
   );
@@ -136,7 +143,8 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
  * from successes, so that common case is one round trip, without a transaction around more statements.
  */
 const CLEAR_FAILING_STREAK = `, healthy AS (
-         UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id IN (SELECT "endpointId" FROM updated) AND "failingSince" IS NOT NULL
+         UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "consecutiveFailures" = 0
+         WHERE id IN (SELECT "endpointId" FROM updated) AND "failingSince" IS NOT NULL
        )`;
 const recordStatement = (allSucceeded: boolean) =>
   `WITH r AS (
@@ -224,12 +232,18 @@ export async function recordAttempts(
     const gone = [...new Set(mine.filter((r) => r.outcome.disableEndpoint).map((r) => r.attempt.delivery.endpointId))];
     const disabled: string[] = [];
     if (succeeded.length > 0) {
-      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = NULL WHERE id = ANY($1) AND "failingSince" IS NOT NULL`, [
-        succeeded,
-      ]);
+      await client.query(
+        `UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "consecutiveFailures" = 0 WHERE id = ANY($1) AND "failingSince" IS NOT NULL`,
+        [succeeded],
+      );
     }
     if (failed.length > 0) {
-      await client.query(`UPDATE "WebhookEndpoint" SET "failingSince" = $2 WHERE id = ANY($1) AND "failingSince" IS NULL`, [failed, now]);
+      const failures = failed.map((id) => mine.filter((r) => r.attempt.delivery.endpointId === id).length);
+      await client.query(
+        `UPDATE "WebhookEndpoint" e SET "failingSince" = coalesce(e."failingSince", $3), "consecutiveFailures" = e."consecutiveFailures" + c.n
+         FROM unnest($1::text[], $2::int[]) AS c(id, n) WHERE e.id = c.id`,
+        [failed, failures, now],
+      );
       const { rows: stale } = await client.query<{ id: string }>(
         `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
            "disabledReason" = 'Disabled automatically: every delivery failed for 5 days (since ' || to_char("failingSince" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC).'
@@ -248,6 +262,7 @@ export async function recordAttempts(
       disabled.push(...goneRows.map((r) => r.id));
     }
     if (disabled.length > 0) await failPendingDeliveries(client, disabled, now);
+    await recordOperationalEvents(client, mine, disabled, now);
     await client.query("COMMIT");
     for (const r of mine)
       if (r.outcome.nextAttemptAt && !disabled.includes(r.attempt.delivery.endpointId)) onRetry?.(r.outcome.nextAttemptAt);
@@ -258,6 +273,72 @@ export async function recordAttempts(
   } finally {
     client.release();
   }
+}
+
+/**
+ * The operational events of a batch, in its transaction: `endpoint.disabled` for each endpoint it
+ * disabled, and `delivery.exhausted` for each delivery that failed its last retry (those of a disabled
+ * endpoint are told by the first). A delivery of an operational event raises none, so two failing
+ * monitoring endpoints cannot keep telling each other.
+ */
+async function recordOperationalEvents(
+  client: pg.PoolClient,
+  recorded: { attempt: CompletedAttempt; outcome: Outcome }[],
+  disabled: string[],
+  now: Date,
+): Promise<void> {
+  const events: { id: string; propertyId: string; type: string; payload: unknown }[] = [];
+  if (disabled.length > 0) {
+    const { rows } = await client.query<{
+      id: string;
+      propertyId: string;
+      url: string;
+      description: string;
+      disabledAt: Date;
+      disabledReason: string;
+    }>(
+      `SELECT id, "propertyId", url, description, "disabledAt", "disabledReason" FROM "WebhookEndpoint" WHERE id = ANY($1) AND NOT enabled`,
+      [disabled],
+    );
+    for (const e of rows)
+      events.push({
+        id: newEventId(),
+        propertyId: e.propertyId,
+        type: "endpoint.disabled",
+        payload: {
+          endpoint: { id: e.id, url: e.url, description: e.description, disabledAt: e.disabledAt.toISOString(), reason: e.disabledReason },
+        },
+      });
+  }
+  for (const { attempt, outcome } of recorded) {
+    const { delivery } = attempt;
+    if (outcome.status !== "FAILED" || disabled.includes(delivery.endpointId)) continue;
+    if ((OPERATIONAL_EVENT_TYPES as readonly string[]).includes(delivery.eventType)) continue;
+    events.push({
+      id: newEventId(),
+      propertyId: delivery.propertyId,
+      type: "delivery.exhausted",
+      payload: {
+        delivery: {
+          id: delivery.id,
+          endpointId: delivery.endpointId,
+          eventId: delivery.eventId,
+          eventType: delivery.eventType,
+          attempts: delivery.attemptCount + 1,
+          lastStatusCode: attempt.result.status,
+          lastError: attempt.result.error,
+          failedAt: attempt.at.toISOString(),
+        },
+      },
+    });
+  }
+  if (events.length === 0) return;
+  await client.query(
+    `INSERT INTO "OutboxEvent" (id, "propertyId", type, payload) SELECT id, "propertyId", type, payload FROM jsonb_to_recordset($1::jsonb)
+       AS x(id text, "propertyId" text, type text, payload jsonb)`,
+    [storableJson(events)],
+  );
+  await client.query(`SELECT pg_notify($1, '')`, [OUTBOX_CHANNEL]);
 }
 
 /** Pending deliveries of disabled endpoints fail at once (not those in flight: their record does it). */

@@ -1,6 +1,7 @@
 // Starts the webhook worker of this process once (kept on globalThis, so route bundles and dev reloads
 // share it) and stops it cleanly on SIGTERM/SIGINT: attempts in flight get 3 s to finish and be
 // recorded; the leases of any still running are handed back for another worker to send at once.
+import { checkEndpointAlerts } from "../../alerts/run-alerts";
 import { dataEncryptionKeys } from "../../crypto/seal";
 import { getPool } from "../../db/client";
 import { env, type Env } from "../../env";
@@ -32,7 +33,7 @@ export function webhookWorkerEnabled(settings: Env = env()): boolean {
 export function startWebhookWorker(options: Partial<Omit<WorkerOptions, "pool">> = {}): WebhookWorker {
   if (globalForWorker.__pmsWebhookWorker) return globalForWorker.__pmsWebhookWorker;
   const keys = dataEncryptionKeys();
-  const worker = new ProcessWorker({ pool: getPool(), ...workerOptionsFromEnv(), ...options });
+  const worker = new ProcessWorker({ pool: getPool(), onFailures: checkEndpointAlerts, ...workerOptionsFromEnv(), ...options });
   const log = options.log ?? ((message: string) => console.error(`[webhooks] ${message}`));
   globalForWorker.__pmsWebhookWorker = worker;
   void sealStoredSecrets(getPool(), keys).then(

@@ -39,6 +39,8 @@ export interface WorkerOptions {
   allowPrivate?: boolean;
   resolve?: Resolver;
   log?: (message: string) => void;
+  /** Hears the endpoints of each recorded batch that had a failed attempt (the app raises alerts from it). */
+  onFailures?: (endpointIds: string[]) => void;
 }
 
 /** The worker's settings from the WEBHOOK_* variables (validated, with their defaults, by lib/env.ts). */
@@ -76,6 +78,7 @@ export class WebhookWorker {
   private readonly allowPrivate: boolean;
   private readonly resolve: Resolver | undefined;
   private readonly log: (message: string) => void;
+  private readonly onFailures: ((endpointIds: string[]) => void) | undefined;
 
   private running = false;
   private loop: Promise<void> | null = null;
@@ -119,6 +122,7 @@ export class WebhookWorker {
     this.allowPrivate = privateNetworksAllowed(options.allowPrivate);
     this.resolve = options.resolve;
     this.log = options.log ?? ((message) => console.error(`[webhooks] ${message}`));
+    this.onFailures = options.onFailures;
     this.listener = new OutboxListener({ pool: this.pool, log: this.log, onWake: () => this.notified() });
   }
 
@@ -218,6 +222,14 @@ export class WebhookWorker {
     if (!this.running) return;
     if (this.wake) this.wake();
     else this.wakeRequested = true;
+  }
+
+  private reportFailures(batch: CompletedAttempt[]): void {
+    if (!this.onFailures) return;
+    const failing = new Set(
+      batch.filter((a) => a.result.status === null || a.result.status < 200 || a.result.status >= 300).map((a) => a.delivery.endpointId),
+    );
+    if (failing.size > 0) this.onFailures([...failing]);
   }
 
   /** Waits `ms`, or less when an attempt finishes, work is committed (notified) or stop() is called. */
@@ -387,6 +399,7 @@ export class WebhookWorker {
         const batch = this.finished.splice(0, 500);
         try {
           this.recorded += (await recordAttempts(this.pool, batch, this.random, this.retryScheduled)).length;
+          this.reportFailures(batch);
         } catch (error) {
           // One bad row must not hold back the others: record them one by one. What still fails stays
           // leased and is sent again when the lease runs out, with the same webhook-id.

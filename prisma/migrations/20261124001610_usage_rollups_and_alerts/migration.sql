@@ -1,6 +1,12 @@
 -- AlterTable
 ALTER TABLE "RequestLog" ADD COLUMN     "route" TEXT;
 
+-- AlterTable
+ALTER TABLE "User" ADD COLUMN     "mutedAlertEmails" TEXT[] DEFAULT ARRAY[]::TEXT[];
+
+-- AlterTable
+ALTER TABLE "WebhookEndpoint" ADD COLUMN     "consecutiveFailures" INTEGER NOT NULL DEFAULT 0;
+
 -- CreateTable
 CREATE TABLE "ApiUsageRollup" (
     "propertyId" TEXT NOT NULL,
@@ -68,17 +74,63 @@ CREATE TABLE "WebhookDeliveryRollup" (
     CONSTRAINT "WebhookDeliveryRollup_pkey" PRIMARY KEY ("endpointId","width","bucket")
 );
 
+-- CreateTable
+CREATE TABLE "Alert" (
+    "id" TEXT NOT NULL,
+    "propertyId" TEXT NOT NULL,
+    "rule" TEXT NOT NULL,
+    "subjectType" TEXT NOT NULL,
+    "subjectId" TEXT NOT NULL,
+    "dedupeKey" TEXT NOT NULL,
+    "title" TEXT NOT NULL,
+    "body" TEXT NOT NULL,
+    "actionLabel" TEXT NOT NULL,
+    "actionHref" TEXT NOT NULL,
+    "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "resolvedAt" TIMESTAMPTZ(3),
+    "emailedAt" TIMESTAMPTZ(3),
+
+    CONSTRAINT "Alert_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateTable
+CREATE TABLE "AlertRead" (
+    "alertId" TEXT NOT NULL,
+    "userId" TEXT NOT NULL,
+    "readAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+
+    CONSTRAINT "AlertRead_pkey" PRIMARY KEY ("alertId","userId")
+);
+
 -- CreateIndex
 CREATE INDEX "ApiUsageRollup_apiKeyId_width_bucket_idx" ON "ApiUsageRollup"("apiKeyId", "width", "bucket");
+
+-- CreateIndex
+CREATE INDEX "ApiUsageRollup_width_bucket_idx" ON "ApiUsageRollup"("width", "bucket");
 
 -- CreateIndex
 CREATE INDEX "ApiRouteRollup_apiKeyId_bucket_idx" ON "ApiRouteRollup"("apiKeyId", "bucket");
 
 -- CreateIndex
-CREATE INDEX "ApiKeyClientIp_propertyId_firstSeenAt_idx" ON "ApiKeyClientIp"("propertyId", "firstSeenAt");
+CREATE INDEX "ApiKeyClientIp_firstSeenAt_idx" ON "ApiKeyClientIp"("firstSeenAt");
 
 -- CreateIndex
 CREATE INDEX "WebhookDeliveryRollup_propertyId_width_bucket_idx" ON "WebhookDeliveryRollup"("propertyId", "width", "bucket");
+
+-- CreateIndex
+CREATE INDEX "Alert_propertyId_createdAt_idx" ON "Alert"("propertyId", "createdAt" DESC);
+
+-- CreateIndex
+CREATE INDEX "Alert_rule_subjectId_resolvedAt_idx" ON "Alert"("rule", "subjectId", "resolvedAt");
+
+-- CreateIndex
+CREATE INDEX "Alert_emailedAt_createdAt_idx" ON "Alert"("emailedAt", "createdAt");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "Alert_propertyId_dedupeKey_key" ON "Alert"("propertyId", "dedupeKey");
+
+-- CreateIndex
+CREATE INDEX "AlertRead_userId_idx" ON "AlertRead"("userId");
 
 -- AddForeignKey
 ALTER TABLE "ApiUsageRollup" ADD CONSTRAINT "ApiUsageRollup_propertyId_fkey" FOREIGN KEY ("propertyId") REFERENCES "Property"("id") ON DELETE CASCADE ON UPDATE CASCADE;
@@ -94,4 +146,13 @@ ALTER TABLE "WebhookDeliveryRollup" ADD CONSTRAINT "WebhookDeliveryRollup_endpoi
 
 -- AddForeignKey
 ALTER TABLE "WebhookDeliveryRollup" ADD CONSTRAINT "WebhookDeliveryRollup_propertyId_fkey" FOREIGN KEY ("propertyId") REFERENCES "Property"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "Alert" ADD CONSTRAINT "Alert_propertyId_fkey" FOREIGN KEY ("propertyId") REFERENCES "Property"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AlertRead" ADD CONSTRAINT "AlertRead_alertId_fkey" FOREIGN KEY ("alertId") REFERENCES "Alert"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- AddForeignKey
+ALTER TABLE "AlertRead" ADD CONSTRAINT "AlertRead_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 

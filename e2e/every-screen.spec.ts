@@ -20,6 +20,7 @@ const PAGES = [
   "/grand-hotel/settings/team",
   "/grand-hotel/settings/activity",
   "/account/security",
+  "/account/notifications",
 ];
 
 const DIALOGS = [

@@ -1,5 +1,6 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { AccountTabs } from "@/components/account/account-tabs";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { Providers } from "@/components/dashboard/providers";
 import { requireUser } from "@/lib/auth/current-user";
@@ -39,7 +40,10 @@ export default async function AccountLayout({ children }: { children: ReactNode 
             </nav>
           ) : null}
         </header>
-        <main className="mx-auto max-w-4xl px-4 py-6 sm:px-8">{children}</main>
+        <main className="mx-auto max-w-4xl px-4 py-6 sm:px-8">
+          <AccountTabs />
+          <div className="mt-6">{children}</div>
+        </main>
       </div>
     </Providers>
   );

@@ -1,5 +1,6 @@
 "use client";
 
+import { useSearchParams } from "next/navigation";
 import { useEffect, useMemo, useState } from "react";
 import { EmptyState } from "@/components/ui/empty-state";
 import { groupKeys, isStopped } from "@/lib/api-keys/group-keys";
@@ -28,9 +29,12 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
   const { data } = keysQuery;
   const [showStopped, setShowStopped] = useState(false);
   // Keys acted on here stay listed after they stop working, so the outcome (and the "⋯" button) stays in view.
-  const [kept, setKept] = useState<ReadonlySet<string>>(new Set());
+  // An alert's "Roll the key…" or "Revoke the key…" opens this tab with ?roll=<id> or ?revoke=<id>: that dialog, one click from done.
+  const searchParams = useSearchParams();
+  const [intent] = useState(() => alertIntent(searchParams, initialData.keys, canManage));
+  const [kept, setKept] = useState<ReadonlySet<string>>(() => new Set(intent ? [intent.key.id] : []));
   // The dialogs live here, not in a row: a row moves or disappears when a roll or revoke refreshes the list.
-  const [action, setAction] = useState<{ kind: KeyAction; key: ApiKeyView } | null>(null);
+  const [action, setAction] = useState<{ kind: KeyAction; key: ApiKeyView } | null>(intent);
   const [closed, setClosed] = useState<string | null>(null);
   const canCreate = canManage && planAllowsApi;
 
@@ -105,4 +109,13 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
       <ApiKeyActivityList activity={data.activity} keys={data.keys} />
     </div>
   );
+}
+
+function alertIntent(params: { get(name: string): string | null }, keys: ApiKeyView[], canManage: boolean) {
+  if (!canManage) return null;
+  for (const kind of ["roll", "revoke"] as const) {
+    const key = keys.find((k) => k.id === params.get(kind) && !isStopped(k));
+    if (key) return { kind, key };
+  }
+  return null;
 }

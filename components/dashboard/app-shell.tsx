@@ -6,6 +6,7 @@ import { useState, type ReactNode } from "react";
 import { SignOutButton } from "@/components/auth/sign-out-button";
 import { can } from "@/lib/auth/roles";
 import { cn } from "@/lib/ui/cn";
+import { AlertBell } from "./alert-bell";
 import { CurrentPropertyProvider, type CurrentProperty } from "./current-property";
 import { PropertySwitcher, type PropertyOption } from "./property-switcher";
 
@@ -32,7 +33,12 @@ export function AppShell({ current, properties, admins, user, showApiAccess, chi
 
   const sidebar = (
     <div className="flex h-full flex-col gap-6 p-4">
-      <PropertySwitcher current={current} properties={properties} />
+      <div className="flex items-start gap-2">
+        <div className="min-w-0 flex-1">
+          <PropertySwitcher current={current} properties={properties} />
+        </div>
+        {showApiAccess ? <AlertBell slug={current.slug} className="mt-2 hidden lg:block" /> : null}
+      </div>
       <nav aria-label="Main" className="flex-1 space-y-1">
         {nav.map((item, index) => (
           <div key={item.href}>
@@ -76,16 +82,19 @@ export function AppShell({ current, properties, admins, user, showApiAccess, chi
       </a>
       <aside className="hidden w-64 shrink-0 border-r border-slate-200 bg-white lg:block">{sidebar}</aside>
       <header className="flex items-center justify-between border-b border-slate-200 bg-white px-4 py-3 lg:hidden">
-        <span className="font-semibold">{current.name}</span>
-        <button
-          type="button"
-          className="rounded-md border border-slate-300 px-3 py-1 text-sm"
-          aria-expanded={open}
-          aria-controls="mobile-nav"
-          onClick={() => setOpen((value) => !value)}
-        >
-          Menu
-        </button>
+        <span className="min-w-0 truncate font-semibold">{current.name}</span>
+        <div className="flex shrink-0 items-center gap-2">
+          {showApiAccess ? <AlertBell slug={current.slug} /> : null}
+          <button
+            type="button"
+            className="rounded-md border border-slate-300 px-3 py-1 text-sm"
+            aria-expanded={open}
+            aria-controls="mobile-nav"
+            onClick={() => setOpen((value) => !value)}
+          >
+            Menu
+          </button>
+        </div>
       </header>
       {open ? (
         <div id="mobile-nav" className="border-b border-slate-200 bg-white lg:hidden">

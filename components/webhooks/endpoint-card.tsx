@@ -2,8 +2,8 @@
 
 import Link from "next/link";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
-import { useRouter } from "next/navigation";
-import { useId, useRef, useState } from "react";
+import { useRouter, useSearchParams } from "next/navigation";
+import { useEffect, useId, useRef, useState } from "react";
 import { deleteWebhookEndpointAction, sendWebhookTestEventAction, setWebhookEndpointEnabledAction } from "@/lib/actions/webhooks";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
@@ -51,6 +51,15 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
   const enable = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }), {
     onSuccess: after,
   });
+  // An alert's "Re-enable…" opens the endpoint with ?enable=1: its Enable button has the focus, one click away.
+  const searchParams = useSearchParams();
+  const wantsEnable = detail && searchParams.get("enable") === "1" && !endpoint.enabled;
+  useEffect(() => {
+    if (!wantsEnable) return;
+    const button = cardRef.current?.querySelector<HTMLElement>("[data-enable-endpoint]");
+    button?.scrollIntoView({ block: "center" });
+    button?.focus();
+  }, [wantsEnable]);
   const rate = successRate(endpoint.health);
   const last = endpoint.health.lastDelivery;
   const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;

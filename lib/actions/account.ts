@@ -1,5 +1,5 @@
 "use server";
-// The Security page's changes to the signed-in user's own account: password, two-factor authentication, sessions.
+// The signed-in user's changes to their own account: password, two-factor authentication, sessions, alert e-mails.
 import { z } from "zod";
 import type { AccountChange } from "../account/account-change";
 import { beginTwoFactorSetup, type TwoFactorSetup } from "../account/begin-two-factor-setup";
@@ -10,6 +10,8 @@ import { regenerateRecoveryCodes } from "../account/regenerate-recovery-codes";
 import { changePasswordInput, disableTwoFactorInput, sessionRef, twoFactorCodeInput } from "../account/schemas";
 import { signOutOtherSessions } from "../account/sign-out-other-sessions";
 import { signOutSession } from "../account/sign-out-session";
+import { ALERT_RULE_NAMES } from "../alerts/alert-rules";
+import { db } from "../db/client";
 import { accountAction, type AccountActionContext } from "./account-action";
 
 const noInput = z.object({});
@@ -73,4 +75,12 @@ export const signOutSessionAction = accountAction(sessionRef, async (context) =>
 export const signOutOtherSessionsAction = accountAction(noInput, async (context) => {
   const count = await signOutOtherSessions(changeOf(context));
   return count === 0 ? "No other sessions were signed in." : `${count} other ${count === 1 ? "session was" : "sessions were"} signed out.`;
+});
+
+const alertEmailsInput = z.strictObject({ muted: z.array(z.enum(ALERT_RULE_NAMES)).max(ALERT_RULE_NAMES.length) });
+
+/** Which alerts this person does not want by e-mail (every other one is mailed to owners and admins). */
+export const updateAlertEmailsAction = accountAction(alertEmailsInput, async ({ session, input }) => {
+  await db.user.update({ where: { id: session.userId }, data: { mutedAlertEmails: [...new Set(input.muted)] } });
+  return "Your alert e-mail choices were saved.";
 });

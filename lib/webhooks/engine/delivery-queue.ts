@@ -262,7 +262,7 @@ export async function recordAttempts(
       disabled.push(...goneRows.map((r) => r.id));
     }
     if (disabled.length > 0) await failPendingDeliveries(client, disabled, now);
-    await recordOperationalEvents(client, mine, disabled, now);
+    await recordOperationalEvents(client, mine, disabled);
     await client.query("COMMIT");
     for (const r of mine)
       if (r.outcome.nextAttemptAt && !disabled.includes(r.attempt.delivery.endpointId)) onRetry?.(r.outcome.nextAttemptAt);
@@ -285,7 +285,6 @@ async function recordOperationalEvents(
   client: pg.PoolClient,
   recorded: { attempt: CompletedAttempt; outcome: Outcome }[],
   disabled: string[],
-  now: Date,
 ): Promise<void> {
   const events: { id: string; propertyId: string; type: string; payload: unknown }[] = [];
   if (disabled.length > 0) {

@@ -14,6 +14,7 @@ import { configureTrustProxyHops } from "../../lib/http/client-ip";
 import { enqueueRequestLog, flushRequestLogs, type RequestLogEntry } from "../../lib/request-logs/log-writer";
 import { histogramPercentile } from "../../lib/rollups/latency-histogram";
 import { purgeRollups } from "../../lib/rollups/purge-rollups";
+import { deliveryBackfillSql, requestBackfillSql } from "../../lib/rollups/backfill-rollups";
 import { deliveryStats, errorGroups, keyClientAddresses, keySparklines, requestSeries, topRoutes } from "../../lib/rollups/usage-reports";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
@@ -154,6 +155,53 @@ describe("request rollups", () => {
   });
 });
 
+describe("rollups of rows already stored", () => {
+  it("the backfill (run once by the migration) gives the rollups the writer keeps", async () => {
+    const written = (await propertyWithKey()).property;
+    const stored = (await propertyWithKey()).property;
+    const now = Date.now();
+    const entries = Array.from({ length: 60 }, (_, i) => ({
+      createdAt: new Date(now - i * 97_000).toISOString(),
+      status: [200, 201, 404, 429, 500][i % 5]!,
+      errorCode: [null, null, "NOT_FOUND", "RATE_LIMITED", "INTERNAL_ERROR"][i % 5]!,
+      durationMs: (i * 37) % 900,
+      ip: `192.0.2.${i % 3}`,
+      key: `key_${i % 2}`,
+    }));
+    // Key ids are unique across properties (a client address row belongs to its key).
+    const keyed = (propertyId: string, { key, ...e }: (typeof entries)[number]) => ({ ...e, apiKeyId: `${propertyId}_${key}` });
+    for (const e of entries) enqueueRequestLog(entry(written.id, keyed(written.id, e)));
+    await flushRequestLogs();
+    // The same requests stored without their rollups (as logs written before rollups existed were).
+    const raw = entries.map((e) => ({
+      ...entry(stored.id, keyed(stored.id, e)),
+      query: "{}",
+      requestHeaders: "{}",
+      responseHeaders: "{}",
+    }));
+    await getPool().query(`INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb)`, [
+      JSON.stringify(raw),
+    ]);
+    expect(await db.apiUsageRollup.count({ where: { propertyId: stored.id } })).toBe(0);
+    await getPool().query(requestBackfillSql(`"propertyId" = $1`), [stored.id]);
+
+    const shape = async (propertyId: string) => ({
+      usage: (
+        await db.apiUsageRollup.findMany({ where: { propertyId }, orderBy: [{ width: "asc" }, { bucket: "asc" }, { apiKeyId: "asc" }] })
+      ).map(({ propertyId: _, ...row }) => ({ ...row, apiKeyId: row.apiKeyId.replace(propertyId, "") })),
+      routes: (
+        await db.apiRouteRollup.findMany({ where: { propertyId }, orderBy: [{ bucket: "asc" }, { apiKeyId: "asc" }, { status: "asc" }] })
+      ).map(({ propertyId: _, ...row }) => ({ ...row, apiKeyId: row.apiKeyId.replace(propertyId, "") })),
+      addresses: (await db.apiKeyClientIp.findMany({ where: { propertyId }, orderBy: [{ apiKeyId: "asc" }, { ip: "asc" }] })).map(
+        ({ propertyId: _, ...row }) => ({ ...row, apiKeyId: row.apiKeyId.replace(propertyId, "") }),
+      ),
+    });
+    const [fromWriter, fromBackfill] = [await shape(written.id), await shape(stored.id)];
+    expect(fromWriter.usage.length).toBeGreaterThan(2);
+    expect(fromBackfill).toEqual(fromWriter);
+  });
+});
+
 describe("rollup retention", () => {
   it("drops minute rows after 2 days and hour rows after 90, and keeps what the charts still read", async () => {
     const { property } = await propertyWithKey();
@@ -206,5 +254,14 @@ describe("delivery rollups", () => {
     expect(stats.p95Ms).not.toBeNull();
     const hourly = await db.webhookDeliveryRollup.findMany({ where: { endpointId, width: 3600 } });
     expect(hourly.reduce((sum, h) => sum + h.attempts, 0)).toBe(2);
+
+    // The migration's backfill, from the stored attempts, gives the same rows.
+    const kept = await db.webhookDeliveryRollup.findMany({ where: { endpointId }, orderBy: [{ width: "asc" }, { bucket: "asc" }] });
+    await db.webhookDeliveryRollup.deleteMany({ where: { endpointId } });
+    await getPool().query(deliveryBackfillSql(`d."endpointId" = $1`), [endpointId]);
+    const rebuilt = await db.webhookDeliveryRollup.findMany({ where: { endpointId }, orderBy: [{ width: "asc" }, { bucket: "asc" }] });
+    expect(rebuilt.map((r) => [r.width, r.attempts, r.succeeded, r.failed, r.exhausted, r.durationSum, r.latency])).toEqual(
+      kept.map((r) => [r.width, r.attempts, r.succeeded, r.failed, r.exhausted, r.durationSum, r.latency]),
+    );
   });
 });

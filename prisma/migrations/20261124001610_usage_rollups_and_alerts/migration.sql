@@ -156,3 +156,62 @@ ALTER TABLE "AlertRead" ADD CONSTRAINT "AlertRead_alertId_fkey" FOREIGN KEY ("al
 -- AddForeignKey
 ALTER TABLE "AlertRead" ADD CONSTRAINT "AlertRead_userId_fkey" FOREIGN KEY ("userId") REFERENCES "User"("id") ON DELETE CASCADE ON UPDATE CASCADE;
 
+
+-- Rollups of the request logs and webhook attempts kept so far (generated from lib/rollups/backfill-rollups.ts).
+WITH source AS (
+    SELECT "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
+      coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
+    FROM "RequestLog" WHERE true
+  ), usage_rollup AS (
+    INSERT INTO "ApiUsageRollup" AS t ("propertyId", width, bucket, "apiKeyId", "partnerId", requests, ok, "clientErrors", "rateLimited",
+      "serverErrors", "durationSum", latency, "lastSeenAt", "lastOkAt")
+    SELECT "propertyId", w.width, date_bin(make_interval(secs => w.width), "createdAt", TIMESTAMPTZ '2000-01-01 00:00:00+00'), "apiKeyId", "partnerId", count(*),
+      count(*) FILTER (WHERE status < 400), count(*) FILTER (WHERE status >= 400 AND status < 500 AND status <> 429),
+      count(*) FILTER (WHERE status = 429), count(*) FILTER (WHERE status >= 500), sum("durationMs"), ARRAY[count(*) FILTER (WHERE (true) AND "durationMs" < 5), count(*) FILTER (WHERE (true) AND "durationMs" >= 5 AND "durationMs" < 10), count(*) FILTER (WHERE (true) AND "durationMs" >= 10 AND "durationMs" < 20), count(*) FILTER (WHERE (true) AND "durationMs" >= 20 AND "durationMs" < 35), count(*) FILTER (WHERE (true) AND "durationMs" >= 35 AND "durationMs" < 50), count(*) FILTER (WHERE (true) AND "durationMs" >= 50 AND "durationMs" < 75), count(*) FILTER (WHERE (true) AND "durationMs" >= 75 AND "durationMs" < 100), count(*) FILTER (WHERE (true) AND "durationMs" >= 100 AND "durationMs" < 150), count(*) FILTER (WHERE (true) AND "durationMs" >= 150 AND "durationMs" < 250), count(*) FILTER (WHERE (true) AND "durationMs" >= 250 AND "durationMs" < 400), count(*) FILTER (WHERE (true) AND "durationMs" >= 400 AND "durationMs" < 600), count(*) FILTER (WHERE (true) AND "durationMs" >= 600 AND "durationMs" < 1000), count(*) FILTER (WHERE (true) AND "durationMs" >= 1000 AND "durationMs" < 1500), count(*) FILTER (WHERE (true) AND "durationMs" >= 1500 AND "durationMs" < 2500), count(*) FILTER (WHERE (true) AND "durationMs" >= 2500 AND "durationMs" < 4000), count(*) FILTER (WHERE (true) AND "durationMs" >= 4000 AND "durationMs" < 6000), count(*) FILTER (WHERE (true) AND "durationMs" >= 6000 AND "durationMs" < 10000), count(*) FILTER (WHERE (true) AND "durationMs" >= 10000 AND "durationMs" < 15000), count(*) FILTER (WHERE (true) AND "durationMs" >= 15000 AND "durationMs" < 30000), count(*) FILTER (WHERE (true) AND "durationMs" >= 30000)]::int[],
+      max("createdAt"), max("createdAt") FILTER (WHERE status < 400)
+    FROM source CROSS JOIN (VALUES (60), (3600)) AS w(width)
+    GROUP BY 1, 2, 3, 4, 5 ORDER BY 1, 2, 3, 4, 5
+    ON CONFLICT ("propertyId", width, bucket, "apiKeyId", "partnerId") DO UPDATE SET
+      "requests" = t."requests" + EXCLUDED."requests", "ok" = t."ok" + EXCLUDED."ok", "clientErrors" = t."clientErrors" + EXCLUDED."clientErrors", "rateLimited" = t."rateLimited" + EXCLUDED."rateLimited", "serverErrors" = t."serverErrors" + EXCLUDED."serverErrors", "durationSum" = t."durationSum" + EXCLUDED."durationSum",
+      latency = ARRAY(SELECT coalesce(a, 0) + coalesce(b, 0) FROM unnest(t.latency, EXCLUDED.latency) WITH ORDINALITY AS u(a, b, i) ORDER BY i), "lastSeenAt" = greatest(t."lastSeenAt", EXCLUDED."lastSeenAt"), "lastOkAt" = greatest(t."lastOkAt", EXCLUDED."lastOkAt")
+    RETURNING 1
+  ), route_rollup AS (
+    INSERT INTO "ApiRouteRollup" AS t ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode", requests, "durationSum", "lastSeenAt")
+    SELECT "propertyId", date_bin(make_interval(secs => 3600), "createdAt", TIMESTAMPTZ '2000-01-01 00:00:00+00'), "apiKeyId", "partnerId", method, route, status, "errorCode", count(*), sum("durationMs"), max("createdAt")
+    FROM source
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
+    ON CONFLICT ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode") DO UPDATE SET
+      "requests" = t."requests" + EXCLUDED."requests", "durationSum" = t."durationSum" + EXCLUDED."durationSum", "lastSeenAt" = greatest(t."lastSeenAt", EXCLUDED."lastSeenAt")
+    RETURNING 1
+  ), ip_rollup AS (
+    INSERT INTO "ApiKeyClientIp" AS t ("apiKeyId", ip, "propertyId", "firstSeenAt", "lastSeenAt", requests)
+    SELECT "apiKeyId", ip, min("propertyId"), min("createdAt"), max("createdAt"), count(*)
+    FROM source WHERE ip IS NOT NULL AND "apiKeyId" <> ''
+    GROUP BY 1, 2 ORDER BY 1, 2
+    ON CONFLICT ("apiKeyId", ip) DO UPDATE SET
+      "firstSeenAt" = least(t."firstSeenAt", EXCLUDED."firstSeenAt"), "lastSeenAt" = greatest(t."lastSeenAt", EXCLUDED."lastSeenAt"), "requests" = t."requests" + EXCLUDED."requests"
+    RETURNING 1
+  )
+  SELECT count(*)::int AS rows FROM source;
+
+WITH source AS (
+    SELECT d."endpointId", d."propertyId", a."createdAt" + make_interval(secs => a."durationMs" / 1000.0) AS "finishedAt", a."durationMs",
+      CASE WHEN a."responseStatus" BETWEEN 200 AND 299 THEN 'SUCCEEDED'
+           WHEN d.status = 'FAILED' AND a."attemptNumber" = d."attemptCount" THEN 'FAILED'
+           ELSE 'PENDING' END AS status
+    FROM "WebhookAttempt" a JOIN "WebhookDelivery" d ON d.id = a."deliveryId"
+  ), delivery_rollup AS (
+    INSERT INTO "WebhookDeliveryRollup" AS t ("endpointId", width, bucket, "propertyId", attempts, succeeded, failed, exhausted, "durationSum",
+      latency, "lastSucceededAt", "lastFailedAt")
+    SELECT "endpointId", w.width, date_bin(make_interval(secs => w.width), "finishedAt", TIMESTAMPTZ '2000-01-01 00:00:00+00'), min("propertyId"), count(*),
+      count(*) FILTER (WHERE status = 'SUCCEEDED'), count(*) FILTER (WHERE status <> 'SUCCEEDED'), count(*) FILTER (WHERE status = 'FAILED'),
+      sum("durationMs"), ARRAY[count(*) FILTER (WHERE (true) AND "durationMs" < 5), count(*) FILTER (WHERE (true) AND "durationMs" >= 5 AND "durationMs" < 10), count(*) FILTER (WHERE (true) AND "durationMs" >= 10 AND "durationMs" < 20), count(*) FILTER (WHERE (true) AND "durationMs" >= 20 AND "durationMs" < 35), count(*) FILTER (WHERE (true) AND "durationMs" >= 35 AND "durationMs" < 50), count(*) FILTER (WHERE (true) AND "durationMs" >= 50 AND "durationMs" < 75), count(*) FILTER (WHERE (true) AND "durationMs" >= 75 AND "durationMs" < 100), count(*) FILTER (WHERE (true) AND "durationMs" >= 100 AND "durationMs" < 150), count(*) FILTER (WHERE (true) AND "durationMs" >= 150 AND "durationMs" < 250), count(*) FILTER (WHERE (true) AND "durationMs" >= 250 AND "durationMs" < 400), count(*) FILTER (WHERE (true) AND "durationMs" >= 400 AND "durationMs" < 600), count(*) FILTER (WHERE (true) AND "durationMs" >= 600 AND "durationMs" < 1000), count(*) FILTER (WHERE (true) AND "durationMs" >= 1000 AND "durationMs" < 1500), count(*) FILTER (WHERE (true) AND "durationMs" >= 1500 AND "durationMs" < 2500), count(*) FILTER (WHERE (true) AND "durationMs" >= 2500 AND "durationMs" < 4000), count(*) FILTER (WHERE (true) AND "durationMs" >= 4000 AND "durationMs" < 6000), count(*) FILTER (WHERE (true) AND "durationMs" >= 6000 AND "durationMs" < 10000), count(*) FILTER (WHERE (true) AND "durationMs" >= 10000 AND "durationMs" < 15000), count(*) FILTER (WHERE (true) AND "durationMs" >= 15000 AND "durationMs" < 30000), count(*) FILTER (WHERE (true) AND "durationMs" >= 30000)]::int[], max("finishedAt") FILTER (WHERE status = 'SUCCEEDED'),
+      max("finishedAt") FILTER (WHERE status <> 'SUCCEEDED')
+    FROM source CROSS JOIN (VALUES (60), (3600)) AS w(width)
+    GROUP BY 1, 2, 3 ORDER BY 1, 2, 3
+    ON CONFLICT ("endpointId", width, bucket) DO UPDATE SET
+      "attempts" = t."attempts" + EXCLUDED."attempts", "succeeded" = t."succeeded" + EXCLUDED."succeeded", "failed" = t."failed" + EXCLUDED."failed", "exhausted" = t."exhausted" + EXCLUDED."exhausted", "durationSum" = t."durationSum" + EXCLUDED."durationSum",
+      latency = ARRAY(SELECT coalesce(a, 0) + coalesce(b, 0) FROM unnest(t.latency, EXCLUDED.latency) WITH ORDINALITY AS u(a, b, i) ORDER BY i), "lastSucceededAt" = greatest(t."lastSucceededAt", EXCLUDED."lastSucceededAt"), "lastFailedAt" = greatest(t."lastFailedAt", EXCLUDED."lastFailedAt")
+    RETURNING 1
+  )
+  SELECT count(*)::int AS rows FROM source;

@@ -93,6 +93,18 @@ test("the Overview charts an integrator's calls and groups its errors; a failing
     expect(count).toBeGreaterThanOrEqual(3);
     const health = page.getByTestId("integration-health").filter({ hasText: `Health e2e ${run}` });
     await expect(health).toContainText("requests");
+    const keyPage = (await health.getByRole("link").getAttribute("href"))!;
+
+    // The key's page: its usage, and NOT_FOUND among its error codes.
+    await page.goto(keyPage);
+    await expect(page.getByRole("heading", { name: `Health e2e ${run}` })).toBeVisible();
+    await expect(page.getByTestId("top-route").filter({ hasText: "GET /reservations/{id}" })).toContainText("3");
+    await expect(page.getByTestId("error-group").filter({ hasText: "NOT_FOUND" })).toHaveCount(1);
+    // An alert's "Roll the key…" opens the Keys tab with that key's roll dialog.
+    await page.goto(`${BASE}/keys?roll=${keyPage.split("/").pop()}`);
+    await expect(page.getByRole("dialog")).toContainText(`Health e2e ${run}`);
+    await page.keyboard.press("Escape");
+    await page.goto(BASE);
 
     // The group's code opens the logs filtered to it.
     await notFound.getByRole("link").click();

@@ -268,7 +268,7 @@ async function errorRate(scope: Scope, resolve: (ids: string[]) => void): Promis
   const commonest = await db.$queryRaw<{ apiKeyId: string; errorCode: string; status: number; method: string; route: string; n: number }[]>`
     SELECT DISTINCT ON ("apiKeyId") "apiKeyId", "errorCode", status, method, route, n FROM (
       SELECT "apiKeyId", "errorCode", status, method, route, sum(requests)::int AS n FROM "ApiRouteRollup"
-      WHERE "apiKeyId" IN (${Prisma.join(fresh.map((k) => k.id))}) AND bucket >= ${hourFloor(new Date(now.getTime() - FAILING_WINDOW_MS))}
+      WHERE "apiKeyId" IN (${Prisma.join(fresh.map((k) => k.id))}) AND width = 3600 AND bucket >= ${hourFloor(new Date(now.getTime() - FAILING_WINDOW_MS))}
         AND bucket <= ${now} AND status >= 400 AND status <> 429
       GROUP BY 1, 2, 3, 4, 5
     ) s ORDER BY "apiKeyId", n DESC`;

@@ -119,7 +119,8 @@ async function commonErrors(propertyId: string, now: Date) {
   >`
     SELECT "apiKeyId", "partnerId", "errorCode", status, method, route, sum(requests)::int AS n
     FROM "ApiRouteRollup"
-    WHERE "propertyId" = ${propertyId} AND bucket >= ${hourFloor(new Date(now.getTime() - 3_600_000))}::timestamptz AND status >= 400 AND status <> 429
+    WHERE "propertyId" = ${propertyId} AND width = 3600 AND bucket >= ${hourFloor(new Date(now.getTime() - 3_600_000))}::timestamptz
+      AND status >= 400 AND status <> 429
     GROUP BY 1, 2, 3, 4, 5, 6`;
   const best = (rowsOf: typeof rows) => {
     const totals = new Map<string, number>();

@@ -20,6 +20,11 @@ export function histogramSql(column: string, filter = "true"): string {
   return `ARRAY[${cells.join(", ")}]::int[]`;
 }
 
+/** SQL for the cell-by-cell sum of the histograms in `column` over a GROUP BY (no unnest: one aggregate per cell). */
+export function sumHistogramsSql(column: string): string {
+  return `ARRAY[${Array.from({ length: LATENCY_BUCKETS }, (_, i) => `coalesce(sum(${column}[${i + 1}]), 0)`).join(", ")}]::int[]`;
+}
+
 /** SQL adding two histograms cell by cell (an upsert's stored row and its EXCLUDED row). */
 export function mergeHistogramSql(stored: string, incoming: string): string {
   return `ARRAY(SELECT coalesce(a, 0) + coalesce(b, 0) FROM unnest(${stored}, ${incoming}) WITH ORDINALITY AS u(a, b, i) ORDER BY i)`;

@@ -1,4 +1,4 @@
-// Retention of the rollups: minute rows serve the last day's chart and are kept 2 days, hour rows 90 days
+// Retention of the rollups: minute rows serve the last day's chart and are kept 2 days, hour and day rows 90 days
 // (the longest chart is 30 days), a key's client addresses a year after they were last seen, so "a
 // new address" means one not seen for a year. Deleted in small batches, by every instance, idempotently.
 import { deleteInBatches } from "../db/delete-in-batches";

@@ -4,9 +4,11 @@
 // to the same minute wait for each other instead of deadlocking.
 import { histogramSql, mergeHistogramSql } from "./latency-histogram";
 
-/** Per-minute and per-hour rows. */
+/** Per-minute and per-hour rows; the operations' rows per hour and per day. */
 export const ROLLUP_WIDTHS_SECONDS = [60, 3600] as const;
-const WIDTHS = `(VALUES ${ROLLUP_WIDTHS_SECONDS.map((w) => `(${w})`).join(", ")}) AS w(width)`;
+export const ROUTE_ROLLUP_WIDTHS_SECONDS = [3600, 86400] as const;
+const widths = (list: readonly number[]) => `(VALUES ${list.map((w) => `(${w})`).join(", ")}) AS w(width)`;
+const WIDTHS = widths(ROLLUP_WIDTHS_SECONDS);
 const binned = (width: string, at: string) => `date_bin(make_interval(secs => ${width}), ${at}, TIMESTAMPTZ '2000-01-01 00:00:00+00')`;
 const add = (...columns: string[]) => columns.map((c) => `"${c}" = t."${c}" + EXCLUDED."${c}"`).join(", ");
 const latest = (...columns: string[]) => columns.map((c) => `"${c}" = greatest(t."${c}", EXCLUDED."${c}")`).join(", ");
@@ -30,11 +32,13 @@ export function requestRollupCtes(source: string): string {
       latency = ${mergeHistogramSql("t.latency", "EXCLUDED.latency")}, ${latest("lastSeenAt", "lastOkAt")}
     RETURNING 1
   ), route_rollup AS (
-    INSERT INTO "ApiRouteRollup" AS t ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode", requests, "durationSum", "lastSeenAt")
-    SELECT "propertyId", ${binned("3600", '"createdAt"')}, "apiKeyId", "partnerId", method, route, status, "errorCode", count(*), sum("durationMs"), max("createdAt")
-    FROM ${source}
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode") DO UPDATE SET
+    INSERT INTO "ApiRouteRollup" AS t ("propertyId", width, bucket, "apiKeyId", "partnerId", method, route, status, "errorCode", requests, "durationSum",
+      "lastSeenAt")
+    SELECT "propertyId", w.width, ${binned("w.width", '"createdAt"')}, "apiKeyId", "partnerId", method, route, status, "errorCode", count(*),
+      sum("durationMs"), max("createdAt")
+    FROM ${source} CROSS JOIN ${widths(ROUTE_ROLLUP_WIDTHS_SECONDS)}
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ON CONFLICT ("propertyId", width, bucket, "apiKeyId", "partnerId", method, route, status, "errorCode") DO UPDATE SET
       ${add("requests", "durationSum")}, ${latest("lastSeenAt")}
     RETURNING 1
   ), ip_rollup AS (

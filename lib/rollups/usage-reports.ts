@@ -4,7 +4,7 @@ import "server-only";
 // client addresses, each endpoint's deliveries, and every key's last 24 hours for the sparklines.
 import { db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
-import { addHistogram, emptyHistogram, histogramPercentile } from "./latency-histogram";
+import { addHistogram, emptyHistogram, histogramPercentile, sumHistogramsSql } from "./latency-histogram";
 
 export const OVERVIEW_RANGES = {
   "24h": { label: "24 hours", ms: 24 * 3_600_000, width: 60, stepSeconds: 15 * 60 },
@@ -61,21 +61,12 @@ export async function requestSeries(
   const rows = await db.$queryRaw<
     { point: Date; requests: number; ok: number; clientErrors: number; rateLimited: number; serverErrors: number; latency: number[] }[]
   >`
-    WITH cells AS (
-      SELECT date_bin(make_interval(secs => ${stepSeconds}::int), bucket, ${ORIGIN}::timestamptz) AS point, requests, ok, "clientErrors",
-        "rateLimited", "serverErrors", latency
-      FROM "ApiUsageRollup"
-      WHERE "propertyId" = ${propertyId} AND width = ${width}::int AND bucket >= ${start}::timestamptz AND bucket < ${end}::timestamptz ${byKey}
-    ), counts AS (
-      SELECT point, sum(requests)::int AS requests, sum(ok)::int AS ok, sum("clientErrors")::int AS "clientErrors",
-        sum("rateLimited")::int AS "rateLimited", sum("serverErrors")::int AS "serverErrors"
-      FROM cells GROUP BY point
-    ), latency AS (
-      SELECT point, array_agg(n ORDER BY i) AS latency
-      FROM (SELECT point, u.i, sum(u.n)::int AS n FROM cells, unnest(cells.latency) WITH ORDINALITY AS u(n, i) GROUP BY point, u.i) s
-      GROUP BY point
-    )
-    SELECT counts.*, latency.latency FROM counts JOIN latency USING (point)`;
+    SELECT date_bin(make_interval(secs => ${stepSeconds}::int), bucket, ${ORIGIN}::timestamptz) AS point, sum(requests)::int AS requests,
+      sum(ok)::int AS ok, sum("clientErrors")::int AS "clientErrors", sum("rateLimited")::int AS "rateLimited",
+      sum("serverErrors")::int AS "serverErrors", ${Prisma.raw(sumHistogramsSql("latency"))} AS latency
+    FROM "ApiUsageRollup"
+    WHERE "propertyId" = ${propertyId} AND width = ${width}::int AND bucket >= ${start}::timestamptz AND bucket < ${end}::timestamptz ${byKey}
+    GROUP BY 1`;
   const found = new Map(rows.map((row) => [row.point.getTime(), row]));
   const totals = zeroCounts();
   const allLatency = emptyHistogram();
@@ -117,7 +108,7 @@ export async function errorGroups(
   const rows = await db.$queryRaw<{ errorCode: string; status: number; method: string; route: string; count: number; lastSeenAt: Date }[]>`
     SELECT "errorCode", status, method, route, sum(requests)::int AS count, max("lastSeenAt") AS "lastSeenAt"
     FROM "ApiRouteRollup"
-    WHERE "propertyId" = ${propertyId} AND bucket >= ${hourFloor(start)}::timestamptz AND bucket < ${end}::timestamptz AND status >= 400 ${byKey}
+    WHERE "propertyId" = ${propertyId} AND ${routeCells(start, end)} AND status >= 400 ${byKey}
     GROUP BY 1, 2, 3, 4 ORDER BY count DESC, "lastSeenAt" DESC LIMIT ${options.limit ?? 20}::int`;
   return rows.map((row) => ({ ...row, lastSeenAt: row.lastSeenAt.toISOString() }));
 }
@@ -143,7 +134,7 @@ export async function topRoutes(
     SELECT method, route, sum(requests)::int AS requests, (sum(requests) FILTER (WHERE status >= 400))::int AS errors,
       sum("durationSum")::float8 AS "durationSum"
     FROM "ApiRouteRollup"
-    WHERE "propertyId" = ${propertyId} AND "apiKeyId" = ${apiKeyId} AND bucket >= ${hourFloor(start)}::timestamptz AND bucket < ${end}::timestamptz
+    WHERE "propertyId" = ${propertyId} AND "apiKeyId" = ${apiKeyId} AND ${routeCells(start, end)}
     GROUP BY 1, 2 ORDER BY requests DESC, method, route LIMIT ${limit}::int`;
   return rows.map((row) => ({
     method: row.method,
@@ -205,17 +196,12 @@ export async function deliveryStats(
       latency: number[];
     }[]
   >`
-    WITH cells AS (
-      SELECT * FROM "WebhookDeliveryRollup"
-      WHERE "propertyId" = ${propertyId} AND width = ${width}::int AND bucket >= ${from}::timestamptz AND bucket < ${until}::timestamptz ${byEndpoint}
-    ), latency AS (
-      SELECT "endpointId", array_agg(n ORDER BY i) AS latency
-      FROM (SELECT "endpointId", u.i, sum(u.n)::int AS n FROM cells, unnest(cells.latency) WITH ORDINALITY AS u(n, i) GROUP BY 1, 2) s
-      GROUP BY 1
-    )
     SELECT "endpointId", sum(attempts)::int AS attempts, sum(succeeded)::int AS succeeded, sum(failed)::int AS failed,
-      sum(exhausted)::int AS exhausted, max("lastSucceededAt") AS "lastSucceededAt", max("lastFailedAt") AS "lastFailedAt", latency.latency
-    FROM cells JOIN latency USING ("endpointId") GROUP BY "endpointId", latency.latency`;
+      sum(exhausted)::int AS exhausted, max("lastSucceededAt") AS "lastSucceededAt", max("lastFailedAt") AS "lastFailedAt",
+      ${Prisma.raw(sumHistogramsSql("latency"))} AS latency
+    FROM "WebhookDeliveryRollup"
+    WHERE "propertyId" = ${propertyId} AND width = ${width}::int AND bucket >= ${from}::timestamptz AND bucket < ${until}::timestamptz ${byEndpoint}
+    GROUP BY "endpointId"`;
   return new Map(
     rows.map((row) => [
       row.endpointId,
@@ -247,6 +233,23 @@ export async function keySparklines(propertyId: string, now = new Date()): Promi
     line[Math.floor((row.bucket.getTime() - start.getTime()) / 3_600_000)] = row.requests;
   }
   return lines;
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The operation rows that cover [start, end): whole UTC days from the day rows, and the hours at either
+ * end from the hour rows (a range shorter than a day reads hours only). The first hour is whole.
+ */
+export function routeCells(start: Date, end: Date): Prisma.Sql {
+  const from = hourFloor(start);
+  const firstDay = new Date(Math.ceil(from.getTime() / DAY_MS) * DAY_MS);
+  const lastDay = new Date(Math.floor(end.getTime() / DAY_MS) * DAY_MS);
+  if (lastDay <= firstDay) return Prisma.sql`(width = 3600 AND bucket >= ${from}::timestamptz AND bucket < ${end}::timestamptz)`;
+  return Prisma.sql`(
+    (width = 86400 AND bucket >= ${firstDay}::timestamptz AND bucket < ${lastDay}::timestamptz)
+    OR (width = 3600 AND bucket >= ${from}::timestamptz AND bucket < ${firstDay}::timestamptz)
+    OR (width = 3600 AND bucket >= ${lastDay}::timestamptz AND bucket < ${end}::timestamptz))`;
 }
 
 export function hourFloor(at: Date): Date {

@@ -15,7 +15,15 @@ import { enqueueRequestLog, flushRequestLogs, type RequestLogEntry } from "../..
 import { histogramPercentile } from "../../lib/rollups/latency-histogram";
 import { purgeRollups } from "../../lib/rollups/purge-rollups";
 import { deliveryBackfillSql, requestBackfillSql } from "../../lib/rollups/backfill-rollups";
-import { deliveryStats, errorGroups, keyClientAddresses, keySparklines, requestSeries, topRoutes } from "../../lib/rollups/usage-reports";
+import {
+  deliveryStats,
+  errorGroups,
+  keyClientAddresses,
+  keySparklines,
+  rangeWindow,
+  requestSeries,
+  topRoutes,
+} from "../../lib/rollups/usage-reports";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
 const receivers: { close(): Promise<void> }[] = [];
@@ -137,6 +145,29 @@ describe("request rollups", () => {
     expect(histogramPercentile(hour!.latency, 0.5)).toBeLessThanOrEqual(75);
   });
 
+  it("read a long range from whole days and the hours at its ends, and count each request once", async () => {
+    const { property } = await propertyWithKey();
+    const now = new Date();
+    // An error every 7 hours over 40 days: some in the range's first and last partial days, some outside it.
+    const entries = Array.from({ length: 140 }, (_, i) =>
+      entry(property.id, {
+        createdAt: new Date(now.getTime() - i * 7 * 3_600_000 - 60_000).toISOString(),
+        status: 404,
+        errorCode: "NOT_FOUND",
+        route: "/reservations/{id}",
+      }),
+    );
+    for (const e of entries) enqueueRequestLog(e);
+    await flushRequestLogs();
+    for (const range of ["24h", "7d", "30d"] as const) {
+      const { start } = rangeWindow(range, now);
+      const from = Math.floor(start.getTime() / 3_600_000) * 3_600_000;
+      const expected = entries.filter((e) => new Date(e.createdAt).getTime() >= from).length;
+      const [group] = await errorGroups(property.id, range, { now });
+      expect(group?.count ?? 0, range).toBe(expected);
+    }
+  });
+
   it("survive two writers adding to the same minutes at once", async () => {
     const { property } = await propertyWithKey();
     const at = new Date().toISOString();
@@ -222,7 +253,8 @@ describe("rollup retention", () => {
     // Minutes: only the one a day ago. Hours: all but the one 91 days ago (a day-old and 3-day-old request's hour stay).
     expect(left.filter((r) => r.width === 60)).toHaveLength(1);
     expect(left.filter((r) => r.width === 3600)).toHaveLength(3);
-    expect(await db.apiRouteRollup.count({ where: { propertyId: property.id } })).toBe(3);
+    expect(await db.apiRouteRollup.count({ where: { propertyId: property.id, width: 3600 } })).toBe(3);
+    expect(await db.apiRouteRollup.count({ where: { propertyId: property.id, width: 86400 } })).toBe(3);
   });
 });
 

@@ -30,6 +30,7 @@ CREATE TABLE "ApiUsageRollup" (
 -- CreateTable
 CREATE TABLE "ApiRouteRollup" (
     "propertyId" TEXT NOT NULL,
+    "width" INTEGER NOT NULL,
     "bucket" TIMESTAMPTZ(3) NOT NULL,
     "apiKeyId" TEXT NOT NULL,
     "partnerId" TEXT NOT NULL DEFAULT '',
@@ -41,7 +42,7 @@ CREATE TABLE "ApiRouteRollup" (
     "durationSum" BIGINT NOT NULL,
     "lastSeenAt" TIMESTAMPTZ(3) NOT NULL,
 
-    CONSTRAINT "ApiRouteRollup_pkey" PRIMARY KEY ("propertyId","bucket","apiKeyId","partnerId","method","route","status","errorCode")
+    CONSTRAINT "ApiRouteRollup_pkey" PRIMARY KEY ("propertyId","width","bucket","apiKeyId","partnerId","method","route","status","errorCode")
 );
 
 -- CreateTable
@@ -109,7 +110,7 @@ CREATE INDEX "ApiUsageRollup_apiKeyId_width_bucket_idx" ON "ApiUsageRollup"("api
 CREATE INDEX "ApiUsageRollup_width_bucket_idx" ON "ApiUsageRollup"("width", "bucket");
 
 -- CreateIndex
-CREATE INDEX "ApiRouteRollup_apiKeyId_bucket_idx" ON "ApiRouteRollup"("apiKeyId", "bucket");
+CREATE INDEX "ApiRouteRollup_apiKeyId_width_bucket_idx" ON "ApiRouteRollup"("apiKeyId", "width", "bucket");
 
 -- CreateIndex
 CREATE INDEX "ApiKeyClientIp_firstSeenAt_idx" ON "ApiKeyClientIp"("firstSeenAt");
@@ -176,11 +177,13 @@ WITH source AS (
       latency = ARRAY(SELECT coalesce(a, 0) + coalesce(b, 0) FROM unnest(t.latency, EXCLUDED.latency) WITH ORDINALITY AS u(a, b, i) ORDER BY i), "lastSeenAt" = greatest(t."lastSeenAt", EXCLUDED."lastSeenAt"), "lastOkAt" = greatest(t."lastOkAt", EXCLUDED."lastOkAt")
     RETURNING 1
   ), route_rollup AS (
-    INSERT INTO "ApiRouteRollup" AS t ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode", requests, "durationSum", "lastSeenAt")
-    SELECT "propertyId", date_bin(make_interval(secs => 3600), "createdAt", TIMESTAMPTZ '2000-01-01 00:00:00+00'), "apiKeyId", "partnerId", method, route, status, "errorCode", count(*), sum("durationMs"), max("createdAt")
-    FROM source
-    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8
-    ON CONFLICT ("propertyId", bucket, "apiKeyId", "partnerId", method, route, status, "errorCode") DO UPDATE SET
+    INSERT INTO "ApiRouteRollup" AS t ("propertyId", width, bucket, "apiKeyId", "partnerId", method, route, status, "errorCode", requests, "durationSum",
+      "lastSeenAt")
+    SELECT "propertyId", w.width, date_bin(make_interval(secs => w.width), "createdAt", TIMESTAMPTZ '2000-01-01 00:00:00+00'), "apiKeyId", "partnerId", method, route, status, "errorCode", count(*),
+      sum("durationMs"), max("createdAt")
+    FROM source CROSS JOIN (VALUES (3600), (86400)) AS w(width)
+    GROUP BY 1, 2, 3, 4, 5, 6, 7, 8, 9 ORDER BY 1, 2, 3, 4, 5, 6, 7, 8, 9
+    ON CONFLICT ("propertyId", width, bucket, "apiKeyId", "partnerId", method, route, status, "errorCode") DO UPDATE SET
       "requests" = t."requests" + EXCLUDED."requests", "durationSum" = t."durationSum" + EXCLUDED."durationSum", "lastSeenAt" = greatest(t."lastSeenAt", EXCLUDED."lastSeenAt")
     RETURNING 1
   ), ip_rollup AS (
@@ -199,7 +202,7 @@ WITH source AS (
       CASE WHEN a."responseStatus" BETWEEN 200 AND 299 THEN 'SUCCEEDED'
            WHEN d.status = 'FAILED' AND a."attemptNumber" = d."attemptCount" THEN 'FAILED'
            ELSE 'PENDING' END AS status
-    FROM "WebhookAttempt" a JOIN "WebhookDelivery" d ON d.id = a."deliveryId"
+    FROM "WebhookAttempt" a JOIN "WebhookDelivery" d ON d.id = a."deliveryId" WHERE true
   ), delivery_rollup AS (
     INSERT INTO "WebhookDeliveryRollup" AS t ("endpointId", width, bucket, "propertyId", attempts, succeeded, failed, exhausted, "durationSum",
       latency, "lastSucceededAt", "lastFailedAt")

@@ -121,7 +121,7 @@ await runWithDatabase({ name: "bench:logs", requireMigrated: false, usage: USAGE
   const rollupSeconds = (performance.now() - rollupStarted) / 1000;
   const rollupRows = await getPool().query<{ name: string; rows: string; bytes: string }>(
     `SELECT 'ApiUsageRollup (minutes + hours)' AS name, count(*) AS rows, pg_total_relation_size('"ApiUsageRollup"') AS bytes FROM "ApiUsageRollup" WHERE "propertyId" = $1
-     UNION ALL SELECT 'ApiRouteRollup (hours)', count(*), pg_total_relation_size('"ApiRouteRollup"') FROM "ApiRouteRollup" WHERE "propertyId" = $1`,
+     UNION ALL SELECT 'ApiRouteRollup (hours + days)', count(*), pg_total_relation_size('"ApiRouteRollup"') FROM "ApiRouteRollup" WHERE "propertyId" = $1`,
     [property.id],
   );
   const timed = async (runs: number, work: () => Promise<unknown>) => {

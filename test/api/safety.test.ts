@@ -24,11 +24,12 @@ const post = (key: string, body: unknown, idempotencyKey: string | null = crypto
   call(reservationsRoute.POST, { method: "POST", key, body, idempotencyKey, headers });
 
 // Every table of property data (and keys, audit, outbox). Left out: the per-key Idempotency-Key
-// record, rate-limit bucket and request log, which test-mode requests use like live ones (the log
-// records every API request, test mode included, and is written asynchronously).
+// record, rate-limit bucket and request log with its rollups, which test-mode requests use like live
+// ones (the log records every API request, test mode included, and is written asynchronously).
 async function tableCounts() {
   const { rows } = await getPool().query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'IdempotencyRecord', 'RateLimitBucket', 'RequestLog')`,
+    `SELECT table_name FROM information_schema.tables WHERE table_schema = 'public' AND table_type = 'BASE TABLE' AND table_name NOT IN ('_prisma_migrations', 'IdempotencyRecord', 'RateLimitBucket', 'RequestLog',
+       'ApiUsageRollup', 'ApiRouteRollup', 'ApiKeyClientIp')`,
   );
   const counts: Record<string, number> = {};
   for (const { table_name } of rows)

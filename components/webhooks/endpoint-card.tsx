@@ -11,6 +11,7 @@ import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
+import { describeRetrySchedule } from "@/lib/webhooks/engine/retry-schedule";
 import { AttemptOutcomeLabel } from "./delivery-status";
 import { EndpointFormDialog } from "./endpoint-form-dialog";
 import { SigningSecret } from "./signing-secret";
@@ -77,6 +78,9 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
             {endpoint.url}
           </h3>
           {endpoint.description ? <p className="mt-0.5 text-sm text-slate-600">{endpoint.description}</p> : null}
+          <p className="mt-0.5 text-xs text-slate-500" data-testid="retry-schedule">
+            Retries: {endpoint.retrySchedule === "extended" ? "extended" : "standard"}, {describeRetrySchedule(endpoint.retrySchedule)}
+          </p>
         </div>
         <Badge tone={!endpoint.enabled ? "red" : endpoint.pausedReason ? "amber" : "green"} className="shrink-0 self-start">
           {!endpoint.enabled ? "Disabled" : endpoint.pausedReason ? "Paused" : "Enabled"}

@@ -6,12 +6,13 @@ import { useActionMutation } from "@/components/ui/use-action-mutation";
 import { createWebhookEndpointAction, updateWebhookEndpointAction } from "@/lib/actions/webhooks";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
-import { Field, Input } from "@/components/ui/field";
+import { Field, Input, Select } from "@/components/ui/field";
 import type { ActionResult } from "@/lib/errors/action-result";
 import type { WebhookEventType } from "@/lib/webhooks/event-types";
 import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 import { EventTypePicker } from "./event-type-picker";
 import { OneTimeSecret } from "@/components/ui/one-time-secret";
+import { describeRetrySchedule, RETRY_SCHEDULE_NAMES, type RetrySchedule } from "@/lib/webhooks/engine/retry-schedule";
 import { useInvalidateWebhooks } from "./use-webhooks";
 
 interface Existing {
@@ -19,6 +20,7 @@ interface Existing {
   url: string;
   description: string;
   eventTypes: string[];
+  retrySchedule: RetrySchedule;
 }
 
 interface Props {
@@ -34,12 +36,13 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
   const [url, setUrl] = useState(endpoint?.url ?? "");
   const [description, setDescription] = useState(endpoint?.description ?? "");
   const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
+  const [retrySchedule, setRetrySchedule] = useState<RetrySchedule>(endpoint?.retrySchedule ?? "standard");
   const [created, setCreated] = useState<{ secret: string } | null>(null);
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useActionMutation(
     async (): Promise<ActionResult<{ secret?: string }>> => {
       // Event types come from the catalogue the server sent; the action validates them again.
-      const input = { url, description, eventTypes: eventTypes as WebhookEventType[] };
+      const input = { url, description, eventTypes: eventTypes as WebhookEventType[], retrySchedule };
       if (endpoint) return updateWebhookEndpointAction(slug, { endpointId: endpoint.id, ...input });
       return createWebhookEndpointAction(slug, input);
     },
@@ -138,6 +141,25 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
               />
             </Field>
             <EventTypePicker catalog={catalog} value={eventTypes} onChange={setEventTypes} errors={errors("eventTypes")} />
+            <Field
+              id="webhook-retries"
+              label="Retries"
+              errors={errors("retrySchedule")}
+              hint="Extended keeps trying through a weekend of downtime"
+            >
+              <Select
+                id="webhook-retries"
+                name="retrySchedule"
+                value={retrySchedule}
+                onChange={(event) => setRetrySchedule(event.target.value === "extended" ? "extended" : "standard")}
+              >
+                {RETRY_SCHEDULE_NAMES.map((name) => (
+                  <option key={name} value={name}>
+                    {name === "standard" ? "Standard" : "Extended"}: {describeRetrySchedule(name)}
+                  </option>
+                ))}
+              </Select>
+            </Field>
             {general ? <FormError>{general}</FormError> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

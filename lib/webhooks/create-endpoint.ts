@@ -47,6 +47,7 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         url,
         description: input.description,
         eventTypes: input.eventTypes,
+        retrySchedule: input.retrySchedule,
         enabled: input.enabled,
         disabledReason: input.enabled ? null : "Disabled when created.",
         disabledAt: input.enabled ? null : new Date(),

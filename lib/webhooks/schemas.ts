@@ -4,6 +4,12 @@ import { WebhookDeliveryStatus } from "../db/generated/prisma/enums";
 import { cursorSchema, listQuery } from "../db/pagination";
 import { EVENT_TYPES } from "../events/event-catalog";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
+import { RETRY_SCHEDULE_NAMES } from "./engine/retry-schedule";
+
+const retrySchedule = z.enum(RETRY_SCHEDULE_NAMES, { error: "standard or extended" }).meta({
+  description:
+    "When failed deliveries are retried: `standard`, 8 attempts over about 28 hours (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), or `extended`, 10 attempts over about 3 days (the same, then 24 h and 24 h)",
+});
 
 /** PostgreSQL text cannot hold NUL: refused as input, never a 500. */
 const text = (max: number, message: string) =>
@@ -24,6 +30,7 @@ export const createEndpointInput = z.strictObject({
   description: text(200, "At most 200 characters").default(""),
   eventTypes,
   enabled: z.boolean().default(true),
+  retrySchedule: retrySchedule.default("standard"),
 });
 export type CreateEndpointInput = z.input<typeof createEndpointInput>;
 
@@ -32,6 +39,7 @@ export const updateEndpointInput = z.strictObject({
   description: text(200, "At most 200 characters").optional(),
   eventTypes: eventTypes.optional(),
   enabled: z.boolean().optional(),
+  retrySchedule: retrySchedule.optional(),
 });
 export type UpdateEndpointInput = z.input<typeof updateEndpointInput>;
 

@@ -30,6 +30,7 @@ export async function updateEndpoint(
           description: input.description,
           eventTypes: input.eventTypes,
           enabled: input.enabled,
+          retrySchedule: input.retrySchedule,
           // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
           ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
           ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
@@ -44,7 +45,7 @@ export async function updateEndpoint(
           data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
         });
       }
-      const changed = (["url", "description", "eventTypes", "enabled"] as const).filter(
+      const changed = (["url", "description", "eventTypes", "enabled", "retrySchedule"] as const).filter(
         (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]),
       );
       if (changed.length > 0) {

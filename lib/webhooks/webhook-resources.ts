@@ -14,6 +14,9 @@ export const webhookEndpointResource = z
     description: z.string(),
     eventTypes: z.array(webhookEventTypeSchema).meta({ description: "Event types delivered to this endpoint; `*` means all" }),
     enabled: z.boolean(),
+    retrySchedule: z.enum(["standard", "extended"]).meta({
+      description: "`standard`: 8 attempts over about 28 hours; `extended`: 10 attempts over about 3 days",
+    }),
     disabledReason: z
       .string()
       .nullable()
@@ -34,6 +37,7 @@ export const webhookEndpointResource = z
         description: "Channel manager",
         eventTypes: ["reservation.created", "reservation.cancelled"],
         enabled: true,
+        retrySchedule: "standard",
         disabledReason: null,
         disabledAt: null,
         secretRotationEndsAt: null,

@@ -28,7 +28,14 @@ import { retryFailedDeliveries } from "../../lib/webhooks/retry-failed-deliverie
 import { sendTestEvent } from "../../lib/webhooks/send-test-event";
 import { purgeWebhookHistory } from "../../lib/webhooks/purge-webhook-history";
 import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "../../lib/webhooks/engine/delivery-queue";
-import { MAX_ATTEMPTS, RETRY_DELAYS_MS, retryDelayMs } from "../../lib/webhooks/engine/retry-schedule";
+import {
+  describeRetrySchedule,
+  EXTENDED_RETRY_DELAYS_MS,
+  MAX_ATTEMPTS,
+  maxAttempts,
+  RETRY_DELAYS_MS,
+  retryDelayMs,
+} from "../../lib/webhooks/engine/retry-schedule";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
 const system = { type: "SYSTEM" as const, id: null, label: "test" };
@@ -206,11 +213,61 @@ describe("delivery", () => {
     expect(r.received).toHaveLength(MAX_ATTEMPTS);
   });
 
+  it("retries an endpoint on the extended schedule for more than 3 days: the standard steps, then 24 h and 24 h", async () => {
+    const { key, property, receiver: r, endpoint } = await setup(["reservation.created"], () => ({ status: 503 }));
+    const changed = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { retrySchedule: "extended" },
+    });
+    expect(changed.status).toBe(200);
+    expect((changed.body as { data: { retrySchedule: string } }).data.retrySchedule).toBe("extended");
+    const clock = clockAt();
+    const first = clock.now.getTime();
+    const w = worker(clock);
+    await emit(property.id);
+    await w.runOnce();
+    for (const delay of EXTENDED_RETRY_DELAYS_MS) {
+      const delivery = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+      expect(delivery.status).toBe("PENDING");
+      expect(delivery.nextAttemptAt!.getTime() - clock.now.getTime()).toBe(delay);
+      clock.advance(delay);
+      await w.runOnce();
+    }
+    expect(r.received).toHaveLength(maxAttempts("extended"));
+    expect(maxAttempts("extended")).toBe(10);
+    expect(new Set(r.received.map((x) => x.id)).size).toBe(1);
+    const failed = await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } });
+    expect(failed).toMatchObject({ status: "FAILED", attemptCount: 10, nextAttemptAt: null });
+    // The last attempt came more than 3 days after the first.
+    expect(failed.lastAttemptAt!.getTime() - first).toBeGreaterThan(3 * 24 * 3_600_000);
+    expect(describeRetrySchedule("extended")).toBe("10 attempts over about 3 days");
+    expect(describeRetrySchedule("standard")).toBe("8 attempts over about 28 hours");
+  });
+
+  it("refuses a retry schedule it does not know, and keeps the endpoint as it was", async () => {
+    const { key, endpoint } = await setup();
+    const refused = await call(endpointRoute.PATCH, {
+      method: "PATCH",
+      path: `/api/v1/webhook-endpoints/${endpoint.id}`,
+      key,
+      params: { id: endpoint.id },
+      body: { retrySchedule: "forever" },
+    });
+    expect(refused.status).toBe(400);
+    expect(refused.body).toMatchObject({ code: "VALIDATION_ERROR", details: [{ path: "retrySchedule", message: "standard or extended" }] });
+    expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).retrySchedule).toBe("standard");
+  });
+
   it("spreads each retry by ±10 %", () => {
     expect(retryDelayMs(1, () => 0)).toBe(4_500);
     expect(retryDelayMs(1, () => 0.999999)).toBeCloseTo(5_500, -1);
     expect(retryDelayMs(2, () => 0)).toBe(270_000);
     expect(retryDelayMs(8, () => 0.5)).toBeNull();
+    expect(retryDelayMs(8, () => 0, "extended")).toBe(24 * 3_600_000 * 0.9);
+    expect(retryDelayMs(10, () => 0.5, "extended")).toBeNull();
     const spread = new Set(Array.from({ length: 50 }, () => retryDelayMs(3)));
     expect(spread.size).toBeGreaterThan(10);
     for (const delay of spread) expect(delay! >= 27 * 60_000 && delay! <= 33 * 60_000).toBe(true);

@@ -53,6 +53,8 @@ export interface ClaimedDelivery {
   propertyId: string;
   /** Null for a test ping. */
   eventId: string | null;
+  /** The endpoint's retry schedule: "standard" or "extended". */
+  retrySchedule: string;
   eventType: string;
   payload: string;
   attemptCount: number;
@@ -104,7 +106,7 @@ export async function claimDueDeliveries(
      UPDATE "WebhookDelivery" d SET "lockedUntil" = $2, "leaseToken" = $7
      FROM due, "WebhookEndpoint" e
      WHERE d.id = due.id AND e.id = d."endpointId"
-     RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d."attemptCount",
+     RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d."attemptCount", e."retrySchedule",
                e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken", d."nextAttemptAt"`,
     [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
   );
@@ -131,7 +133,7 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
   if (status !== null && status >= 200 && status < 300) return { status: "SUCCEEDED", nextAttemptAt: null, disableEndpoint: false };
   if (status === 410) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: true };
   const made = attempt.delivery.attemptCount + 1;
-  const delay = retryDelayMs(made, random);
+  const delay = retryDelayMs(made, random, attempt.delivery.retrySchedule);
   if (delay === null) return { status: "FAILED", nextAttemptAt: null, disableEndpoint: false };
   const retryAfter = status === 429 || status === 503 ? parseRetryAfter(headers?.["retry-after"], attempt.at) : null;
   return { status: "PENDING", nextAttemptAt: new Date(attempt.at.getTime() + Math.max(delay, retryAfter ?? 0)), disableEndpoint: false };

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "WebhookEndpoint" ADD COLUMN     "retrySchedule" TEXT NOT NULL DEFAULT 'standard';
+

@@ -13,6 +13,8 @@ export interface Received {
   verified: boolean;
   verifyError: string | null;
   at: number;
+  /** The W3C trace context header, when the sender passed one on. */
+  traceparent: string | null;
 }
 
 export interface Answer {
@@ -65,6 +67,7 @@ export async function startReceiver(
         verified,
         verifyError: verified ? null : verifyError,
         at: Date.now(),
+        traceparent: typeof req.headers.traceparent === "string" ? req.headers.traceparent : null,
       };
       received.push(entry);
       void Promise.resolve(options.answer ? options.answer(entry, received.length) : { status: 200, body: "ok" }).then((answer) => {

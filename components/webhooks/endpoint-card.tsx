@@ -80,6 +80,7 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
           {endpoint.description ? <p className="mt-0.5 text-sm text-slate-600">{endpoint.description}</p> : null}
           <p className="mt-0.5 text-xs text-slate-500" data-testid="retry-schedule">
             Retries: {endpoint.retrySchedule === "extended" ? "extended" : "standard"}, {describeRetrySchedule(endpoint.retrySchedule)}
+            {endpoint.skipOwnEvents ? " · skips events caused by its own integration's API key" : ""}
           </p>
         </div>
         <Badge tone={!endpoint.enabled ? "red" : endpoint.pausedReason ? "amber" : "green"} className="shrink-0 self-start">

@@ -60,6 +60,8 @@ export async function rollApiKey(options: {
       });
       issued.push(next);
       hashes.push(old.hash);
+      // The integration's endpoints follow its key: echo suppression keeps working after the roll.
+      await tx.webhookEndpoint.updateMany({ where: { propertyId: property.id, ownerKeyId: old.id }, data: { ownerKeyId: next.id } });
       await recordAuditEvent(tx, {
         propertyId: property.id,
         actor,

@@ -27,6 +27,7 @@ import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
+import { parseTraceparent, withRequestContext } from "./request-context";
 import { redactBody, redactHeaders, redactQuery, redactText } from "../request-logs/redact";
 import { clientIp } from "../http/client-ip";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
@@ -194,6 +195,7 @@ function logRequest(entry: {
     method: request.method,
     path: redactText(url.pathname),
     route: entry.route,
+    traceparent: parseTraceparent(request.headers.get("traceparent")),
     query: redactQuery(url),
     status: entry.status,
     durationMs: Math.round(performance.now() - entry.started),
@@ -297,6 +299,9 @@ export function v1Route<
       const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
+      // What the handler's events remember: the key (echo suppression) and the client's trace context.
+      const traced = { apiKeyId: key.id, traceparent: parseTraceparent(request.headers.get("traceparent")) };
+      const invoke = () => withRequestContext(traced, () => handler(context));
       const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>>): [number, string] => {
         const [status, payload] =
           result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
@@ -305,14 +310,14 @@ export function v1Route<
       const writes = definition.method !== "GET";
       if (key.mode === "TEST" && writes) {
         // Test keys: the same validation and rules, against real data, and nothing kept.
-        return await finish(...answer(await dryRun(async () => handler(context))));
+        return await finish(...answer(await dryRun(async () => invoke())));
       }
       const claim = claimId;
       if (claim) {
         // The write and the answer kept for its Idempotency-Key commit together, so a retry after a
         // crash between commit and answer replays it instead of writing twice.
         const result = await inOneTransaction(
-          async () => handler(context),
+          async () => invoke(),
           async (value, tx) => {
             const [status, text] = answer(value);
             if (keepsAnswer(status)) await recordIdempotentAnswer(tx, claim, status, text);
@@ -323,7 +328,7 @@ export function v1Route<
         await idempotencyTestHooks.afterCommit?.();
         return await finish(status, text);
       }
-      return await finish(...answer(await handler(context)));
+      return await finish(...answer(await invoke()));
     } catch (error) {
       if (error instanceof AuthenticationRefused) Object.assign(headers, error.headers);
       const response = apiErrorResponse(error, requestId, headers);

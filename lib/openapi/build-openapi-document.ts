@@ -109,6 +109,14 @@ function operation(definition: RouteDefinition, components: Json): Json {
       description: "Your integration's partner key, where the property requires one",
       schema: { type: "string", pattern: PARTNER_KEY_PATTERN.source, maxLength: 35 },
     },
+    {
+      name: "traceparent",
+      in: "header",
+      required: false,
+      description:
+        "W3C Trace Context: kept in the request log, and passed on (as a child span) with every webhook POST this request causes. A malformed value is ignored.",
+      schema: { type: "string", maxLength: 55, example: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" },
+    },
   ];
   if (definition.method === "POST") {
     parameters.push({

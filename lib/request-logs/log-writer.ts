@@ -15,6 +15,8 @@ export interface RequestLogEntry {
   path: string;
   /** The operation's path template ("/reservations/{id}"), null when no operation serves the path. */
   route: string | null;
+  /** The W3C traceparent the client sent, when well formed. */
+  traceparent: string | null;
   query: Record<string, string>;
   status: number;
   durationMs: number;

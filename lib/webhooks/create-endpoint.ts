@@ -1,5 +1,6 @@
 // Adds a webhook endpoint to a property (at most 20, PRO plan only); its signing secret is returned
 // this once, and stored encrypted.
+import { currentRequestContext } from "../api/request-context";
 import { randomBytes } from "node:crypto";
 import type { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
@@ -48,6 +49,9 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         description: input.description,
         eventTypes: input.eventTypes,
         retrySchedule: input.retrySchedule,
+        // Created through the API: the endpoint belongs to the integration whose key created it.
+        ownerKeyId: currentRequestContext()?.apiKeyId ?? null,
+        skipOwnEvents: input.skipOwnEvents,
         enabled: input.enabled,
         disabledReason: input.enabled ? null : "Disabled when created.",
         disabledAt: input.enabled ? null : new Date(),

@@ -6,6 +6,10 @@ import { EVENT_TYPES } from "../events/event-catalog";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { RETRY_SCHEDULE_NAMES } from "./engine/retry-schedule";
 
+const skipOwnEvents = z.boolean().meta({
+  description:
+    "Skip events caused by this integration's own API key (the key that created the endpoint, or that turned this on), so its own writes do not come back to it",
+});
 const retrySchedule = z.enum(RETRY_SCHEDULE_NAMES, { error: "standard or extended" }).meta({
   description:
     "When failed deliveries are retried: `standard`, 8 attempts over about 28 hours (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), or `extended`, 10 attempts over about 3 days (the same, then 24 h and 24 h)",
@@ -31,6 +35,7 @@ export const createEndpointInput = z.strictObject({
   eventTypes,
   enabled: z.boolean().default(true),
   retrySchedule: retrySchedule.default("standard"),
+  skipOwnEvents: skipOwnEvents.default(false),
 });
 export type CreateEndpointInput = z.input<typeof createEndpointInput>;
 
@@ -40,6 +45,7 @@ export const updateEndpointInput = z.strictObject({
   eventTypes: eventTypes.optional(),
   enabled: z.boolean().optional(),
   retrySchedule: retrySchedule.optional(),
+  skipOwnEvents: skipOwnEvents.optional(),
 });
 export type UpdateEndpointInput = z.input<typeof updateEndpointInput>;
 

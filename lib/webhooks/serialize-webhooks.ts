@@ -13,6 +13,7 @@ export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()): 
     description: endpoint.description,
     eventTypes: endpoint.eventTypes as WebhookEventType[],
     enabled: endpoint.enabled,
+    skipOwnEvents: endpoint.skipOwnEvents,
     retrySchedule: endpoint.retrySchedule === "extended" ? "extended" : "standard",
     disabledReason: endpoint.enabled ? null : endpoint.disabledReason,
     disabledAt: endpoint.enabled ? null : iso(endpoint.disabledAt),

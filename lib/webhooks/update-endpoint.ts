@@ -1,5 +1,6 @@
 // Changes an endpoint's URL, description, events, or enables/disables it (a disabled endpoint's queued
 // deliveries fail at once). Audited when anything changed. Racing a delete, it answers 404.
+import { currentRequestContext } from "../api/request-context";
 import type { z } from "zod";
 import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
@@ -31,6 +32,11 @@ export async function updateEndpoint(
           eventTypes: input.eventTypes,
           enabled: input.enabled,
           retrySchedule: input.retrySchedule,
+          skipOwnEvents: input.skipOwnEvents,
+          // Asking through the API to skip its own events makes the asking key the endpoint's integration.
+          ...(input.skipOwnEvents && !current.ownerKeyId && currentRequestContext()
+            ? { ownerKeyId: currentRequestContext()!.apiKeyId }
+            : {}),
           // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
           ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
           ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
@@ -45,7 +51,7 @@ export async function updateEndpoint(
           data: { status: "FAILED", nextAttemptAt: null, lastError: "Not sent: the endpoint was disabled." },
         });
       }
-      const changed = (["url", "description", "eventTypes", "enabled", "retrySchedule"] as const).filter(
+      const changed = (["url", "description", "eventTypes", "enabled", "retrySchedule", "skipOwnEvents"] as const).filter(
         (field) => input[field] !== undefined && JSON.stringify(input[field]) !== JSON.stringify(current[field]),
       );
       if (changed.length > 0) {

@@ -14,6 +14,7 @@ export const webhookEndpointResource = z
     description: z.string(),
     eventTypes: z.array(webhookEventTypeSchema).meta({ description: "Event types delivered to this endpoint; `*` means all" }),
     enabled: z.boolean(),
+    skipOwnEvents: z.boolean().meta({ description: "Events caused by the integration's own API key are not sent here" }),
     retrySchedule: z.enum(["standard", "extended"]).meta({
       description: "`standard`: 8 attempts over about 28 hours; `extended`: 10 attempts over about 3 days",
     }),
@@ -37,6 +38,7 @@ export const webhookEndpointResource = z
         description: "Channel manager",
         eventTypes: ["reservation.created", "reservation.cancelled"],
         enabled: true,
+        skipOwnEvents: false,
         retrySchedule: "standard",
         disabledReason: null,
         disabledAt: null,

@@ -38,6 +38,7 @@ function request(propertyId: string, apiKeyId: string, at: Date, overrides: Part
     method: "GET",
     path: "/api/v1/reservations",
     route: "/reservations",
+    traceparent: null,
     query: {},
     status: 200,
     durationMs: 12,

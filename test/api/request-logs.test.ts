@@ -145,7 +145,7 @@ describe("request log capture", () => {
     const script = `
       import { enqueueRequestLog, flushRequestLogsOnShutdown } from "./lib/request-logs/log-writer.ts";
       flushRequestLogsOnShutdown();
-      for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", route: null, query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null, responseHeaders: {} });
+      for (let i = 0; i < 3; i++) enqueueRequestLog({ id: "req_sigterm_" + i, propertyId: ${JSON.stringify(property.id)}, createdAt: new Date().toISOString(), method: "GET", path: "/api/v1/x", route: null, traceparent: null, query: {}, status: 200, durationMs: 1, apiKeyId: null, keyPreview: null, mode: null, partnerId: null, partnerName: null, ip: null, userAgent: null, requestHeaders: {}, requestBody: null, responseBody: null, errorCode: null, responseHeaders: {} });
       setTimeout(() => {}, 60_000); // stay alive until the signal
       process.kill(process.pid, "SIGTERM");`;
     const result = await promisify(execFile)(path.resolve("node_modules/.bin/tsx"), ["--eval", script], {

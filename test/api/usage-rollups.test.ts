@@ -40,6 +40,7 @@ function entry(propertyId: string, overrides: Partial<RequestLogEntry>): Request
     method: "GET",
     path: "/api/v1/reservations",
     route: "/reservations",
+    traceparent: null,
     query: {},
     status: 200,
     durationMs: 10,

@@ -26,7 +26,14 @@ describe("webhooks and the FREE plan", () => {
     const { property } = await createProperty({ plan: "FREE", rooms: 0 });
     const refusal = await createEndpoint(
       { propertyId: property.id, actor: system },
-      { url: "http://127.0.0.1:9/hooks", eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard" },
+      {
+        url: "http://127.0.0.1:9/hooks",
+        eventTypes: ["*"],
+        enabled: true,
+        description: "",
+        retrySchedule: "standard",
+        skipOwnEvents: false,
+      },
     ).then(
       () => null,
       (error: unknown) => error,
@@ -43,7 +50,7 @@ describe("webhooks and the FREE plan", () => {
     const { property } = await createProperty({ rooms: 0 });
     const endpoint = await createEndpoint(
       { propertyId: property.id, actor: system },
-      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard" },
+      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard", skipOwnEvents: false },
     );
     secrets.push(endpoint.secret);
 
@@ -73,7 +80,7 @@ describe("webhooks and the FREE plan", () => {
     const { property } = await createProperty({ rooms: 0 });
     const endpoint = await createEndpoint(
       { propertyId: property.id, actor: system },
-      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard" },
+      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard", skipOwnEvents: false },
     );
     secrets.push(endpoint.secret);
     await emit(property.id);

@@ -21,18 +21,20 @@ export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
 export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promise<{ events: number; deliveries: number }> {
   const { rows } = await pool.query<{ events: string; deliveries: string }>(
     `WITH ev AS (
-       SELECT id, "propertyId", type, payload, "createdAt" FROM "OutboxEvent"
+       SELECT id, "propertyId", type, payload, "createdAt", "apiKeyId", traceparent FROM "OutboxEvent"
        WHERE "dispatchedAt" IS NULL ORDER BY "createdAt", id LIMIT $2::int FOR UPDATE SKIP LOCKED
      ), made AS (
-       INSERT INTO "WebhookDelivery" (id, "propertyId", "endpointId", "eventId", "eventType", payload, status, "nextAttemptAt", "createdAt", "updatedAt")
+       INSERT INTO "WebhookDelivery" (id, "propertyId", "endpointId", "eventId", "eventType", payload, traceparent, status, "nextAttemptAt", "createdAt", "updatedAt")
        SELECT 'msg_' || replace(gen_random_uuid()::text, '-', ''), ev."propertyId", e.id, ev.id, ev.type,
-              ${eventBodySql("ev")},
+              ${eventBodySql("ev")}, ev.traceparent,
               'PENDING', $1::timestamptz, $1::timestamptz, $1::timestamptz
        FROM ev JOIN "WebhookEndpoint" e
          ON e."propertyId" = ev."propertyId" AND e.enabled
         AND (ev.type = ANY(e."eventTypes") OR ('*' = ANY(e."eventTypes") AND ev.type <> ALL($3::text[])))
         -- An operational event never goes to the endpoint it is about (which is failing or disabled).
         AND coalesce(ev.payload #>> '{endpoint,id}', ev.payload #>> '{delivery,endpointId}', '') <> e.id
+        -- Echo suppression: an endpoint that asks not to hear its own integration's writes.
+        AND NOT (e."skipOwnEvents" AND ev."apiKeyId" IS NOT NULL AND ev."apiKeyId" = e."ownerKeyId")
         AND e."createdAt" <= ev."createdAt" AT TIME ZONE 'UTC'
        -- A property whose plan does not include API access has its endpoints paused: its events go nowhere.
        JOIN "Property" p ON p.id = ev."propertyId" AND p.plan = 'PRO'
@@ -53,6 +55,8 @@ export interface ClaimedDelivery {
   propertyId: string;
   /** Null for a test ping. */
   eventId: string | null;
+  /** The trace of the API request that caused the event, if it sent one. */
+  traceparent: string | null;
   /** The endpoint's retry schedule: "standard" or "extended". */
   retrySchedule: string;
   eventType: string;
@@ -106,7 +110,7 @@ export async function claimDueDeliveries(
      UPDATE "WebhookDelivery" d SET "lockedUntil" = $2, "leaseToken" = $7
      FROM due, "WebhookEndpoint" e
      WHERE d.id = due.id AND e.id = d."endpointId"
-     RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d."attemptCount", e."retrySchedule",
+     RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d.traceparent, d."attemptCount", e."retrySchedule",
                e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken", d."nextAttemptAt"`,
     [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
   );

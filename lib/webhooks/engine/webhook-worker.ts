@@ -19,6 +19,7 @@ import {
   type ClaimedDelivery,
   type CompletedAttempt,
 } from "./delivery-queue";
+import { childTraceparent } from "../../api/request-context";
 import { OutboxListener } from "./outbox-listener";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
@@ -346,6 +347,8 @@ export class WebhookWorker {
       let result: AttemptResult;
       try {
         request.headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
+        // The receiver can follow the API request that caused the event: this attempt is a child span of it.
+        if (delivery.traceparent) request.headers.traceparent = childTraceparent(delivery.traceparent);
         result = await sendAttempt(request, { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve });
       } catch (error) {
         // Signing or the request itself threw (a malformed secret or URL written behind our back):

@@ -79,7 +79,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
         description={
           created
             ? undefined
-            : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule for about 28 hours until your endpoint answers 2xx."
+            : "We POST each event as JSON, signed per Standard Webhooks, and retry on a backoff schedule (about 28 hours, or 3 days with extended retries) until your endpoint answers 2xx."
         }
         className="max-w-2xl"
         dismissible={!created && !mutation.isPending}
@@ -155,7 +155,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
               >
                 {RETRY_SCHEDULE_NAMES.map((name) => (
                   <option key={name} value={name}>
-                    {name === "standard" ? "Standard" : "Extended"}: {describeRetrySchedule(name)}
+                    {name === "standard" ? "Standard" : "Extended"} ({describeRetrySchedule(name).replace(" over about ", ", ")})
                   </option>
                 ))}
               </Select>

@@ -117,6 +117,9 @@ const schema = z.object({
   WEBHOOK_LEASE_MS: integer(100, 3_600_000)
     .optional()
     .describe("how long a claimed delivery stays with its worker; unset: the timeout + 15000"),
+  PMS_API_KEY: text()
+    .optional()
+    .describe("npm run listen: the API key to stream with when --api-key is not given (keeps the key out of the process list)"),
   // Tests and benchmarks
   TEST_DATABASE_URL: postgresUrl.optional().describe("PostgreSQL server for the Vitest suite; unset: in-memory PGlite"),
   CHROMIUM_PATH: text().default("/usr/bin/chromium").describe("browser for Playwright (Debian's chromium package)"),

@@ -39,6 +39,14 @@ export async function call(
   });
   // As Next does: a route without dynamic segments gets params that resolve to undefined.
   const response = await handler(request, { params: Promise.resolve(options.params) as Promise<never> });
+  if (response.ok && response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    // A stream runs until its client leaves: this client leaves at once (stream tests read it over HTTP).
+    await response.body?.cancel();
+    const definition = (handler as { definition?: RouteDefinition }).definition;
+    if (definition && !documentedStatuses(definition).includes(response.status))
+      throw new Error(`${definition.path}: undocumented ${response.status}`);
+    return { status: response.status, headers: response.headers, text: "", body: null };
+  }
   const text = await response.text();
   const definition = (handler as { definition?: RouteDefinition }).definition;
   if (definition) assertDocumented(definition, response.status, text ? (JSON.parse(text) as unknown) : null);

@@ -60,6 +60,10 @@ export interface RouteDefinition<
   otherStatuses?: { status: number; description: string }[];
   /** Error statuses the operation can answer beyond those every operation can. */
   errors?: number[];
+  /** Request headers the operation reads, for the OpenAPI document. */
+  headers?: { name: string; description: string; maxLength: number }[];
+  /** What a success is sent as: JSON (the default), or a stream of Server-Sent Events the handler returns as a Response. */
+  contentType?: "application/json" | "text/event-stream";
 }
 
 /** Every status an operation can answer: what the OpenAPI document lists and the tests hold it to. */
@@ -224,7 +228,7 @@ export function v1Route<
   definition: RouteDefinition<Path, Q, B, R>,
   handler: (
     context: V1Context<Path, Output<Q>, Output<B>>,
-  ) => Promise<ResponseBody<R> | Reply<ResponseBody<R>>> | ResponseBody<R> | Reply<ResponseBody<R>>,
+  ) => Promise<ResponseBody<R> | Reply<ResponseBody<R>> | Response> | ResponseBody<R> | Reply<ResponseBody<R>> | Response,
 ): V1Handler {
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
@@ -302,7 +306,8 @@ export function v1Route<
       // What the handler's events remember: the key (echo suppression) and the client's trace context.
       const traced = { apiKeyId: key.id, traceparent: parseTraceparent(request.headers.get("traceparent")) };
       const invoke = () => withRequestContext(traced, () => handler(context));
-      const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>>): [number, string] => {
+      const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>> | Response): [number, string] => {
+        if (result instanceof Response) throw new Error(`${definition.operationId}: only a GET may answer with a stream`);
         const [status, payload] =
           result instanceof Reply ? [result.status, result.body as object] : [definition.status ?? 200, result as object];
         return [status, JSON.stringify({ ...payload, livemode: key.mode === "LIVE" })];
@@ -328,7 +333,16 @@ export function v1Route<
         await idempotencyTestHooks.afterCommit?.();
         return await finish(status, text);
       }
-      return await finish(...answer(await invoke()));
+      const result = await invoke();
+      if (result instanceof Response) {
+        // A stream (Server-Sent Events): logged when it opens, with its headers and no body.
+        const opened = await finish(result.status, "", {
+          "Content-Type": result.headers.get("content-type") ?? "text/event-stream",
+          "X-Accel-Buffering": "no",
+        });
+        return new Response(result.body, { status: result.status, headers: opened.headers });
+      }
+      return await finish(...answer(result));
     } catch (error) {
       if (error instanceof AuthenticationRefused) Object.assign(headers, error.headers);
       const response = apiErrorResponse(error, requestId, headers);

@@ -118,6 +118,14 @@ function operation(definition: RouteDefinition, components: Json): Json {
       schema: { type: "string", maxLength: 55, example: "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01" },
     },
   ];
+  for (const header of definition.headers ?? [])
+    parameters.push({
+      name: header.name,
+      in: "header",
+      required: false,
+      description: header.description,
+      schema: { type: "string", maxLength: header.maxLength },
+    });
   if (definition.method === "POST") {
     parameters.push({
       name: "Idempotency-Key",
@@ -155,7 +163,7 @@ function operation(definition: RouteDefinition, components: Json): Json {
     [status]: {
       description: "Success",
       headers: responseHeaders(Number(status)),
-      content: { "application/json": { schema: schemaOf(definition.response, "output", components) } },
+      content: { [definition.contentType ?? "application/json"]: { schema: schemaOf(definition.response, "output", components) } },
     },
   };
   for (const other of definition.otherStatuses ?? []) {

@@ -18,6 +18,7 @@ import * as room from "@/app/api/v1/rooms/[id]/route";
 import * as rooms from "@/app/api/v1/rooms/route";
 import * as availability from "@/app/api/v1/availability/route";
 import * as events from "@/app/api/v1/events/route";
+import * as eventStream from "@/app/api/v1/events/stream/route";
 import * as payment from "@/app/api/v1/payments/[id]/route";
 import * as paymentRefund from "@/app/api/v1/payments/[id]/refund/route";
 import * as payments from "@/app/api/v1/payments/route";
@@ -53,6 +54,7 @@ const modules = [
   conversationMessages,
   users,
   events,
+  eventStream,
   webhookEndpoints,
   webhookEndpoint,
   webhookDeliveries,

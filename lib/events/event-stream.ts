@@ -1,0 +1,207 @@
+// GET /api/v1/events/stream: the events feed as Server-Sent Events, for `npm run listen` and any
+// EventSource. Each event is one message, `id:` its event id, `event:` its type, `data:` the webhook's
+// body. A new stream starts now and first sends `event: ready` with the id to resume from (`start` while
+// the property has no event yet); a client that reconnects with `Last-Event-ID` gets everything after it,
+// in the order of the feed (txid, seq), including events of transactions still running when it left.
+// Streams wake on the outbox's notification, and poll every second while notifications are not known
+// to arrive. Every 30 s the key is checked again: a revoked or expired key's stream ends (its reconnect
+// is then refused with 401); a comment line every 15 s keeps proxies from closing an idle stream.
+import "server-only";
+import { hasScope } from "../api-keys/scopes";
+import { db, getPool } from "../db/client";
+import { Prisma } from "../db/generated/prisma/client";
+import { AppError } from "../errors/app-error";
+import { onShutdown } from "../jobs/shutdown";
+import { OutboxListener } from "../webhooks/engine/outbox-listener";
+import { EVENT_SCOPES, EVENT_TYPES, type EventType } from "./event-catalog";
+import { eventBodySql } from "./event-body";
+
+/** The cursor of a property that has no event yet: resume from its first one. */
+export const STREAM_START = "start";
+const KEEP_ALIVE_MS = 15_000;
+const KEY_CHECK_MS = 30_000;
+const BATCH = 100;
+
+/**
+ * The event types a key may stream, narrowed by `patterns` ("reservation.*,guest.checked_in", "*").
+ * A pattern that names no event type is refused, so a typo is not a silent empty stream.
+ */
+export function streamTypes(scopes: readonly string[], patterns: string | undefined): EventType[] {
+  const wanted = (patterns ?? "*")
+    .split(",")
+    .map((p) => p.trim())
+    .filter(Boolean);
+  const matches = (pattern: string, type: string) =>
+    pattern === "*" || pattern === type || (pattern.endsWith(".*") && type.startsWith(pattern.slice(0, -1)));
+  const unknown = wanted.filter((pattern) => !EVENT_TYPES.some((type) => matches(pattern, type)));
+  if (unknown.length > 0)
+    throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
+      types: [`No event type matches ${unknown.map((u) => `"${u}"`).join(", ")}: use names from the event catalogue, or "reservation.*"`],
+    });
+  return EVENT_TYPES.filter((type) => hasScope(scopes, EVENT_SCOPES[type]) && wanted.some((pattern) => matches(pattern, type)));
+}
+
+interface Cursor {
+  txid: string;
+  seq: bigint;
+}
+
+/** Where a stream starts: after `lastEventId`, or now (after the last event every running transaction is past). */
+async function startCursor(propertyId: string, lastEventId: string | null): Promise<{ cursor: Cursor | null; id: string }> {
+  if (lastEventId === STREAM_START) return { cursor: null, id: STREAM_START };
+  const [row] = lastEventId
+    ? await db.$queryRaw<(Cursor & { id: string })[]>`
+        SELECT id, txid::text AS txid, seq FROM "OutboxEvent" WHERE id = ${lastEventId} AND "propertyId" = ${propertyId}`
+    : await db.$queryRaw<(Cursor & { id: string })[]>`
+        SELECT id, txid::text AS txid, seq FROM "OutboxEvent"
+        WHERE "propertyId" = ${propertyId} AND txid < pg_snapshot_xmin(pg_current_snapshot())
+        ORDER BY txid DESC, seq DESC LIMIT 1`;
+  if (lastEventId && !row)
+    throw new AppError("VALIDATION_ERROR", "No event with this id: resume from an event this stream sent you (events are kept 30 days).", {
+      "Last-Event-ID": ["Unknown event id"],
+    });
+  return row ? { cursor: { txid: row.txid, seq: row.seq }, id: row.id } : { cursor: null, id: STREAM_START };
+}
+
+async function nextEvents(propertyId: string, cursor: Cursor | null) {
+  return db.$queryRaw<(Cursor & { id: string; type: string; body: string })[]>`
+    SELECT e.id, e.type, e.txid::text AS txid, e.seq, ${Prisma.raw(eventBodySql("e"))} AS body FROM "OutboxEvent" e
+    WHERE e."propertyId" = ${propertyId}
+      ${cursor ? Prisma.sql`AND (e.txid, e.seq) > (${cursor.txid}::xid8, ${cursor.seq})` : Prisma.empty}
+      AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+    ORDER BY e.txid, e.seq
+    LIMIT ${BATCH}`;
+}
+
+async function keyStillValid(apiKeyId: string, now = new Date()): Promise<boolean> {
+  const key = await db.apiKey.findUnique({ where: { id: apiKeyId }, select: { revokedAt: true, expiresAt: true } });
+  return !!key && !key.revokedAt && (!key.expiresAt || key.expiresAt > now);
+}
+
+// One listener per process wakes every open stream; it starts with the first stream.
+type Wake = () => void;
+const globalForStreams = globalThis as unknown as {
+  __pmsEventStreams?: { wakers: Set<Wake>; closers: Set<Wake>; listener: OutboxListener };
+};
+
+function streams() {
+  if (!globalForStreams.__pmsEventStreams) {
+    const wakers = new Set<Wake>();
+    const listener = new OutboxListener({
+      pool: getPool(),
+      onWake: () => wakers.forEach((wake) => wake()),
+      log: (message) => console.error(`[event streams] ${message}`),
+    });
+    globalForStreams.__pmsEventStreams = { wakers, closers: new Set(), listener };
+    listener.start();
+    onShutdown("event streams", closeEventStreams);
+  }
+  return globalForStreams.__pmsEventStreams;
+}
+
+/** Ends every open stream (clients reconnect to another instance) and stops listening. */
+export async function closeEventStreams(): Promise<void> {
+  const open = globalForStreams.__pmsEventStreams;
+  if (!open) return;
+  globalForStreams.__pmsEventStreams = undefined;
+  open.closers.forEach((close) => close());
+  await open.listener.close();
+}
+
+/**
+ * Opens a stream of the property's events of `types` after `lastEventId` (or from now). Refuses an
+ * unknown id before anything is sent; the stream then runs until the client leaves, the key stops
+ * being valid or the process shuts down.
+ */
+export async function openEventStream(options: {
+  propertyId: string;
+  apiKeyId: string;
+  types: EventType[];
+  lastEventId: string | null;
+  signal: AbortSignal;
+}): Promise<ReadableStream<Uint8Array>> {
+  const start = await startCursor(options.propertyId, options.lastEventId);
+  const wanted = new Set<string>(options.types);
+  const encoder = new TextEncoder();
+  const hub = streams();
+  let cursor = start.cursor;
+  let closed = false;
+  let wake: Wake = () => undefined;
+  let pending = false;
+  let closeStream: () => void = () => undefined;
+
+  return new ReadableStream<Uint8Array>({
+    start(controller) {
+      const send = (text: string) => {
+        if (!closed) controller.enqueue(encoder.encode(text));
+      };
+      const close = () => {
+        if (closed) return;
+        closed = true;
+        hub.wakers.delete(onWake);
+        hub.closers.delete(close);
+        wake();
+        try {
+          controller.close();
+        } catch {
+          // already closed by the client
+        }
+      };
+      const onWake = () => {
+        pending = true;
+        wake();
+      };
+      closeStream = close;
+      hub.wakers.add(onWake);
+      hub.closers.add(close);
+      options.signal.addEventListener("abort", close, { once: true });
+
+      send(`retry: 2000\nid: ${start.id}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: start.id, types: options.types })}\n\n`);
+
+      void (async () => {
+        let lastSent = Date.now();
+        let keyCheckedAt = Date.now();
+        try {
+          while (!closed) {
+            pending = false;
+            for (;;) {
+              const rows = await nextEvents(options.propertyId, cursor);
+              for (const row of rows) {
+                cursor = { txid: row.txid, seq: row.seq };
+                if (wanted.has(row.type)) {
+                  send(`id: ${row.id}\nevent: ${row.type}\ndata: ${row.body}\n\n`);
+                  lastSent = Date.now();
+                }
+              }
+              if (rows.length < BATCH || closed) break;
+            }
+            if (Date.now() - keyCheckedAt >= KEY_CHECK_MS) {
+              keyCheckedAt = Date.now();
+              if (!(await keyStillValid(options.apiKeyId))) break;
+            }
+            if (Date.now() - lastSent >= KEEP_ALIVE_MS) {
+              send(": keep-alive\n\n");
+              lastSent = Date.now();
+            }
+            if (closed || pending) continue;
+            // Notifications that arrive need no poll; until the listener knows they do, poll every second.
+            await new Promise<void>((resolve) => {
+              const timer = setTimeout(resolve, hub.listener.trusted ? 5_000 : 1_000);
+              wake = () => {
+                clearTimeout(timer);
+                resolve();
+              };
+            });
+            wake = () => undefined;
+          }
+        } catch (error) {
+          console.error(`[event streams] stream ended: ${error instanceof Error ? error.message : String(error)}`);
+        }
+        close();
+      })();
+    },
+    cancel() {
+      closeStream();
+    },
+  });
+}

@@ -1,3 +1,4 @@
+import AxeBuilder from "@axe-core/playwright";
 import http from "node:http";
 import type { AddressInfo } from "node:net";
 import { expect, test, type Locator, type Page } from "@playwright/test";
@@ -224,6 +225,24 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
     await expect.poll(() => receiver.ofType("ping").length, { timeout: 15_000 }).toBe(2);
     expect(receiver.ofType("ping")[1]!.verifiedWith).toEqual([secret, rotated]);
 
+    // Replay the last three days: nothing failed, so "only failed" has nothing; "all" sends the three again,
+    // each with its own webhook-id, and the progress reaches 3 of 3.
+    await page.getByRole("button", { name: "Replay…" }).click();
+    const replay = page.getByRole("dialog", { name: "Replay deliveries" });
+    await expect(replay.getByRole("status")).toHaveText("No failed deliveries in this window.");
+    await expect(replay.getByRole("button", { name: "Replay", exact: true })).toBeDisabled();
+    await replay.getByRole("radio", { name: /^All of them/ }).check();
+    await expect(replay.getByTestId("replay-count")).toHaveText("3 deliveries will be sent again.");
+    const axe = await new AxeBuilder({ page }).include('[role="dialog"]').analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
+    await replay.getByRole("button", { name: "Replay 3 deliveries" }).click();
+    await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Replaying 3 deliveries, oldest first." })).toBeVisible();
+    await expect(page.getByTestId("replay-progress")).toContainText("3 of 3 sent, 3 delivered (done)", { timeout: 15_000 });
+    const replayed = receiver.ofType("reservation.created");
+    expect(replayed).toHaveLength(3);
+    expect(replayed[2]!.headers["webhook-id"]).toBe(webhookId);
+    expect(replayed[2]!.body).toBe(first.body);
+
     // A manager sees the endpoint and its deliveries, and nothing to change them with.
     const managerContext = await browser.newContext({ baseURL: test.info().project.use.baseURL });
     try {
@@ -233,7 +252,7 @@ test("an admin adds an endpoint for reservation.created, the API's reservation r
       const managerCard = manager.getByRole("article", { name: receiver.url });
       await expect(managerCard).toContainText("reservation.created");
       await expect(managerCard.getByTestId("webhook-last-delivery")).toContainText("200");
-      for (const name of ["Add endpoint", "Edit", "Disable", "Delete", "Send test event", "Reveal secret", "Rotate secret"]) {
+      for (const name of ["Add endpoint", "Edit", "Disable", "Delete", "Send test event", "Reveal secret", "Rotate secret", "Replay…"]) {
         await expect(manager.getByRole("button", { name, exact: true })).toHaveCount(0);
       }
       await managerCard.getByRole("link", { name: "View recent deliveries" }).click();

@@ -12,6 +12,7 @@ import { RelativeTime } from "@/components/ui/relative-time";
 import type { EventTypeOption } from "@/lib/webhooks/list-endpoint-views";
 import { DeliveryAttempts } from "./delivery-attempts";
 import { DeliveryStatusBadge } from "./delivery-status";
+import { ReplayDialog, ReplayProgress } from "./replay-dialog";
 import { useInvalidateWebhooks, useWebhookDeliveries, type DeliveriesPage } from "./use-webhooks";
 import { TableFrame, type Column } from "@/components/ui/table-frame";
 import { RefreshError } from "@/components/ui/refresh-error";
@@ -110,7 +111,10 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
             </Select>
           </div>
           {canManage ? (
-            <RetryFailedButton failed={failed} enabled={endpoint.enabled} pending={retry.isPending} onRetry={() => retry.mutate()} />
+            <>
+              <RetryFailedButton failed={failed} enabled={endpoint.enabled} pending={retry.isPending} onRetry={() => retry.mutate()} />
+              <ReplayDialog slug={slug} endpoint={endpoint} />
+            </>
           ) : null}
         </div>
       </div>
@@ -120,6 +124,7 @@ export function EndpointDeliveriesPanel({ slug, endpoint, catalog, canManage, in
         </p>
       ) : null}
 
+      <ReplayProgress slug={slug} endpointId={endpoint.id} />
       <RefreshError query={query} what="the deliveries" />
       {query.isError && !query.isRefetchError ? (
         <p role="alert" className="text-sm text-red-700">

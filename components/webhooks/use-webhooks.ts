@@ -4,6 +4,7 @@ import { keepPreviousData, useInfiniteQuery, useQuery, useQueryClient } from "@t
 import { fetchJson } from "@/components/ui/fetch-json";
 import type { DeliveryDetail, DeliveryRow } from "@/lib/webhooks/list-endpoint-deliveries";
 import type { WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
+import type { WebhookReplayResource } from "@/lib/webhooks/replay-deliveries";
 
 export interface DeliveriesPage {
   rows: DeliveryRow[];
@@ -65,6 +66,29 @@ export function useWebhookDelivery(slug: string, endpointId: string, deliveryId:
     queryFn: () =>
       fetchJson<DeliveryDetail>(`${base(slug)}/${encodeURIComponent(endpointId)}/deliveries/${encodeURIComponent(deliveryId)}`),
     refetchInterval: 3_000,
+  });
+}
+
+/** The endpoint's latest replays; refreshed every 2 s while one is still sending. */
+export function useWebhookReplays(slug: string, endpointId: string) {
+  return useQuery({
+    queryKey: [...webhooksQueryKey(slug), "replays", endpointId],
+    queryFn: async () =>
+      (await fetchJson<{ replays: WebhookReplayResource[] }>(`${base(slug)}/${encodeURIComponent(endpointId)}/replays`)).replays,
+    refetchInterval: (query) => (query.state.data?.some((replay) => replay.status === "running") ? 2_000 : 15_000),
+  });
+}
+
+/** How many deliveries a replay of the window would send (null until the window is valid). */
+export function useReplayCount(slug: string, endpointId: string, window: { since: string; until: string; only: string } | null) {
+  return useQuery({
+    queryKey: [...webhooksQueryKey(slug), "replay-count", endpointId, window],
+    queryFn: () =>
+      fetchJson<{ count: number; max: number }>(
+        `${base(slug)}/${encodeURIComponent(endpointId)}/replays/count?${new URLSearchParams(window ?? {}).toString()}`,
+      ),
+    enabled: window !== null,
+    placeholderData: keepPreviousData,
   });
 }
 

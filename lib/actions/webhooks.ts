@@ -2,6 +2,7 @@
 // The Webhooks tab's changes: endpoints, their signing secrets, test events, resends and retries.
 import { z } from "zod";
 import { resendDelivery } from "../webhooks/resend-delivery";
+import { replayDeliveries, replayInput } from "../webhooks/replay-deliveries";
 import { retryFailedDeliveries } from "../webhooks/retry-failed-deliveries";
 import { sendTestEvent } from "../webhooks/send-test-event";
 import { createEndpoint } from "../webhooks/create-endpoint";
@@ -106,3 +107,12 @@ export const retryFailedWebhookDeliveriesAction = propertyAction("manageApiAcces
     ? "No failed deliveries to retry."
     : `${count} failed ${count === 1 ? "delivery" : "deliveries"} queued for another attempt.`;
 });
+
+export const replayWebhookDeliveriesAction = propertyAction(
+  "manageApiAccess",
+  z.object({ endpointId: idOf("endpoint"), window: replayInput }),
+  async ({ access, actor, input }) => {
+    const replay = await replayDeliveries({ propertyId: access.property.id, actor }, input.endpointId, input.window);
+    return `Replaying ${replay.total} ${replay.total === 1 ? "delivery" : "deliveries"}, oldest first.`;
+  },
+);

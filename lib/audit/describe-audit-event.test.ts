@@ -137,6 +137,15 @@ const CASES: [DescribableEvent, string][] = [
   ],
   [byAdam("webhook_endpoint.failed_retried", { count: 3 }), "Adam Admin retried 3 failed webhook deliveries"],
   [
+    byAdam("webhook_endpoint.replayed", {
+      count: 42,
+      only: "failed",
+      since: "2026-11-20T21:00:00.000Z",
+      until: "2026-11-23T07:00:00.000Z",
+    }),
+    "Adam Admin replayed 42 failed webhook deliveries from 20 Nov 2026, 21:00 UTC to 23 Nov 2026, 07:00 UTC",
+  ],
+  [
     byAdam("webhook_delivery.resent", { endpointId: "e1", eventType: "reservation.created" }),
     "Adam Admin resent a webhook delivery (reservation.created)",
   ],

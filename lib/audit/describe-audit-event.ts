@@ -196,6 +196,13 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         const until = when(text(metadata, "previousSecretExpiresAt"));
         return `${actor} rotated the signing secret of ${url}${until ? `; the old secret works until ${until}` : ""}`;
       }
+      case "webhook_endpoint.replayed": {
+        const count = typeof metadata.count === "number" ? metadata.count : 0;
+        const since = when(typeof metadata.since === "string" ? metadata.since : null);
+        const until = when(typeof metadata.until === "string" ? metadata.until : null);
+        const what = metadata.only === "all" ? "" : " failed";
+        return `${actor} replayed ${count}${what} webhook ${count === 1 ? "delivery" : "deliveries"}${since && until ? ` from ${since} to ${until}` : ""}`;
+      }
       case "webhook_endpoint.failed_retried": {
         const count = typeof metadata.count === "number" ? metadata.count : 0;
         return `${actor} retried ${count} failed webhook ${count === 1 ? "delivery" : "deliveries"}`;

@@ -1,5 +1,6 @@
 // Retention of webhook history: finished deliveries (with their attempts) are kept 30 days, outbox
-// events 30 days after they were dispatched; deleted in small batches. Pending deliveries stay.
+// events 30 days after they were dispatched, replays 30 days after they were made; deleted in small
+// batches. Pending deliveries stay.
 import { deleteInBatches } from "../db/delete-in-batches";
 
 export const WEBHOOK_HISTORY_DAYS = 30;
@@ -14,6 +15,11 @@ export async function purgeWebhookHistory(options: { now?: Date; batch?: number 
   );
   const events = await deleteInBatches(
     `DELETE FROM "OutboxEvent" WHERE id IN (SELECT id FROM "OutboxEvent" WHERE "dispatchedAt" < $1::timestamptz AT TIME ZONE 'UTC' LIMIT $2)`,
+    [cutoff],
+    batch,
+  );
+  await deleteInBatches(
+    `DELETE FROM "WebhookReplay" WHERE id IN (SELECT id FROM "WebhookReplay" WHERE "createdAt" < $1::timestamptz LIMIT $2)`,
     [cutoff],
     batch,
   );

@@ -26,6 +26,9 @@ import * as reservationPayments from "@/app/api/v1/reservations/[id]/payments/ro
 import * as users from "@/app/api/v1/users/route";
 import * as webhookDeliveries from "@/app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as webhookRotate from "@/app/api/v1/webhook-endpoints/[id]/rotate-secret/route";
+import * as webhookReplay from "@/app/api/v1/webhook-endpoints/[id]/replay/route";
+import * as webhookReplays from "@/app/api/v1/webhook-endpoints/[id]/replays/route";
+import * as webhookReplayOne from "@/app/api/v1/webhook-endpoints/[id]/replays/[replayId]/route";
 import * as webhookEndpoint from "@/app/api/v1/webhook-endpoints/[id]/route";
 import * as webhookEndpoints from "@/app/api/v1/webhook-endpoints/route";
 import type { V1Handler } from "@/lib/api/v1-route";
@@ -59,6 +62,9 @@ const modules = [
   webhookEndpoint,
   webhookDeliveries,
   webhookRotate,
+  webhookReplay,
+  webhookReplays,
+  webhookReplayOne,
 ];
 
 export const V1_HANDLERS: V1Handler[] = modules.flatMap((m) =>

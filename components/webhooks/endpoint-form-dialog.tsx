@@ -37,6 +37,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
   const [description, setDescription] = useState(endpoint?.description ?? "");
   const [eventTypes, setEventTypes] = useState<string[]>(endpoint?.eventTypes ?? []);
   const [retrySchedule, setRetrySchedule] = useState<RetrySchedule>(endpoint?.retrySchedule ?? "standard");
+  const [snapshot, setSnapshot] = useState(false);
   const [created, setCreated] = useState<{ secret: string } | null>(null);
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useActionMutation(
@@ -44,7 +45,7 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
       // Event types come from the catalogue the server sent; the action validates them again.
       const input = { url, description, eventTypes: eventTypes as WebhookEventType[], retrySchedule };
       if (endpoint) return updateWebhookEndpointAction(slug, { endpointId: endpoint.id, ...input });
-      return createWebhookEndpointAction(slug, input);
+      return createWebhookEndpointAction(slug, { ...input, snapshot });
     },
     {
       onSuccess: async (result) => {
@@ -160,6 +161,24 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
                 ))}
               </Select>
             </Field>
+            {endpoint ? null : (
+              <label className="flex items-start gap-2 text-sm text-slate-700">
+                <input
+                  type="checkbox"
+                  name="snapshot"
+                  checked={snapshot}
+                  onChange={(event) => setSnapshot(event.target.checked)}
+                  className="mt-0.5"
+                  aria-describedby="webhook-snapshot-hint"
+                />
+                <span>
+                  Send the current state first
+                  <span id="webhook-snapshot-hint" className="block text-xs text-slate-500">
+                    Stays in house or arriving within 7 days, and valid access codes, as snapshot events before live ones
+                  </span>
+                </span>
+              </label>
+            )}
             {general ? <FormError>{general}</FormError> : null}
             <div className="flex justify-end gap-2">
               <DialogClose asChild>

@@ -4,6 +4,7 @@ import { z } from "zod";
 import { SCOPES } from "../api-keys/scopes";
 import { errorBody } from "../api/envelope";
 import { EVENT_CATALOG, EVENT_TYPES, eventEnvelope } from "../events/event-catalog";
+import { SNAPSHOT_CATALOG, SNAPSHOT_TYPES, snapshotEnvelope } from "../webhooks/snapshot";
 import { PARTNER_KEY_PATTERN } from "../partners/partners";
 import { documentedStatuses, MAX_PATH_ID_LENGTH, type RouteDefinition, type V1Handler } from "../api/v1-route";
 
@@ -219,18 +220,22 @@ const SIGNATURE_HEADERS = [
 
 /** OpenAPI 3.1 `webhooks`: what we POST to an endpoint for each event type (Standard Webhooks). */
 function webhookOperations(components: Json): Json {
+  const events = [
+    ...EVENT_TYPES.map((type) => ({ type, description: EVENT_CATALOG[type].description, body: eventEnvelope(type) })),
+    ...SNAPSHOT_TYPES.map((type) => ({ type, description: SNAPSHOT_CATALOG[type].description, body: snapshotEnvelope(type) })),
+  ];
   return Object.fromEntries(
-    EVENT_TYPES.map((type) => [
+    events.map(({ type, description, body }) => [
       type,
       {
         post: {
           operationId: `webhook.${type}`,
           summary: type,
-          description: `${EVENT_CATALOG[type].description}. Signed as Standard Webhooks: verify with \`new Webhook(secret).verify(rawBody, headers)\` from any Standard Webhooks or Svix library.`,
+          description: `${description}. Signed as Standard Webhooks: verify with \`new Webhook(secret).verify(rawBody, headers)\` from any Standard Webhooks or Svix library.`,
           tags: ["Webhooks"],
           security: [],
           parameters: SIGNATURE_HEADERS,
-          requestBody: { required: true, content: { "application/json": { schema: schemaOf(eventEnvelope(type), "output", components) } } },
+          requestBody: { required: true, content: { "application/json": { schema: schemaOf(body, "output", components) } } },
           responses: {
             "200": {
               description:

@@ -11,6 +11,8 @@ import type { WebhookEndpoint } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { assertPlanIncludesApi } from "../properties/plan";
 import { newSigningSecret } from "./engine/signing";
+import { notifyWebhookWorkers } from "./engine/outbox-notifications";
+import { queueSnapshot } from "./snapshot";
 import type { createEndpointInput } from "./schemas";
 import { assertDeliverableUrl, type Resolver } from "./engine/url-guard";
 
@@ -59,13 +61,16 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         createdById: context.actor.type === "USER" ? context.actor.id : null,
       },
     });
+    // The current state first, read in this transaction: every later change reaches the endpoint as an event.
+    const snapshot = input.snapshot && input.enabled ? await queueSnapshot(tx, created) : null;
+    if (snapshot) await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
       actor: context.actor,
       action: "webhook_endpoint.created",
       targetType: "webhook_endpoint",
       targetId: created.id,
-      metadata: { url, eventTypes: input.eventTypes },
+      metadata: { url, eventTypes: input.eventTypes, ...(snapshot ? { snapshot } : {}) },
     });
     return created;
   });

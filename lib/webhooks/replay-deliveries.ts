@@ -10,6 +10,7 @@ import { db, type DbTx } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { dateTime, id } from "../http/fields";
+import { isoInstant } from "../reservations/schemas";
 import { notifyWebhookWorkers } from "./engine/outbox-notifications";
 
 /** The most deliveries one replay queues; a wider window is refused with its count, to be split. */
@@ -17,11 +18,8 @@ export const MAX_REPLAY = 10_000;
 
 export const replayInput = z
   .strictObject({
-    since: z.iso.datetime({ offset: true, error: "since must be a date-time such as 2026-11-20T22:00:00Z" }),
-    until: z.iso
-      .datetime({ offset: true, error: "until must be a date-time such as 2026-11-23T08:00:00Z" })
-      .optional()
-      .meta({ description: "Omitted: now" }),
+    since: isoInstant,
+    until: isoInstant.optional().meta({ description: "Omitted: now" }),
     only: z.enum(["failed", "all"]).default("failed").meta({
       description:
         "`failed`: deliveries that failed (their retries ran out, or the endpoint was disabled); `all`: also those that succeeded",

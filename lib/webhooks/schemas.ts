@@ -36,6 +36,10 @@ export const createEndpointInput = z.strictObject({
   enabled: z.boolean().default(true),
   retrySchedule: retrySchedule.default("standard"),
   skipOwnEvents: skipOwnEvents.default(false),
+  snapshot: z.boolean().default(false).meta({
+    description:
+      "Send the current state first: a `reservation.snapshot` for each stay in house or arriving within 7 days (when the endpoint takes reservation or guest events) and an `access_code.snapshot` for each valid access code (when it takes access code events), then live events",
+  }),
 });
 export type CreateEndpointInput = z.input<typeof createEndpointInput>;
 

@@ -33,6 +33,7 @@ describe("webhooks and the FREE plan", () => {
         description: "",
         retrySchedule: "standard",
         skipOwnEvents: false,
+        snapshot: false,
       },
     ).then(
       () => null,
@@ -50,7 +51,15 @@ describe("webhooks and the FREE plan", () => {
     const { property } = await createProperty({ rooms: 0 });
     const endpoint = await createEndpoint(
       { propertyId: property.id, actor: system },
-      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard", skipOwnEvents: false },
+      {
+        url: receiver.url,
+        eventTypes: ["*"],
+        enabled: true,
+        description: "",
+        retrySchedule: "standard",
+        skipOwnEvents: false,
+        snapshot: false,
+      },
     );
     secrets.push(endpoint.secret);
 
@@ -80,7 +89,15 @@ describe("webhooks and the FREE plan", () => {
     const { property } = await createProperty({ rooms: 0 });
     const endpoint = await createEndpoint(
       { propertyId: property.id, actor: system },
-      { url: receiver.url, eventTypes: ["*"], enabled: true, description: "", retrySchedule: "standard", skipOwnEvents: false },
+      {
+        url: receiver.url,
+        eventTypes: ["*"],
+        enabled: true,
+        description: "",
+        retrySchedule: "standard",
+        skipOwnEvents: false,
+        snapshot: false,
+      },
     );
     secrets.push(endpoint.secret);
     await emit(property.id);

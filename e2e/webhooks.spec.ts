@@ -372,3 +372,46 @@ test("an admin sees a failing endpoint's 500 and next retry, disables it with it
     await receiver.close();
   }
 });
+
+test("an admin adds an endpoint that asks for the current state first: stays in house or arriving within 7 days arrive as reservation.snapshot, signed", async ({
+  page,
+}) => {
+  const receiver = await startReceiver();
+  let added = false;
+  try {
+    await signIn(page, "admin@demo.test");
+    await page.goto(WEBHOOKS);
+    await page.getByRole("button", { name: "Add endpoint" }).first().click();
+    const dialog = page.getByRole("dialog");
+    await dialog.getByLabel("Endpoint URL").fill(receiver.url);
+    await dialog.getByRole("checkbox", { name: /^guest\.checked_in/ }).check();
+    await dialog.getByRole("checkbox", { name: /Send the current state first/ }).check();
+    await dialog.getByRole("button", { name: "Add endpoint" }).click();
+    await expect(dialog.getByRole("heading", { name: "Endpoint added" })).toBeVisible();
+    added = true;
+    receiver.secrets.push((await dialog.getByTestId("issued-webhook-secret").textContent())!.trim());
+    await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
+
+    // The snapshot shows in the endpoint's deliveries; each is delivered once the receiver knows the secret.
+    await page.getByRole("article", { name: receiver.url }).getByRole("link", { name: "View recent deliveries" }).click();
+    const rows = page.getByTestId("delivery-row").filter({ hasText: "reservation.snapshot" });
+    await expect(rows.first()).toHaveAttribute("data-status", "SUCCEEDED", { timeout: 20_000 });
+    const snapshots = receiver.ofType("reservation.snapshot").filter((r) => r.verifiedWith.length > 0);
+    expect(snapshots.length).toBeGreaterThan(0);
+    const inAWeek = new Date(Date.now() + 8 * 24 * 3_600_000).toISOString().slice(0, 10);
+    for (const snapshot of snapshots) {
+      const { reservation } = (JSON.parse(snapshot.body) as { data: { reservation: { status: string; arrivalDate: string } } }).data;
+      expect(["CHECKED_IN", "CONFIRMED"]).toContain(reservation.status);
+      if (reservation.status === "CONFIRMED") expect(reservation.arrivalDate <= inAWeek).toBe(true);
+    }
+  } finally {
+    if (added) {
+      await page.goto(WEBHOOKS);
+      const card = page.getByRole("article", { name: receiver.url });
+      await card.getByRole("button", { name: "Delete" }).click();
+      await page.getByRole("dialog").getByRole("button", { name: "Delete endpoint" }).click();
+      await expect(card).toHaveCount(0);
+    }
+    await receiver.close();
+  }
+});

@@ -2,9 +2,8 @@
 // tables that fit without scrolling sideways on the laptop, every visible action reachable, every dialog
 // fully on screen, and no serious or critical axe violation (WCAG 2.1 A and AA).
 import AxeBuilder from "@axe-core/playwright";
-import net from "node:net";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { closedPort, signIn } from "./helpers";
 
 const SCREENS = {
   laptop: { viewport: { width: 1280, height: 800 } },
@@ -29,15 +28,6 @@ const DIALOGS = [
   { path: "/grand-hotel/settings/api-access/webhooks", button: "Add endpoint" },
   { path: "/grand-hotel/settings/team", button: "Invite member" },
 ];
-
-/** A local port nothing listens on: deliveries to it fail with ECONNREFUSED. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
   let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);

@@ -1,11 +1,10 @@
 // Integration health end to end: an integrator's mixed calls show on the Overview (the chart, and
 // NOT_FOUND grouped under GET /reservations/{id}); an endpoint at a closed port raises a "failing" alert
 // in the bell and an e-mail to a real SMTP server this spec starts; the alert's action opens the deliveries.
-import net from "node:net";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type APIRequestContext, type Page } from "@playwright/test";
 import { startMailCatcher } from "../test/mail-catcher";
-import { signIn } from "./helpers";
+import { closedPort, signIn } from "./helpers";
 import { E2E_SMTP_PORT } from "./smtp-port";
 
 const BASE = "/grand-hotel/settings/api-access";
@@ -15,15 +14,6 @@ test.beforeAll(async () => {
   catcher = await startMailCatcher(E2E_SMTP_PORT);
 });
 test.afterAll(() => catcher.close());
-
-/** A port nothing listens on: one the system just gave out and took back. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
 
 async function createKey(page: Page, name: string): Promise<string> {
   await page.goto(`${BASE}/keys`);

@@ -3,6 +3,7 @@ import * as reservationsRoute from "../app/api/v1/reservations/route";
 import { createApiKey } from "../lib/api-keys/create-api-key";
 import { call } from "./api-client";
 import { createApiKeyInput } from "../lib/api-keys/schemas";
+import type { RequestLogEntry } from "../lib/request-logs/log-writer";
 import { createProperty } from "./fixtures";
 
 /** Another key (LIVE or TEST) for a property the test already has. */
@@ -37,4 +38,33 @@ export async function bookStay(key: string, roomId: string, overrides: Record<st
     },
   });
   return (booked.body as { data: { id: string; guestId: string } }).data;
+}
+
+/** A request-log entry as the API writes one: by default a successful GET /reservations made now, by no key in particular. */
+export function logEntry(propertyId: string, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry {
+  return {
+    id: `req_${crypto.randomUUID().replaceAll("-", "")}`,
+    propertyId,
+    createdAt: new Date().toISOString(),
+    method: "GET",
+    path: "/api/v1/reservations",
+    route: "/reservations",
+    traceparent: null,
+    query: {},
+    status: 200,
+    durationMs: 10,
+    apiKeyId: null,
+    keyPreview: null,
+    mode: "LIVE",
+    partnerId: null,
+    partnerName: null,
+    ip: null,
+    userAgent: null,
+    requestHeaders: {},
+    requestBody: null,
+    responseBody: null,
+    errorCode: null,
+    responseHeaders: {},
+    ...overrides,
+  };
 }

@@ -5,7 +5,7 @@ import { storableJson } from "../db/storable-text";
 import { onShutdown } from "../jobs/shutdown";
 import { getPool } from "../db/client";
 import { env } from "../env";
-import { requestRollupCtes } from "../rollups/rollup-sql";
+import { REQUEST_ROLLUP_COLUMNS, requestRollupCtes } from "../rollups/rollup-sql";
 
 export interface RequestLogEntry {
   id: string;
@@ -94,10 +94,9 @@ export function enqueueRequestLog(entry: RequestLogEntry): void {
 }
 
 // The rows, and in the same statement the per-minute and per-hour counts the charts read.
-const WRITE_BATCH = `WITH written AS (
+export const WRITE_BATCH = `WITH written AS (
     INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
-    RETURNING "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
-      coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
+    RETURNING ${REQUEST_ROLLUP_COLUMNS}
   ), ${requestRollupCtes("written")}
   SELECT count(*)::int AS written FROM written`;
 

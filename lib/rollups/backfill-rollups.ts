@@ -1,13 +1,12 @@
 // Rollups built from rows already stored: the migration that introduced them ran this SQL once for the
 // logs and attempts kept until then, and `npm run bench:logs` builds its benchmark's rollups with it.
 // Adding to existing rollups, it must run once per range of rows (running it twice counts them twice).
-import { deliveryRollupCte, requestRollupCtes } from "./rollup-sql";
+import { deliveryRollupCte, REQUEST_ROLLUP_COLUMNS, requestRollupCtes } from "./rollup-sql";
 
 /** Request-log rows as the rollup CTEs read them, with `where` over "RequestLog" (parameters are the caller's). */
 export function requestBackfillSql(where = "true"): string {
   return `WITH source AS (
-    SELECT "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
-      coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
+    SELECT ${REQUEST_ROLLUP_COLUMNS}
     FROM "RequestLog" WHERE ${where}
   ), ${requestRollupCtes("source")}
   SELECT count(*)::int AS rows FROM source`;

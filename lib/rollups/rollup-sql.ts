@@ -13,10 +13,11 @@ const binned = (width: string, at: string) => `date_bin(make_interval(secs => ${
 const add = (...columns: string[]) => columns.map((c) => `"${c}" = t."${c}" + EXCLUDED."${c}"`).join(", ");
 const latest = (...columns: string[]) => columns.map((c) => `"${c}" = greatest(t."${c}", EXCLUDED."${c}")`).join(", ");
 
-/**
- * CTEs over `source`, a CTE of the request-log rows just inserted with columns "propertyId", "apiKeyId",
- * "partnerId", route, "errorCode" ("" for none), "createdAt", method, status, "durationMs", ip.
- */
+/** The columns of a request-log row the request rollups read: what the log writer returns from its insert and the backfill selects. */
+export const REQUEST_ROLLUP_COLUMNS = `"propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
+      coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip`;
+
+/** CTEs over `source`, a CTE of request-log rows with the columns REQUEST_ROLLUP_COLUMNS selects. */
 export function requestRollupCtes(source: string): string {
   return `usage_rollup AS (
     INSERT INTO "ApiUsageRollup" AS t ("propertyId", width, bucket, "apiKeyId", "partnerId", requests, ok, "clientErrors", "rateLimited",

@@ -7,6 +7,7 @@ import { createApiKeyInput } from "../../lib/api-keys/schemas";
 import { evaluateAlerts, median } from "../../lib/alerts/evaluate-alerts";
 import { enqueueRequestLog, flushRequestLogs, type RequestLogEntry } from "../../lib/request-logs/log-writer";
 import { emptyHistogram } from "../../lib/rollups/latency-histogram";
+import { logEntry } from "../api-fixtures";
 import { createProperty } from "../fixtures";
 
 const MIN = 60_000;
@@ -30,33 +31,8 @@ async function propertyAndKey(options: { plan?: "FREE" | "PRO"; expiresAt?: stri
 
 const alertsOf = (propertyId: string) => db.alert.findMany({ where: { propertyId }, orderBy: { createdAt: "asc" } });
 
-function request(propertyId: string, apiKeyId: string, at: Date, overrides: Partial<RequestLogEntry> = {}): RequestLogEntry {
-  return {
-    id: `req_${crypto.randomUUID().replaceAll("-", "")}`,
-    propertyId,
-    createdAt: at.toISOString(),
-    method: "GET",
-    path: "/api/v1/reservations",
-    route: "/reservations",
-    traceparent: null,
-    query: {},
-    status: 200,
-    durationMs: 12,
-    apiKeyId,
-    keyPreview: null,
-    mode: "LIVE",
-    partnerId: null,
-    partnerName: null,
-    ip: null,
-    userAgent: null,
-    requestHeaders: {},
-    requestBody: null,
-    responseBody: null,
-    errorCode: null,
-    responseHeaders: {},
-    ...overrides,
-  };
-}
+const request = (propertyId: string, apiKeyId: string, at: Date, overrides: Partial<RequestLogEntry> = {}) =>
+  logEntry(propertyId, { apiKeyId, createdAt: at.toISOString(), durationMs: 12, ...overrides });
 
 async function traffic(entries: RequestLogEntry[]) {
   for (const entry of entries) enqueueRequestLog(entry);

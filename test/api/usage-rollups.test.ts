@@ -7,11 +7,11 @@ import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as usersRoute from "../../app/api/v1/users/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../api-client";
-import { bookStay, propertyWithKey } from "../api-fixtures";
+import { bookStay, logEntry, propertyWithKey } from "../api-fixtures";
 import { startReceiver } from "../webhook-receiver";
 import { db, getPool } from "../../lib/db/client";
 import { configureTrustProxyHops } from "../../lib/http/client-ip";
-import { enqueueRequestLog, flushRequestLogs, type RequestLogEntry } from "../../lib/request-logs/log-writer";
+import { enqueueRequestLog, flushRequestLogs, WRITE_BATCH, type RequestLogEntry } from "../../lib/request-logs/log-writer";
 import { histogramPercentile } from "../../lib/rollups/latency-histogram";
 import { purgeRollups } from "../../lib/rollups/purge-rollups";
 import { deliveryBackfillSql, requestBackfillSql } from "../../lib/rollups/backfill-rollups";
@@ -32,33 +32,7 @@ afterEach(async () => {
   await Promise.all(receivers.splice(0).map((r) => r.close()));
 });
 
-function entry(propertyId: string, overrides: Partial<RequestLogEntry>): RequestLogEntry {
-  return {
-    id: `req_${crypto.randomUUID().replaceAll("-", "")}`,
-    propertyId,
-    createdAt: new Date().toISOString(),
-    method: "GET",
-    path: "/api/v1/reservations",
-    route: "/reservations",
-    traceparent: null,
-    query: {},
-    status: 200,
-    durationMs: 10,
-    apiKeyId: "key_a",
-    keyPreview: null,
-    mode: "LIVE",
-    partnerId: null,
-    partnerName: null,
-    ip: null,
-    userAgent: null,
-    requestHeaders: {},
-    requestBody: null,
-    responseBody: null,
-    errorCode: null,
-    responseHeaders: {},
-    ...overrides,
-  };
-}
+const entry = (propertyId: string, overrides: Partial<RequestLogEntry>) => logEntry(propertyId, { apiKeyId: "key_a", ...overrides });
 
 describe("request rollups", () => {
   it("count an integrator's calls by outcome, operation, error code and client address, as the log does", async () => {
@@ -175,13 +149,7 @@ describe("request rollups", () => {
     const statement = (n: number) =>
       Array.from({ length: 200 }, (_, i) => entry(property.id, { createdAt: at, apiKeyId: `key_${i % 5}`, id: `req_${n}_${i}` }));
     // Two pool connections, each writing its own batch over the same (key, minute) rows.
-    const { requestRollupCtes } = await import("../../lib/rollups/rollup-sql");
-    const sql = `WITH written AS (
-        INSERT INTO "RequestLog" SELECT * FROM jsonb_populate_recordset(NULL::"RequestLog", $1::jsonb) ON CONFLICT (id) DO NOTHING
-        RETURNING "propertyId", coalesce("apiKeyId", '') AS "apiKeyId", coalesce("partnerId", '') AS "partnerId", coalesce(route, '') AS route,
-          coalesce("errorCode", '') AS "errorCode", "createdAt", method, status, "durationMs", ip
-      ), ${requestRollupCtes("written")} SELECT count(*)::int AS n FROM written`;
-    await Promise.all([1, 2, 3, 4].map((n) => getPool().query(sql, [JSON.stringify(statement(n))])));
+    await Promise.all([1, 2, 3, 4].map((n) => getPool().query(WRITE_BATCH, [JSON.stringify(statement(n))])));
     const total = await db.apiUsageRollup.aggregate({ where: { propertyId: property.id, width: 60 }, _sum: { requests: true } });
     expect(total._sum.requests).toBe(800);
   });

@@ -13,6 +13,7 @@ import { keyStatus } from "../api-keys/key-status";
 import { maskApiKey } from "../api-keys/key-format";
 import { addHistogram, emptyHistogram, histogramPercentile } from "./latency-histogram";
 import { deliveryStats, hourFloor, minuteFloor } from "./usage-reports";
+import { formatZonedTime } from "../ui/format";
 
 export type HealthState = "healthy" | "degraded" | "failing" | "paused" | "idle";
 export const HEALTH_LABELS: Record<HealthState, string> = {
@@ -50,7 +51,7 @@ export function formatLocalTime(at: Date, timezone: string, now: Date): string {
     new Intl.DateTimeFormat("en-CA", { timeZone: timezone, year: "numeric", month: "2-digit", day: "2-digit" }).format(d);
   const time = new Intl.DateTimeFormat("en-GB", { timeZone: timezone, hour: "2-digit", minute: "2-digit", hourCycle: "h23" }).format(at);
   if (day(at) === day(now)) return time;
-  return `${new Intl.DateTimeFormat("en-GB", { timeZone: timezone, day: "numeric", month: "short" }).format(at)}, ${time}`;
+  return formatZonedTime(at, timezone);
 }
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n.toLocaleString("en")} ${n === 1 ? one : many}`;

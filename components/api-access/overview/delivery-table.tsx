@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TableFrame } from "@/components/ui/table-frame";
 import type { DeliveryStats } from "@/lib/rollups/usage-reports";
+import { formatZonedTime } from "@/lib/ui/format";
 
 export interface EndpointRow {
   id: string;
@@ -13,14 +14,6 @@ export interface EndpointRow {
 /** Each endpoint's attempts over the range: success rate, p95 latency and the last success. */
 export function DeliveryTable({ endpoints, base, timezone }: { endpoints: EndpointRow[]; base: string; timezone: string }) {
   if (endpoints.length === 0) return <p className="text-sm text-slate-600">No webhook endpoints yet.</p>;
-  const at = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
   return (
     <TableFrame
       label="Webhook deliveries by endpoint"
@@ -60,7 +53,7 @@ export function DeliveryTable({ endpoints, base, timezone }: { endpoints: Endpoi
             </td>
             <td className="px-4 py-2 text-right whitespace-nowrap tabular-nums">{stats?.p95Ms == null ? "—" : `${stats.p95Ms} ms`}</td>
             <td className="px-4 py-2 whitespace-nowrap text-slate-600">
-              {stats?.lastSucceededAt ? at.format(new Date(stats.lastSucceededAt)) : "—"}
+              {stats?.lastSucceededAt ? formatZonedTime(stats.lastSucceededAt, timezone) : "—"}
             </td>
           </tr>
         );

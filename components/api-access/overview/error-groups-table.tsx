@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { TableFrame } from "@/components/ui/table-frame";
 import type { ErrorGroup, OverviewRange } from "@/lib/rollups/usage-reports";
+import { formatZonedTime } from "@/lib/ui/format";
 
 export const operationLabel = (method: string, route: string) => (route ? `${method} ${route}` : `${method} (unknown path)`);
 
@@ -28,14 +29,6 @@ export function ErrorGroupsTable({
   apiKeyId?: string;
 }) {
   if (groups.length === 0) return <p className="text-sm text-slate-600">No errors in this range.</p>;
-  const at = new Intl.DateTimeFormat("en-GB", {
-    timeZone: timezone,
-    day: "numeric",
-    month: "short",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
   return (
     <TableFrame
       label="Errors by code and operation"
@@ -62,7 +55,7 @@ export function ErrorGroupsTable({
           </td>
           <td className="px-4 py-2 font-mono text-xs whitespace-nowrap text-slate-800">{operationLabel(group.method, group.route)}</td>
           <td className="px-4 py-2 text-right tabular-nums">{group.count.toLocaleString("en")}</td>
-          <td className="px-4 py-2 whitespace-nowrap text-slate-600">{at.format(new Date(group.lastSeenAt))}</td>
+          <td className="px-4 py-2 whitespace-nowrap text-slate-600">{formatZonedTime(group.lastSeenAt, timezone)}</td>
         </tr>
       ))}
     </TableFrame>

@@ -15,6 +15,7 @@ import { listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { requirePermission } from "@/lib/auth/property-access";
 import { integrationHealth } from "@/lib/rollups/integration-health";
 import { errorGroups, isOverviewRange, keyClientAddresses, OVERVIEW_RANGES, requestSeries, topRoutes } from "@/lib/rollups/usage-reports";
+import { formatZonedTime } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "API key" };
 
@@ -44,15 +45,6 @@ export default async function ApiKeyPage({
   const self = `${base}/keys/${key.id}`;
   const rangeLabel = OVERVIEW_RANGES[range].label;
   const mine = health.filter((h) => h.kind === "key" && h.id === key.id);
-  const at = new Intl.DateTimeFormat("en-GB", {
-    timeZone: property.timezone,
-    day: "numeric",
-    month: "short",
-    year: "numeric",
-    hour: "2-digit",
-    minute: "2-digit",
-    hourCycle: "h23",
-  });
   return (
     <div className="space-y-6">
       <div>
@@ -128,8 +120,12 @@ export default async function ApiKeyPage({
             {addresses.map((a) => (
               <tr key={a.ip} data-testid="client-address">
                 <td className="px-4 py-2 font-mono text-xs">{a.ip}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{at.format(new Date(a.firstSeenAt))}</td>
-                <td className="px-4 py-2 whitespace-nowrap text-slate-600">{at.format(new Date(a.lastSeenAt))}</td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  {formatZonedTime(a.firstSeenAt, property.timezone, { year: true })}
+                </td>
+                <td className="px-4 py-2 whitespace-nowrap text-slate-600">
+                  {formatZonedTime(a.lastSeenAt, property.timezone, { year: true })}
+                </td>
                 <td className="px-4 py-2 text-right tabular-nums">{a.requests.toLocaleString("en")}</td>
               </tr>
             ))}

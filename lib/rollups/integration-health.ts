@@ -72,7 +72,7 @@ interface Traffic {
 const emptyCells = (): TrafficCells => ({ requests: 0, failed: 0, rateLimited: 0, lastOkAt: null, latency: emptyHistogram() });
 
 /** The last hour's minute rows of every key and partner that called, summed per key and per partner. */
-async function recentTraffic(propertyId: string, now: Date) {
+async function recentTraffic(propertyId: string, now: Date, keyId?: string) {
   const since = minuteFloor(new Date(now.getTime() - 3_600_000));
   const recentSince = minuteFloor(new Date(now.getTime() - FAILING_WINDOW_MS));
   const rows = await db.$queryRaw<
@@ -90,7 +90,8 @@ async function recentTraffic(propertyId: string, now: Date) {
     }[]
   >`
     SELECT "apiKeyId", "partnerId", bucket, requests, "clientErrors", "serverErrors", "rateLimited", "lastOkAt", "lastSeenAt", latency
-    FROM "ApiUsageRollup" WHERE "propertyId" = ${propertyId} AND width = 60 AND bucket >= ${since}::timestamptz`;
+    FROM "ApiUsageRollup" WHERE "propertyId" = ${propertyId} AND width = 60 AND bucket >= ${since}::timestamptz
+      ${keyId ? Prisma.sql`AND "apiKeyId" = ${keyId}` : Prisma.empty}`;
   const byKey = new Map<string, Traffic>();
   const byPartner = new Map<string, Traffic>();
   const add = (map: Map<string, Traffic>, id: string, row: (typeof rows)[number]) => {
@@ -114,14 +115,14 @@ async function recentTraffic(propertyId: string, now: Date) {
 }
 
 /** Each key's and partner's most frequent error of the last hour: "NOT_FOUND on GET /reservations/{id}". */
-async function commonErrors(propertyId: string, now: Date) {
+async function commonErrors(propertyId: string, now: Date, keyId?: string) {
   const rows = await db.$queryRaw<
     { apiKeyId: string; partnerId: string; errorCode: string; status: number; method: string; route: string; n: number }[]
   >`
     SELECT "apiKeyId", "partnerId", "errorCode", status, method, route, sum(requests)::int AS n
     FROM "ApiRouteRollup"
     WHERE "propertyId" = ${propertyId} AND width = 3600 AND bucket >= ${hourFloor(new Date(now.getTime() - 3_600_000))}::timestamptz
-      AND status >= 400 AND status <> 429
+      AND status >= 400 AND status <> 429 ${keyId ? Prisma.sql`AND "apiKeyId" = ${keyId}` : Prisma.empty}
     GROUP BY 1, 2, 3, 4, 5, 6`;
   const best = (rowsOf: typeof rows) => {
     const totals = new Map<string, number>();
@@ -171,12 +172,18 @@ function trafficHealth(
 }
 
 /** Every integration of the property with its health, the most troubled first. */
-export async function integrationHealth(property: { id: string; timezone: string }, now = new Date()): Promise<IntegrationHealth[]> {
+export async function integrationHealth(
+  property: { id: string; timezone: string },
+  now = new Date(),
+  /** Only this key's line (the key page): its traffic alone is read, and no partner or endpoint. */
+  only?: { keyId: string },
+): Promise<IntegrationHealth[]> {
+  const keyId = only?.keyId;
   const [keys, traffic, errors, endpoints] = await Promise.all([
-    db.apiKey.findMany({ where: { propertyId: property.id }, orderBy: { createdAt: "desc" } }),
-    recentTraffic(property.id, now),
-    commonErrors(property.id, now),
-    db.webhookEndpoint.findMany({ where: { propertyId: property.id }, orderBy: { createdAt: "asc" } }),
+    db.apiKey.findMany({ where: { propertyId: property.id, ...(keyId ? { id: keyId } : {}) }, orderBy: { createdAt: "desc" } }),
+    recentTraffic(property.id, now, keyId),
+    commonErrors(property.id, now, keyId),
+    keyId ? [] : db.webhookEndpoint.findMany({ where: { propertyId: property.id }, orderBy: { createdAt: "asc" } }),
   ]);
   const result: IntegrationHealth[] = [];
   const at = (d: Date) => formatLocalTime(d, property.timezone, now);
@@ -193,7 +200,7 @@ export async function integrationHealth(property: { id: string; timezone: string
     result.push({ kind: "key", id: key.id, name: key.name, ...health, href: `/keys/${key.id}` });
   }
 
-  if (traffic.byPartner.size > 0) {
+  if (traffic.byPartner.size > 0 && !keyId) {
     const partners = await db.partner.findMany({ where: { id: { in: [...traffic.byPartner.keys()] } }, select: { id: true, name: true } });
     for (const partner of partners) {
       const health = trafficHealth(

@@ -7,11 +7,12 @@ import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as usersRoute from "../../app/api/v1/users/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../api-client";
-import { bookStay, logEntry, propertyWithKey } from "../api-fixtures";
+import { bookStay, keyFor, logEntry, propertyWithKey } from "../api-fixtures";
 import { startReceiver } from "../webhook-receiver";
 import { db, getPool } from "../../lib/db/client";
 import { configureTrustProxyHops } from "../../lib/http/client-ip";
 import { enqueueRequestLog, flushRequestLogs, WRITE_BATCH, type RequestLogEntry } from "../../lib/request-logs/log-writer";
+import { integrationHealth } from "../../lib/rollups/integration-health";
 import { histogramPercentile } from "../../lib/rollups/latency-histogram";
 import { purgeRollups } from "../../lib/rollups/purge-rollups";
 import { deliveryBackfillSql, requestBackfillSql } from "../../lib/rollups/backfill-rollups";
@@ -264,5 +265,25 @@ describe("delivery rollups", () => {
     expect(rebuilt.map((r) => [r.width, r.attempts, r.succeeded, r.failed, r.exhausted, r.durationSum, r.latency])).toEqual(
       kept.map((r) => [r.width, r.attempts, r.succeeded, r.failed, r.exhausted, r.durationSum, r.latency]),
     );
+  });
+});
+
+describe("integration health of one key", () => {
+  it("reads only that key's traffic and gives the same line as the whole property's list", async () => {
+    const { property } = await propertyWithKey();
+    await keyFor(property, ["reservations:read"]);
+    const keys = await db.apiKey.findMany({ where: { propertyId: property.id }, orderBy: { createdAt: "asc" } });
+    expect(keys).toHaveLength(2);
+    const [first, second] = keys as [(typeof keys)[0], (typeof keys)[0]];
+    for (let i = 0; i < 12; i++) {
+      enqueueRequestLog(logEntry(property.id, { apiKeyId: first.id, status: i < 6 ? 404 : 200, errorCode: i < 6 ? "NOT_FOUND" : null }));
+      enqueueRequestLog(logEntry(property.id, { apiKeyId: second.id }));
+    }
+    await flushRequestLogs();
+    const all = await integrationHealth(property);
+    expect(all.map((h) => `${h.kind} ${h.id}`).sort()).toEqual([`key ${first.id}`, `key ${second.id}`].sort());
+    const mine = await integrationHealth(property, new Date(), { keyId: first.id });
+    expect(mine).toEqual(all.filter((h) => h.id === first.id));
+    expect(mine[0]).toMatchObject({ state: "failing", sentence: expect.stringContaining("mostly NOT_FOUND on GET /reservations") });
   });
 });

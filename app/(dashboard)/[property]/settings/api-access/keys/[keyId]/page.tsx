@@ -39,7 +39,7 @@ export default async function ApiKeyPage({
     errorGroups(property.id, range, { apiKeyId: key.id, now }),
     topRoutes(property.id, key.id, range, now),
     keyClientAddresses(key.id),
-    integrationHealth(property, now),
+    integrationHealth(property, now, { keyId: key.id }),
   ]);
   const base = `/${slug}/settings/api-access`;
   const self = `${base}/keys/${key.id}`;

@@ -58,6 +58,8 @@ const longDate = (at: Date, timezone: string) =>
 interface Scope {
   now: Date;
   endpointIds?: string[];
+  /** Each key's traffic over the last hour and the last 15 minutes, read once for the rules that need it. */
+  keyTraffic?: Promise<KeyTraffic[]>;
 }
 
 const endpointFilter = (scope: Scope, column = Prisma.sql`e.id`) =>
@@ -199,21 +201,40 @@ export function median(values: number[]): number {
 }
 
 /** Each key that called in the last `windowMs`: its requests and failures (4xx other than 429, and 5xx). */
-async function recentKeyTraffic(now: Date, windowMs: number) {
-  return db.$queryRaw<(KeyRow & { createdAt: Date; requests: number; failed: number; serverErrors: number })[]>`
-    SELECT k.id, k."propertyId", k.name, k.mode::text AS mode, k.last4, k."createdAt", p.timezone, t.requests, t.failed, t."serverErrors"
+type Counts = { requests: number; failed: number; serverErrors: number };
+type KeyTraffic = KeyRow & { createdAt: Date; hour: Counts; recent: Counts };
+type TrafficRow = KeyRow & { createdAt: Date } & Counts & { recentRequests: number; recentFailed: number; recentServerErrors: number };
+
+/** Each key's requests over the last hour and over FAILING_WINDOW_MS, in one read of the minute rollups. */
+function recentKeyTraffic(scope: Scope): Promise<KeyTraffic[]> {
+  const { now } = scope;
+  // FAILING_WINDOW_MS (15 minutes) lies within the hour.
+  const recent = minuteFloor(new Date(now.getTime() - FAILING_WINDOW_MS));
+  scope.keyTraffic ??= db.$queryRaw<TrafficRow[]>`
+    SELECT k.id, k."propertyId", k.name, k.mode::text AS mode, k.last4, k."createdAt", p.timezone,
+      t.requests, t.failed, t."serverErrors", t."recentRequests", t."recentFailed", t."recentServerErrors"
     FROM (
-      SELECT "apiKeyId", sum(requests)::int AS requests, sum("clientErrors" + "serverErrors")::int AS failed, sum("serverErrors")::int AS "serverErrors"
-      FROM "ApiUsageRollup" WHERE width = 60 AND bucket >= ${minuteFloor(new Date(now.getTime() - windowMs))} AND bucket <= ${now}
+      SELECT "apiKeyId", sum(requests)::int AS requests, sum("clientErrors" + "serverErrors")::int AS failed, sum("serverErrors")::int AS "serverErrors",
+        coalesce(sum(requests) FILTER (WHERE bucket >= ${recent}), 0)::int AS "recentRequests",
+        coalesce(sum("clientErrors" + "serverErrors") FILTER (WHERE bucket >= ${recent}), 0)::int AS "recentFailed",
+        coalesce(sum("serverErrors") FILTER (WHERE bucket >= ${recent}), 0)::int AS "recentServerErrors"
+      FROM "ApiUsageRollup" WHERE width = 60 AND bucket >= ${minuteFloor(new Date(now.getTime() - HOUR))} AND bucket <= ${now}
       GROUP BY 1
-    ) t JOIN "ApiKey" k ON k.id = t."apiKeyId" JOIN "Property" p ON p.id = k."propertyId"`;
+    ) t JOIN "ApiKey" k ON k.id = t."apiKeyId" JOIN "Property" p ON p.id = k."propertyId"`.then((rows) =>
+    rows.map(({ requests, failed, serverErrors, recentRequests, recentFailed, recentServerErrors, ...key }) => ({
+      ...key,
+      hour: { requests, failed, serverErrors },
+      recent: { requests: recentRequests, failed: recentFailed, serverErrors: recentServerErrors },
+    })),
+  );
+  return scope.keyTraffic;
 }
 
 async function usageSpike(scope: Scope): Promise<AlertCandidate[]> {
   const { now } = scope;
-  const busy = (await recentKeyTraffic(now, HOUR)).filter(
-    (k) => k.requests >= SPIKE_FACTOR * SPIKE_MIN_BASELINE && k.createdAt.getTime() <= now.getTime() - DAY,
-  );
+  const busy = (await recentKeyTraffic(scope))
+    .map((k) => ({ ...k, ...k.hour }))
+    .filter((k) => k.requests >= SPIKE_FACTOR * SPIKE_MIN_BASELINE && k.createdAt.getTime() <= now.getTime() - DAY);
   if (busy.length === 0) return [];
   const end = hourFloor(new Date(now.getTime() - HOUR));
   const start = new Date(end.getTime() - 7 * DAY);
@@ -258,7 +279,7 @@ async function openAlerts(rule: AlertRule): Promise<Map<string, string[]>> {
 
 async function errorRate(scope: Scope, resolve: (ids: string[]) => void): Promise<AlertCandidate[]> {
   const { now } = scope;
-  const traffic = await recentKeyTraffic(now, FAILING_WINDOW_MS);
+  const traffic = (await recentKeyTraffic(scope)).map((k) => ({ ...k, ...k.recent })).filter((k) => k.requests > 0);
   const failing = traffic.filter((k) => k.requests >= FAILING_MIN_REQUESTS && k.failed / k.requests > FAILING_ERROR_RATE);
   const open = await openAlerts("ERROR_RATE");
   const failingIds = new Set(failing.map((k) => k.id));

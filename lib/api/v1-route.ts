@@ -174,6 +174,8 @@ function logRequest(entry: {
   requestId: string;
   /** The operation's path template, null when no operation serves the request. */
   route: string | null;
+  /** The request's W3C trace context, parsed (null when absent or malformed). */
+  traceparent: string | null;
   started: number;
   key: VerifiedKey;
   partner: VerifiedPartner | null;
@@ -199,7 +201,7 @@ function logRequest(entry: {
     method: request.method,
     path: redactText(url.pathname),
     route: entry.route,
-    traceparent: parseTraceparent(request.headers.get("traceparent")),
+    traceparent: entry.traceparent,
     query: redactQuery(url),
     status: entry.status,
     durationMs: Math.round(performance.now() - entry.started),
@@ -233,6 +235,7 @@ export function v1Route<
   const run = async (request: Request, route?: { params: Promise<Record<string, string>> }): Promise<Response> => {
     const started = performance.now();
     const requestId = newRequestId();
+    const traceparent = parseTraceparent(request.headers.get("traceparent"));
     const headers: Record<string, string> = { "Cache-Control": "no-store", "X-Request-Id": requestId };
     let identified: VerifiedKey | null = null;
     let partner: VerifiedPartner | null = null;
@@ -247,6 +250,7 @@ export function v1Route<
           request,
           requestId,
           route: definition.path,
+          traceparent,
           started,
           key: identified,
           partner,
@@ -304,7 +308,7 @@ export function v1Route<
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // What the handler's events remember: the key (echo suppression) and the client's trace context.
-      const traced = { apiKeyId: key.id, traceparent: parseTraceparent(request.headers.get("traceparent")) };
+      const traced = { apiKeyId: key.id, traceparent };
       const invoke = () => withRequestContext(traced, () => handler(context));
       const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>> | Response): [number, string] => {
         if (result instanceof Response) throw new Error(`${definition.operationId}: only a GET may answer with a stream`);
@@ -379,6 +383,7 @@ export function v1Fallback(refusal: (request: Request) => AppError, extraHeaders
         request,
         requestId,
         route: null,
+        traceparent: parseTraceparent(request.headers.get("traceparent")),
         started,
         key,
         partner: null,

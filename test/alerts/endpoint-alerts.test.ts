@@ -18,21 +18,25 @@ afterEach(async () => {
   await Promise.all(closers.splice(0).map((c) => c.close()));
 });
 
+/** A receiver that verifies with the secrets of the endpoints pointed at it (endpoint() adds them). */
 async function receiver(answer: (type: string) => Answer) {
-  const r = await startReceiver({ answer: (received) => answer(received.json.type) });
+  const secrets: string[] = [];
+  const r = await startReceiver({ secrets: () => secrets, answer: (received) => answer(received.json.type) });
   closers.push(r);
-  return r;
+  return Object.assign(r, { secrets });
 }
 
-async function endpoint(key: string, url: string, eventTypes: string[], description: string) {
+async function endpoint(key: string, to: { url: string; secrets: string[] }, eventTypes: string[], description: string) {
   const created = await call(endpointsRoute.POST, {
     method: "POST",
     path: "/api/v1/webhook-endpoints",
     key,
-    body: { url, eventTypes, description },
+    body: { url: to.url, eventTypes, description },
   });
   expect(created.status).toBe(201);
-  return (created.body as { data: { id: string } }).data.id;
+  const { id, secret } = (created.body as { data: { id: string; secret: string } }).data;
+  to.secrets.push(secret);
+  return id;
 }
 
 function engine() {
@@ -55,7 +59,7 @@ describe("endpoint alerts", () => {
     const { property, key, rooms } = await propertyWithKey();
     let healthy = false;
     const r = await receiver(() => ({ status: healthy ? 200 : 503 }));
-    const id = await endpoint(key, r.url, ["reservation.created"], "Acme Locks");
+    const id = await endpoint(key, r, ["reservation.created"], "Acme Locks");
     const { clock, round } = engine();
     await bookStay(key, rooms[0]!.id);
     await bookStay(key, rooms[1]!.id, { arrivalDate: "2031-08-01", departureDate: "2031-08-03" });
@@ -89,7 +93,7 @@ describe("endpoint alerts", () => {
   it("failing for 15 minutes raises it with fewer attempts", async () => {
     const { property, key, rooms } = await propertyWithKey();
     const r = await receiver(() => ({ status: 500 }));
-    const id = await endpoint(key, r.url, ["reservation.created"], "");
+    const id = await endpoint(key, r, ["reservation.created"], "");
     const { clock, round } = engine();
     await bookStay(key, rooms[0]!.id);
     await round();
@@ -109,10 +113,10 @@ describe("endpoint alerts", () => {
     // A monitoring endpoint that fails too: its own deliveries of operational events raise none.
     const failingMonitor = await receiver(() => ({ status: 500 }));
     const everything = await receiver(() => ({ status: 200 }));
-    const brokenId = await endpoint(key, broken.url, ["reservation.created"], "Acme Locks");
-    const monitorId = await endpoint(key, monitor.url, ["delivery.exhausted", "endpoint.disabled"], "Ops monitor");
-    await endpoint(key, failingMonitor.url, ["delivery.exhausted"], "Broken monitor");
-    await endpoint(key, everything.url, ["*"], "Everything");
+    const brokenId = await endpoint(key, broken, ["reservation.created"], "Acme Locks");
+    await endpoint(key, monitor, ["delivery.exhausted", "endpoint.disabled"], "Ops monitor");
+    await endpoint(key, failingMonitor, ["delivery.exhausted"], "Broken monitor");
+    await endpoint(key, everything, ["*"], "Everything");
     const { clock, round } = engine();
     await bookStay(key, rooms[0]!.id);
     // The app evaluates the rules every minute; here after every round of the engine.
@@ -125,7 +129,7 @@ describe("endpoint alerts", () => {
     expect(broken.received).toHaveLength(RETRY_DELAYS_MS.length + 1);
     const exhausted = monitor.received.filter((m) => m.json.type === "delivery.exhausted");
     expect(exhausted).toHaveLength(1);
-    expect(exhausted[0]!.verified).toBe(false); // the monitor's receiver checks no secret here
+    expect(exhausted[0]!.verified).toBe(true);
     expect(exhausted[0]!.json.data).toMatchObject({
       delivery: { endpointId: brokenId, eventType: "reservation.created", attempts: RETRY_DELAYS_MS.length + 1, lastStatusCode: 500 },
     });
@@ -144,15 +148,14 @@ describe("endpoint alerts", () => {
       ].sort(),
     );
     expect(exhaustedAlerts.find((a) => a.subjectId === brokenId)!.actionHref).toBe(`/webhooks/${brokenId}?status=failed`);
-    void monitorId;
   });
 
   it("an endpoint disabled by 410 Gone: an alert with its re-enable action, endpoint.disabled to the monitor, resolved once enabled", async () => {
     const { property, key, rooms } = await propertyWithKey();
     const gone = await receiver(() => ({ status: 410 }));
     const monitor = await receiver(() => ({ status: 200 }));
-    const goneId = await endpoint(key, gone.url, ["reservation.created"], "Old PMS");
-    await endpoint(key, monitor.url, ["endpoint.disabled"], "Ops monitor");
+    const goneId = await endpoint(key, gone, ["reservation.created"], "Old PMS");
+    await endpoint(key, monitor, ["endpoint.disabled"], "Ops monitor");
     const { clock, round } = engine();
     await bookStay(key, rooms[0]!.id);
     await round();

@@ -165,6 +165,9 @@ export async function openEventStream(options: {
           while (!closed) {
             pending = false;
             for (;;) {
+              // A client that reads slowly holds the next batch back instead of the server buffering for it.
+              while (!closed && (controller.desiredSize ?? 1) <= 0) await new Promise((resolve) => setTimeout(resolve, 50));
+              if (closed) break;
               const rows = await nextEvents(options.propertyId, cursor);
               for (const row of rows) {
                 cursor = { txid: row.txid, seq: row.seq };

@@ -19,7 +19,8 @@ import { eventBodySql } from "./event-body";
 /** The cursor of a property that has no event yet: resume from its first one. */
 export const STREAM_START = "start";
 const KEEP_ALIVE_MS = 15_000;
-const KEY_CHECK_MS = 30_000;
+/** How often an open stream checks its key again; tests shorten it. */
+export const eventStreamSettings = { keyCheckMs: 30_000 };
 const BATCH = 100;
 
 /**
@@ -178,7 +179,7 @@ export async function openEventStream(options: {
               }
               if (rows.length < BATCH || closed) break;
             }
-            if (Date.now() - keyCheckedAt >= KEY_CHECK_MS) {
+            if (Date.now() - keyCheckedAt >= eventStreamSettings.keyCheckMs) {
               keyCheckedAt = Date.now();
               if (!(await keyStillValid(options.apiKeyId))) break;
             }

@@ -12,7 +12,8 @@ import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
 import { call } from "../api-client";
 import { bookStay, keyFor, propertyWithKey } from "../api-fixtures";
 import { db } from "../../lib/db/client";
-import { closeEventStreams } from "../../lib/events/event-stream";
+import { closeEventStreams, eventStreamSettings } from "../../lib/events/event-stream";
+import { revokeApiKey } from "../../lib/api-keys/revoke-api-key";
 import { serveRoutes } from "../route-server";
 import { startReceiver } from "../webhook-receiver";
 
@@ -56,7 +57,7 @@ async function openStream(key: string, options: { lastEventId?: string; types?: 
   const parser = createParser({ onEvent: (message) => messages.push(message) });
   const reader = response.body!.getReader();
   const decoder = new TextDecoder();
-  void (async () => {
+  const ended = (async () => {
     try {
       for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read())
         parser.feed(decoder.decode(chunk.value, { stream: true }));
@@ -64,7 +65,7 @@ async function openStream(key: string, options: { lastEventId?: string; types?: 
       // closed by the test
     }
   })();
-  return { response, messages, close: () => aborted.abort() };
+  return { response, messages, ended, close: () => aborted.abort() };
 }
 
 const eventsOf = async (propertyId: string) =>
@@ -113,6 +114,26 @@ describe("GET /api/v1/events/stream", () => {
     await waitFor("guest.checked_in", () => stream.messages.find((m) => m.event === "guest.checked_in"));
     expect(stream.messages.map((m) => m.event)).toEqual(["ready", "guest.checked_in"]);
     stream.close();
+  });
+
+  it("ends the stream of a key revoked while it listens; the reconnect is refused", async () => {
+    const { property, key } = await propertyWithKey(["full_access:write"]);
+    const stream = await openStream(key);
+    await waitFor("ready", () => stream.messages.find((m) => m.event === "ready"));
+    let ended = false;
+    void stream.ended.then(() => (ended = true));
+    eventStreamSettings.keyCheckMs = 0;
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1_500));
+      expect(ended).toBe(false);
+      const { id } = await db.apiKey.findFirstOrThrow({ where: { propertyId: property.id } });
+      await revokeApiKey({ propertyId: property.id, keyId: id, actor: { type: "SYSTEM", id: null, label: "test" } });
+      await waitFor("the stream's end", () => ended, 10_000);
+    } finally {
+      eventStreamSettings.keyCheckMs = 30_000;
+    }
+    const again = await call(streamRoute.GET, { key, path: "/api/v1/events/stream" });
+    expect(again).toMatchObject({ status: 401, body: { code: "KEY_REVOKED" } });
   });
 
   it("refuses an unknown Last-Event-ID, an unknown type and a key without events:read, before streaming", async () => {

@@ -5,10 +5,13 @@ const UNSAFE_CHARACTERS = /[\u0000-\u001f\u007f\\]/;
 // Enough layers for any honest path; a value still encoded after this many is refused.
 const MAX_DECODINGS = 4;
 
+// A path whose dot segments collapse to "//host" ("/.//evil", "/x/..//evil") stays on our origin while parsed
+// here, but as a Location header it is protocol-relative: judge the path as it reads after collapsing.
 function staysOnFixedOrigin(value: string): boolean {
   if (!value.startsWith("/") || UNSAFE_CHARACTERS.test(value)) return false;
   try {
-    return new URL(value, FIXED_ORIGIN).origin === FIXED_ORIGIN;
+    const url = new URL(value, FIXED_ORIGIN);
+    return url.origin === FIXED_ORIGIN && !url.pathname.startsWith("//");
   } catch {
     return false;
   }
@@ -28,7 +31,9 @@ function sameSitePath(value: string): string | null {
     }
     if (decoded === layer) {
       const url = new URL(value, FIXED_ORIGIN);
-      return url.pathname + url.search + url.hash;
+      const path = url.pathname + url.search + url.hash;
+      // What we hand out must itself read as the same same-site path, whoever parses it next.
+      return staysOnFixedOrigin(path) && new URL(path, FIXED_ORIGIN).href === url.href ? path : null;
     }
     layer = decoded;
   }

@@ -6,6 +6,8 @@ import { randomBytes } from "node:crypto";
 
 export interface RequestContext {
   apiKeyId: string;
+  /** The key's scopes: what a webhook endpoint it subscribes may receive. */
+  scopes: readonly string[];
   traceparent: string | null;
 }
 

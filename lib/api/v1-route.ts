@@ -308,7 +308,7 @@ export function v1Route<
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // What the handler's events remember: the key (echo suppression) and the client's trace context.
-      const traced = { apiKeyId: key.id, traceparent };
+      const traced = { apiKeyId: key.id, scopes: key.scopes, traceparent };
       const invoke = () => withRequestContext(traced, () => handler(context));
       const answer = (result: ResponseBody<R> | Reply<ResponseBody<R>> | Response): [number, string] => {
         if (result instanceof Response) throw new Error(`${definition.operationId}: only a GET may answer with a stream`);

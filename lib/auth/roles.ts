@@ -7,6 +7,8 @@ export const can = {
   viewApiAccess: (role: Role) => role !== "STAFF",
   manageApiAccess: (role: Role) => role === "OWNER" || role === "ADMIN",
   manageApiLimits: (role: Role) => role === "OWNER",
+  /** Door PINs in webhook deliveries: MANAGER sees deliveries with the PINs masked. */
+  readDoorCodesInDeliveries: (role: Role) => role === "OWNER" || role === "ADMIN",
   createReservation: (_role: Role) => true,
   checkInOut: (_role: Role) => true,
   cancelReservation: (role: Role) => role !== "STAFF",
@@ -24,6 +26,7 @@ export const DENIED: Record<Permission, string> = {
   viewApiAccess: "Your role cannot open API Access.",
   manageApiAccess: "Only owners and admins can manage API keys and webhooks.",
   manageApiLimits: "Only owners can change the API limits.",
+  readDoorCodesInDeliveries: "Only owners and admins see door codes in webhook deliveries.",
   createReservation: "Your role does not allow this action.",
   checkInOut: "Your role does not allow this action.",
   cancelReservation: "Your role does not allow this action.",

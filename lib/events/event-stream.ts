@@ -14,6 +14,7 @@ import { AppError } from "../errors/app-error";
 import { onShutdown } from "../jobs/shutdown";
 import { OutboxListener } from "../webhooks/engine/outbox-listener";
 import { EVENT_SCOPES, EVENT_TYPES, type EventType } from "./event-catalog";
+import { openPinsIn } from "../reservations/sealed-pin";
 import { eventBodySql } from "./event-body";
 
 /** The cursor of a property that has no event yet: resume from its first one. */
@@ -65,13 +66,15 @@ async function startCursor(propertyId: string, lastEventId: string | null): Prom
 }
 
 async function nextEvents(propertyId: string, cursor: Cursor | null) {
-  return db.$queryRaw<(Cursor & { id: string; type: string; body: string })[]>`
+  const rows = await db.$queryRaw<(Cursor & { id: string; type: string; body: string })[]>`
     SELECT e.id, e.type, e.txid::text AS txid, e.seq, ${Prisma.raw(eventBodySql("e"))} AS body FROM "OutboxEvent" e
     WHERE e."propertyId" = ${propertyId}
       ${cursor ? Prisma.sql`AND (e.txid, e.seq) > (${cursor.txid}::xid8, ${cursor.seq})` : Prisma.empty}
       AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
     ORDER BY e.txid, e.seq
     LIMIT ${BATCH}`;
+  // Door PINs are sealed at rest; the stream sends access code events only to keys that may read them.
+  return rows.map((row) => ({ ...row, body: openPinsIn(row.body, "clear") }));
 }
 
 async function keyStillValid(apiKeyId: string, now = new Date()): Promise<boolean> {

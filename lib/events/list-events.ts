@@ -11,6 +11,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
 import { EVENT_SCOPES, EVENT_TYPES, type AnyEvent } from "./event-catalog";
+import { openPinsIn } from "../reservations/sealed-pin";
 import { eventBodySql } from "./event-body";
 
 export const listEventsQuery = z.object({
@@ -47,7 +48,8 @@ export async function listEvents(propertyId: string, scopes: readonly string[], 
     LIMIT ${query.limit + 1}`;
   const shown = rows.slice(0, query.limit);
   return {
-    data: shown.map((row) => JSON.parse(row.body) as AnyEvent),
+    // Door PINs are sealed at rest; only keys with reservation_accesses:read get access code events at all.
+    data: shown.map((row) => JSON.parse(openPinsIn(row.body, "clear")) as AnyEvent),
     hasMore: rows.length > query.limit,
     lastEventId: shown.at(-1)?.id ?? query.after ?? null,
   };

@@ -12,6 +12,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { recordDomainEvent } from "../events/record-domain-event";
 import type { AccessResource } from "./reservation-resource";
 import { isoInstant } from "./schemas";
+import { openPin, sealedPinOf, sealPin } from "./sealed-pin";
 import { isoDay } from "./serialize-reservation";
 import { zonedInstant } from "./zoned-time";
 
@@ -40,11 +41,16 @@ export function serializeAccess(a: ReservationAccess): AccessResource {
     id: a.id,
     reservationId: a.reservationId,
     lockName: a.lockName,
-    pin: a.pin,
+    pin: openPin(a.pin),
     validFrom: a.validFrom.toISOString(),
     validUntil: a.validUntil.toISOString(),
     createdAt: a.createdAt.toISOString(),
   };
+}
+
+/** An access code as its events carry it: the PIN stays sealed in the outbox and the deliveries. */
+export function accessEventData(a: ReservationAccess): AccessResource {
+  return { ...serializeAccess(a), pin: sealedPinOf(a.pin) };
 }
 
 export async function issueAccessCode(options: {
@@ -74,7 +80,7 @@ export async function issueAccessCode(options: {
         propertyId: property.id,
         reservationId: stay.id,
         lockName: input.lockName,
-        pin: input.pin ?? String(randomInt(0, 1_000_000)).padStart(6, "0"),
+        pin: sealPin(input.pin ?? String(randomInt(0, 1_000_000)).padStart(6, "0")),
         validFrom,
         validUntil,
       },
@@ -88,7 +94,7 @@ export async function issueAccessCode(options: {
       targetId: stay.id,
       metadata: { code: stay.code, lockName: access.lockName },
     });
-    await recordDomainEvent(tx, { propertyId: property.id, type: "access_code.created", data: { access: serializeAccess(access) } });
+    await recordDomainEvent(tx, { propertyId: property.id, type: "access_code.created", data: { access: accessEventData(access) } });
     return serializeAccess(access);
   });
 }
@@ -116,7 +122,7 @@ export async function revokeAccessCode(options: {
       metadata: { code: access.reservation.code, lockName: access.lockName },
     });
     const { reservation: _reservation, ...row } = access;
-    await recordDomainEvent(tx, { propertyId, type: "access_code.revoked", data: { access: serializeAccess(row) } });
+    await recordDomainEvent(tx, { propertyId, type: "access_code.revoked", data: { access: accessEventData(row) } });
     return serializeAccess(row);
   });
 }

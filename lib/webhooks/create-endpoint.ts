@@ -12,6 +12,7 @@ import { AppError, notFound } from "../errors/app-error";
 import { assertPlanIncludesApi } from "../properties/plan";
 import { newSigningSecret } from "./engine/signing";
 import { notifyWebhookWorkers } from "./engine/outbox-notifications";
+import { assertMaySubscribe } from "./event-types";
 import { queueSnapshot } from "./snapshot";
 import type { createEndpointInput } from "./schemas";
 import { assertDeliverableUrl, type Resolver } from "./engine/url-guard";
@@ -31,6 +32,9 @@ export interface EndpointChange {
 
 /** The new endpoint, with its signing secret in clear (the row holds it sealed). */
 export async function createEndpoint(context: EndpointChange, input: z.output<typeof createEndpointInput>): Promise<WebhookEndpoint> {
+  // Through the API the endpoint gets no more than its key may read; the dashboard's OWNER/ADMIN may read everything.
+  const caller = currentRequestContext();
+  if (caller) assertMaySubscribe(caller.scopes, input.eventTypes);
   const url = await assertDeliverableUrl(input.url, { resolve: context.resolve });
   const secret = newSigningSecret();
   const endpoint = await db.$transaction(async (tx) => {
@@ -52,7 +56,8 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         eventTypes: input.eventTypes,
         retrySchedule: input.retrySchedule,
         // Created through the API: the endpoint belongs to the integration whose key created it.
-        ownerKeyId: currentRequestContext()?.apiKeyId ?? null,
+        ownerKeyId: caller?.apiKeyId ?? null,
+        ...(caller ? { readScopes: [...caller.scopes] } : {}),
         skipOwnEvents: input.skipOwnEvents,
         enabled: input.enabled,
         disabledReason: input.enabled ? null : "Disabled when created.",

@@ -5,6 +5,7 @@ import { db } from "../db/client";
 import type { Prisma, WebhookAttempt, WebhookDelivery } from "../db/generated/prisma/client";
 import { afterCursor, newestFirst, page } from "../db/pagination";
 import type { DeliveryStatus } from "./endpoint-health";
+import { readableWebhookTypes } from "./event-types";
 import { getEndpoint } from "./get-endpoint";
 import type { listDeliveriesQuery } from "./schemas";
 import { serializeDelivery } from "./serialize-webhooks";
@@ -12,6 +13,8 @@ import { serializeDelivery } from "./serialize-webhooks";
 export interface DeliveryFilter {
   status?: DeliveryStatus;
   eventType?: string;
+  /** Only deliveries of these types (what the reader may read). */
+  readableTypes?: readonly string[];
   cursor?: { createdAt: Date; id: string };
   limit: number;
 }
@@ -46,16 +49,30 @@ function deliveryWhere(propertyId: string, endpointId: string, filter: DeliveryF
     endpointId,
     propertyId,
     ...(filter.status ? { status: filter.status } : {}),
-    ...(filter.eventType ? { eventType: filter.eventType } : {}),
+    ...(filter.eventType || filter.readableTypes
+      ? {
+          AND: [
+            ...(filter.eventType ? [{ eventType: filter.eventType }] : []),
+            ...(filter.readableTypes ? [{ eventType: { in: [...filter.readableTypes] } }] : []),
+          ],
+        }
+      : {}),
     ...afterCursor(filter.cursor),
   };
 }
 
-export async function listDeliveriesForApi(propertyId: string, endpointId: string, query: z.output<typeof listDeliveriesQuery>) {
+/** An endpoint's deliveries for an API key: only the types its scopes may read, as in the events feed. */
+export async function listDeliveriesForApi(
+  propertyId: string,
+  endpointId: string,
+  query: z.output<typeof listDeliveriesQuery>,
+  scopes: readonly string[],
+) {
   await getEndpoint(propertyId, endpointId);
   const rows = await listDeliveriesWithAttempts(propertyId, endpointId, {
     status: query.status,
     eventType: query.eventType,
+    readableTypes: readableWebhookTypes(scopes),
     cursor: query.cursor,
     limit: query.limit,
   });

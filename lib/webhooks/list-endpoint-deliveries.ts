@@ -8,7 +8,7 @@ import { getDelivery } from "./get-delivery";
 import { getEndpoint } from "./get-endpoint";
 import { listDeliveries } from "./list-deliveries";
 import type { DeliveryFilters } from "./schemas";
-import { serializeDelivery, serializeDeliverySummary } from "./serialize-webhooks";
+import { serializeDelivery, serializeDeliverySummary, type PinView } from "./serialize-webhooks";
 
 type SerializedDelivery = ReturnType<typeof serializeDelivery>;
 export type DeliveryRow = ReturnType<typeof serializeDeliverySummary> & { lastError: string | null };
@@ -33,8 +33,13 @@ export async function listEndpointDeliveries(
   return { rows: data, nextCursor };
 }
 
-export async function getEndpointDelivery(propertyId: string, endpointId: string, deliveryId: string): Promise<DeliveryDetail> {
+export async function getEndpointDelivery(
+  propertyId: string,
+  endpointId: string,
+  deliveryId: string,
+  pins: PinView,
+): Promise<DeliveryDetail> {
   const delivery = await getDelivery(propertyId, deliveryId);
   if (delivery.endpointId !== endpointId) throw notFound("Delivery");
-  return { ...serializeDelivery(delivery), lastError: delivery.lastError };
+  return { ...serializeDelivery(delivery, pins), lastError: delivery.lastError };
 }

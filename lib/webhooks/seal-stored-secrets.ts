@@ -1,8 +1,11 @@
-// Run when a worker starts: endpoint secrets and idempotent answers stored in clear (written before
-// encryption at rest) or sealed with an older key are sealed again with the current key, and one sealed
-// secret is decrypted, so a missing or wrong DATA_ENCRYPTION_KEYS stops the start with a clear message.
+// Run when a worker starts: endpoint secrets, idempotent answers and door PINs stored in clear (written
+// before encryption at rest, or by the demo seed, which runs before the key exists) or sealed with an older
+// key are sealed again with the current key, and one sealed secret is decrypted, so a missing or wrong
+// DATA_ENCRYPTION_KEYS stops the start with a clear message. PINs in clear inside event bodies written
+// before PINs were sealed are sealed too.
 import type pg from "pg";
 import { dataEncryptionKeys, DataEncryptionKeyError, seal, unseal, type DataKey } from "../crypto/seal";
+import { sealPinsIn } from "../reservations/sealed-pin";
 
 const reseal = (value: string, keys: readonly DataKey[]) => seal(unseal(value, keys), keys);
 
@@ -48,10 +51,68 @@ export async function sealStoredSecrets(pool: pg.Pool, keys: readonly DataKey[] 
       ]);
       rewritten += rowCount ?? 0;
     }
+    const { rows: pins } = await pool.query<{ id: string; pin: string }>(`SELECT id, pin FROM "ReservationAccess" WHERE pin NOT LIKE $1`, [
+      current,
+    ]);
+    for (const row of pins) {
+      const { rowCount } = await pool.query(`UPDATE "ReservationAccess" SET pin = $3 WHERE id = $1 AND pin = $2`, [
+        row.id,
+        row.pin,
+        reseal(row.pin, keys),
+      ]);
+      rewritten += rowCount ?? 0;
+    }
+    rewritten += await sealClearPinsInBodies(pool, keys);
     return rewritten;
   } catch (error) {
     if (error instanceof DataEncryptionKeyError)
       throw new DataEncryptionKeyError(`DATA_ENCRYPTION_KEYS cannot read the stored secrets. ${error.message}`);
     throw error;
   }
+}
+
+const CLEAR_PIN = `"pin"\\s*:\\s*"\\d`;
+
+/** Event bodies of access code events that still carry a PIN in clear: the outbox, deliveries and attempts. */
+async function sealClearPinsInBodies(pool: pg.Pool, keys: readonly DataKey[]): Promise<number> {
+  const sealAll = (text: string) => sealPinsIn(text, keys);
+  let rewritten = 0;
+  const { rows: events } = await pool.query<{ id: string; payload: string }>(
+    `SELECT id, payload::text AS payload FROM "OutboxEvent" WHERE type LIKE 'access_code.%' AND payload::text ~ $1`,
+    [CLEAR_PIN],
+  );
+  for (const row of events) {
+    const { rowCount } = await pool.query(`UPDATE "OutboxEvent" SET payload = $3::jsonb WHERE id = $1 AND payload::text = $2`, [
+      row.id,
+      row.payload,
+      sealAll(row.payload),
+    ]);
+    rewritten += rowCount ?? 0;
+  }
+  const { rows: deliveries } = await pool.query<{ id: string; payload: string }>(
+    `SELECT id, payload FROM "WebhookDelivery" WHERE "eventType" LIKE 'access_code.%' AND payload ~ $1`,
+    [CLEAR_PIN],
+  );
+  for (const row of deliveries) {
+    const { rowCount } = await pool.query(`UPDATE "WebhookDelivery" SET payload = $3 WHERE id = $1 AND payload = $2`, [
+      row.id,
+      row.payload,
+      sealAll(row.payload),
+    ]);
+    rewritten += rowCount ?? 0;
+  }
+  const { rows: attempts } = await pool.query<{ id: string; requestBody: string }>(
+    `SELECT a.id, a."requestBody" FROM "WebhookAttempt" a JOIN "WebhookDelivery" d ON d.id = a."deliveryId"
+     WHERE d."eventType" LIKE 'access_code.%' AND a."requestBody" ~ $1`,
+    [CLEAR_PIN],
+  );
+  for (const row of attempts) {
+    const { rowCount } = await pool.query(`UPDATE "WebhookAttempt" SET "requestBody" = $3 WHERE id = $1 AND "requestBody" = $2`, [
+      row.id,
+      row.requestBody,
+      sealAll(row.requestBody),
+    ]);
+    rewritten += rowCount ?? 0;
+  }
+  return rewritten;
 }

@@ -1,5 +1,6 @@
 // Endpoints and deliveries as the API and the dashboard show them: never the signing secret.
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "../db/generated/prisma/client";
+import { openPinsIn } from "../reservations/sealed-pin";
 import type { WebhookEventType } from "./event-types";
 import type { WebhookAttemptResource, WebhookDeliveryResource, WebhookDeliverySummary, WebhookEndpointResource } from "./webhook-resources";
 
@@ -23,13 +24,16 @@ export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()): 
   };
 }
 
-export function serializeAttempt(attempt: WebhookAttempt): WebhookAttemptResource {
+/** Door PINs in what was sent: opened for a reader with the right to them, masked for anyone else. */
+export type PinView = "clear" | "masked";
+
+export function serializeAttempt(attempt: WebhookAttempt, pins: PinView = "clear"): WebhookAttemptResource {
   return {
     attemptNumber: attempt.attemptNumber,
     createdAt: attempt.createdAt.toISOString(),
     url: attempt.url,
     requestHeaders: attempt.requestHeaders as Record<string, string>,
-    requestBody: attempt.requestBody,
+    requestBody: openPinsIn(attempt.requestBody, pins),
     responseStatus: attempt.responseStatus,
     responseHeaders: attempt.responseHeaders as Record<string, string> | null,
     responseBody: attempt.responseBody,
@@ -38,8 +42,11 @@ export function serializeAttempt(attempt: WebhookAttempt): WebhookAttemptResourc
   };
 }
 
-export function serializeDelivery(delivery: WebhookDelivery & { attempts: WebhookAttempt[] }): WebhookDeliveryResource {
-  return { ...serializeDeliverySummary(delivery), attempts: delivery.attempts.map(serializeAttempt) };
+export function serializeDelivery(
+  delivery: WebhookDelivery & { attempts: WebhookAttempt[] },
+  pins: PinView = "clear",
+): WebhookDeliveryResource {
+  return { ...serializeDeliverySummary(delivery), attempts: delivery.attempts.map((attempt) => serializeAttempt(attempt, pins)) };
 }
 
 /** A delivery without its attempts (for lists that refresh often). */

@@ -8,11 +8,11 @@ import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import type { DbTx } from "../db/client";
 import { accessResource, reservationResource } from "../reservations/reservation-resource";
-import { serializeAccess } from "../reservations/access-codes";
+import { accessEventData } from "../reservations/access-codes";
 import { propertyToday } from "../reservations/property-today";
 import { serializeReservation } from "../reservations/serialize-reservation";
 import { newDeliveryId } from "./send-test-event";
-import { subscribes } from "./event-types";
+import { mayReadWebhookType, subscribes } from "./event-types";
 
 export const SNAPSHOT_CATALOG = {
   "reservation.snapshot": {
@@ -54,10 +54,11 @@ const DAY_MS = 24 * 3_600_000;
 /** Queues the snapshot for a new endpoint in the caller's transaction; returns how many of each type. */
 export async function queueSnapshot(
   tx: DbTx,
-  endpoint: { id: string; propertyId: string; eventTypes: readonly string[] },
+  endpoint: { id: string; propertyId: string; eventTypes: readonly string[]; readScopes: readonly string[] },
   now = new Date(),
 ): Promise<Record<SnapshotType, number>> {
-  const types = snapshotTypesFor(endpoint.eventTypes);
+  // Only the state its subscriber may read: door PINs need reservation_accesses:read, stays reservations:read.
+  const types = snapshotTypesFor(endpoint.eventTypes).filter((type) => mayReadWebhookType(endpoint.readScopes, type));
   const property = await tx.property.findUniqueOrThrow({ where: { id: endpoint.propertyId }, select: { timezone: true } });
   const today = new Date(`${propertyToday(property.timezone, now)}T00:00:00Z`);
   const stays = types.includes("reservation.snapshot")
@@ -78,7 +79,7 @@ export async function queueSnapshot(
     : [];
   const events = [
     ...stays.map((stay) => ({ type: "reservation.snapshot" as const, data: { reservation: serializeReservation(stay) } })),
-    ...codes.map((code) => ({ type: "access_code.snapshot" as const, data: { access: serializeAccess(code) } })),
+    ...codes.map((code) => ({ type: "access_code.snapshot" as const, data: { access: accessEventData(code) } })),
   ];
   if (events.length > 0)
     await tx.webhookDelivery.createMany({

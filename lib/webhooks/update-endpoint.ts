@@ -6,6 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
 import { notFound } from "../errors/app-error";
+import { assertMaySubscribe } from "./event-types";
 import type { EndpointChange } from "./create-endpoint";
 import type { updateEndpointInput } from "./schemas";
 import { assertDeliverableUrl } from "./engine/url-guard";
@@ -16,6 +17,9 @@ export async function updateEndpoint(
   endpointId: string,
   input: z.output<typeof updateEndpointInput>,
 ): Promise<WebhookEndpoint> {
+  // A key that changes an endpoint subscribes it anew: from then on it receives only what that key may read.
+  const caller = currentRequestContext();
+  if (caller && input.eventTypes) assertMaySubscribe(caller.scopes, input.eventTypes);
   const url = input.url === undefined ? undefined : await assertDeliverableUrl(input.url, { resolve: context.resolve });
   return db
     .$transaction(async (tx) => {
@@ -34,9 +38,8 @@ export async function updateEndpoint(
           retrySchedule: input.retrySchedule,
           skipOwnEvents: input.skipOwnEvents,
           // Asking through the API to skip its own events makes the asking key the endpoint's integration.
-          ...(input.skipOwnEvents && !current.ownerKeyId && currentRequestContext()
-            ? { ownerKeyId: currentRequestContext()!.apiKeyId }
-            : {}),
+          ...(input.skipOwnEvents && !current.ownerKeyId && caller ? { ownerKeyId: caller.apiKeyId } : {}),
+          ...(caller ? { readScopes: [...caller.scopes] } : {}),
           // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
           ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
           ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),

@@ -1,4 +1,5 @@
 // Door access codes as a lock vendor uses them: issue one for a stay, see it, revoke it.
+import { openPin } from "../../lib/reservations/sealed-pin";
 import { describe, expect, it } from "vitest";
 import * as oneAccessRoute from "../../app/api/v1/reservations/[id]/accesses/[accessId]/route";
 import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/route";
@@ -52,7 +53,13 @@ describe("door access codes", () => {
       orderBy: { seq: "asc" },
     });
     expect(events.map((e) => e.type)).toEqual(["access_code.created", "access_code.created", "access_code.created", "access_code.revoked"]);
-    expect(events[3]!.payload).toMatchObject({ access: { id: drawn.data.id, pin: drawn.data.pin } });
+    // The event carries the PIN sealed at rest, as the row does: it opens to the PIN the API answered.
+    const revokedAccess = (events[3]!.payload as { access: { id: string; pin: string } }).access;
+    expect(revokedAccess.id).toBe(drawn.data.id);
+    expect(revokedAccess.pin).toMatch(/^enc:v1:/);
+    expect(openPin(revokedAccess.pin)).toBe(drawn.data.pin);
+    const row = await db.reservationAccess.findFirstOrThrow({ where: { reservationId: id, lockName: "Front door" } });
+    expect(row.pin).toMatch(/^enc:v1:/);
     // The PIN reaches the lock's system through the event, never the audit trail or the request log in clear.
     const audit = await db.auditEvent.findMany({ where: { propertyId: property.id, action: { startsWith: "access_code." } } });
     expect(audit).toHaveLength(4);

@@ -11,9 +11,12 @@ import { eventBodySql } from "../../events/event-body";
 import { OPERATIONAL_EVENT_TYPES } from "../../events/event-catalog";
 import { newEventId } from "../../events/record-domain-event";
 import { deliveryRollupCte } from "../../rollups/rollup-sql";
+import { scopesReadingEachType } from "../event-types";
 import { OUTBOX_CHANNEL } from "./outbox-notifications";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
 import type { AttemptResult } from "./send-attempt";
+
+const READING_SCOPES = JSON.stringify(scopesReadingEachType());
 
 export const FAILING_DISABLE_AFTER_MS = 5 * 24 * 3_600_000;
 
@@ -35,6 +38,8 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
         AND coalesce(ev.payload #>> '{endpoint,id}', ev.payload #>> '{delivery,endpointId}', '') <> e.id
         -- Echo suppression: an endpoint that asks not to hear its own integration's writes.
         AND NOT (e."skipOwnEvents" AND ev."apiKeyId" IS NOT NULL AND ev."apiKeyId" = e."ownerKeyId")
+        -- Only what the credential that subscribed the endpoint may read ($4: each type's reading scopes).
+        AND e."readScopes" && ARRAY(SELECT jsonb_array_elements_text($4::jsonb -> ev.type))
         AND e."createdAt" <= ev."createdAt" AT TIME ZONE 'UTC'
        -- A property whose plan does not include API access has its endpoints paused: its events go nowhere.
        JOIN "Property" p ON p.id = ev."propertyId" AND p.plan = 'PRO'
@@ -44,7 +49,7 @@ export async function fanOutEvents(pool: pg.Pool, now: Date, limit = 500): Promi
        UPDATE "OutboxEvent" o SET "dispatchedAt" = $1::timestamptz AT TIME ZONE 'UTC' FROM ev WHERE o.id = ev.id RETURNING 1
      )
      SELECT (SELECT count(*) FROM marked) AS events, (SELECT count(*) FROM made) AS deliveries`,
-    [now, limit, OPERATIONAL_EVENT_TYPES],
+    [now, limit, OPERATIONAL_EVENT_TYPES, READING_SCOPES],
   );
   return { events: Number(rows[0]?.events ?? 0), deliveries: Number(rows[0]?.deliveries ?? 0) };
 }

@@ -19,6 +19,7 @@ import {
   type ClaimedDelivery,
   type CompletedAttempt,
 } from "./delivery-queue";
+import { openPinsIn } from "../../reservations/sealed-pin";
 import { childTraceparent } from "../../api/request-context";
 import { OutboxListener } from "./outbox-listener";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
@@ -346,10 +347,15 @@ export class WebhookWorker {
       const sentAt = new Date();
       let result: AttemptResult;
       try {
-        request.headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, delivery.payload));
+        // Door PINs are sealed at rest: opened for the receiver only, and recorded sealed with the attempt.
+        const body = openPinsIn(delivery.payload, "clear");
+        request.headers = requestHeaders(signedHeaders(activeSecrets(delivery, this.clock()), delivery.id, sentAt, body));
         // The receiver can follow the API request that caused the event: this attempt is a child span of it.
         if (delivery.traceparent) request.headers.traceparent = childTraceparent(delivery.traceparent);
-        result = await sendAttempt(request, { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve });
+        result = await sendAttempt(
+          { ...request, body },
+          { timeoutMs: this.timeoutMs, allowPrivate: this.allowPrivate, resolve: this.resolve },
+        );
       } catch (error) {
         // Signing or the request itself threw (a malformed secret or URL written behind our back):
         // recorded as a failed attempt like any other, never an unhandled rejection.

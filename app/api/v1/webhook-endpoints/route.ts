@@ -31,7 +31,7 @@ export const POST = v1Route(
     tag: "Webhooks",
     summary: "Create a webhook endpoint",
     description:
-      "Events of the chosen types (`*` for all) are POSTed to `url`, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). The signing secret is in this answer only. URLs resolving to loopback, private, link-local or metadata addresses are refused (422 URL_NOT_ALLOWED); https is required.",
+      "Events of the chosen types (`*` for all) are POSTed to `url`, signed as Standard Webhooks (webhook-id, webhook-timestamp, webhook-signature). The signing secret is in this answer only. URLs resolving to loopback, private, link-local or metadata addresses are refused (422 URL_NOT_ALLOWED); https is required. The endpoint receives only the event types this key may read, as the events feed shows them: naming a type the key's scopes do not cover is refused (403), and `*` means every type it may read (door codes need `reservation_accesses:read`, payments `payments:read`, and so on).",
     scope: "webhooks:write",
     body: createEndpointInput,
     response: single(webhookEndpointWithSecret),

@@ -32,7 +32,7 @@ export const PATCH = v1Route(
     tag: "Webhooks",
     summary: "Change a webhook endpoint",
     description:
-      "URL, description, event types, or `enabled`. Enabling a disabled endpoint clears its reason and failure streak; its pending deliveries go out again.",
+      "URL, description, event types, or `enabled`. Enabling a disabled endpoint clears its reason and failure streak; its pending deliveries go out again. A key that changes an endpoint subscribes it anew: from then on it receives only the event types that key may read.",
     scope: "webhooks:write",
     body: updateEndpointInput,
     response: single(webhookEndpointResource),

@@ -14,12 +14,14 @@ export const GET = v1Route(
     operationId: "listWebhookDeliveries",
     tag: "Webhooks",
     summary: "List an endpoint's deliveries",
+    description:
+      "Only deliveries of the event types this key may read are listed (as in the events feed): door access codes need `reservation_accesses:read`, payments `payments:read`, and so on.",
     scope: "webhooks:read",
     query: listDeliveriesQuery,
     response: listOf(webhookDeliveryResource),
     errors: [404],
   },
-  ({ property, params, query }) => listDeliveriesForApi(property.id, params.id, query),
+  ({ key, property, params, query }) => listDeliveriesForApi(property.id, params.id, query, key.scopes),
 );
 
 export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -124,3 +124,33 @@ test("a FREE-plan property explains the PRO plan and cannot create keys", async 
   await expect(page.getByRole("heading", { name: "API access is on the PRO plan" })).toBeVisible();
   await expect(page.getByRole("button", { name: "Create API key" })).toHaveCount(0);
 });
+
+test("revoking the test key of a pair leaves its live key working unless the admin ticks the box", async ({ page, context, request }) => {
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  await signIn(page, "admin@demo.test");
+  await page.goto(KEYS_PAGE);
+  const name = `Lock vendor ${Date.now().toString(36)}`;
+  await page.getByRole("button", { name: "Create API key" }).first().click();
+  const dialog = page.getByRole("dialog");
+  await dialog.getByLabel("Name").fill(name);
+  await dialog.getByText("Live + test pair").click();
+  await dialog.getByLabel("Full access – read").check();
+  await dialog.getByRole("button", { name: /Create (key|keys|pair)/ }).click();
+  const live = await copiedKey(page, "live");
+  const testKey = await copiedKey(page, "test");
+  await dialog.getByRole("button", { name: "I’ve stored it safely" }).click();
+
+  await keyAction(page, name, "test", testKey.slice(-4), "Revoke…");
+  const revoke = page.getByRole("dialog");
+  const both = revoke.getByRole("checkbox", { name: /Also revoke its live key/ });
+  await expect(both).not.toBeChecked();
+  await expect(revoke).toContainText(`pms_live_••••••••${live.slice(-4)}`);
+  await both.check();
+  await expect(revoke.getByRole("button", { name: "Revoke both keys" })).toBeVisible();
+  await both.uncheck();
+  await revoke.getByRole("button", { name: "Revoke key" }).click();
+  await expect(revoke).toBeHidden();
+
+  expect((await request.get("/api/v1/properties", { headers: { Authorization: `Bearer ${testKey}` } })).status()).toBe(401);
+  expect((await request.get("/api/v1/properties", { headers: { Authorization: `Bearer ${live}` } })).status()).toBe(200);
+});

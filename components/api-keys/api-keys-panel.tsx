@@ -105,7 +105,9 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
       )}
       {action?.kind === "edit" ? <EditKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
       {action?.kind === "roll" ? <RollKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
-      {action?.kind === "revoke" ? <RevokeKeyDialog key={action.key.id} slug={slug} apiKey={action.key} onClose={close} /> : null}
+      {action?.kind === "revoke" ? (
+        <RevokeKeyDialog key={action.key.id} slug={slug} apiKey={action.key} partner={partnerOf(action.key, data.keys)} onClose={close} />
+      ) : null}
       <ApiKeyActivityList activity={data.activity} keys={data.keys} />
     </div>
   );
@@ -118,4 +120,10 @@ function alertIntent(params: { get(name: string): string | null }, keys: ApiKeyV
     if (key) return { kind, key };
   }
   return null;
+}
+
+/** The other key of a live/test pair, while it still works. */
+function partnerOf(key: ApiKeyView, keys: readonly ApiKeyView[]): ApiKeyView | null {
+  if (!key.pairId) return null;
+  return keys.find((other) => other.pairId === key.pairId && other.id !== key.id && other.revokedAt === null) ?? null;
 }

@@ -8,9 +8,21 @@ import { keyLabel } from "@/lib/api-keys/group-keys";
 import type { ApiKeyView } from "@/lib/api-keys/list-api-keys";
 import { useInvalidateApiKeys } from "./use-api-keys";
 
-export function RevokeKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey: ApiKeyView; onClose: () => void }) {
+/** `partner`: the other key of a live/test pair, still working. Revoking it too is a choice, never the default. */
+export function RevokeKeyDialog({
+  slug,
+  apiKey,
+  partner,
+  onClose,
+}: {
+  slug: string;
+  apiKey: ApiKeyView;
+  partner: ApiKeyView | null;
+  onClose: () => void;
+}) {
   const invalidate = useInvalidateApiKeys(slug);
-  const [pair, setPair] = useState(Boolean(apiKey.pairId));
+  const [bothChosen, setPair] = useState(false);
+  const pair = bothChosen && partner !== null;
   const mutation = useActionMutation(() => revokeApiKeyAction(slug, { keyId: apiKey.id, pair }), {
     onSuccess: async () => {
       await invalidate();
@@ -22,8 +34,12 @@ export function RevokeKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKe
       title={`Revoke ${keyLabel(apiKey)}?`}
       // A long key name in the title wraps clear of the ✕ button.
       className="[&>h2]:pr-8"
-      description="Every request with this key will be refused from now on with KEY_REVOKED. This cannot be undone."
-      confirmLabel="Revoke key"
+      description={
+        pair
+          ? "Every request with either key will be refused from now on. This cannot be undone."
+          : "Every request with this key will be refused from now on. This cannot be undone."
+      }
+      confirmLabel={pair ? "Revoke both keys" : "Revoke key"}
       pendingLabel="Revoking…"
       pending={mutation.isPending}
       failure={mutation.data && !mutation.data.ok ? mutation.data.message : null}
@@ -31,10 +47,13 @@ export function RevokeKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKe
       onClose={onClose}
     >
       <p className="font-mono text-sm text-slate-700">{apiKey.preview}</p>
-      {apiKey.pairId ? (
-        <label className="mt-3 flex items-center gap-2 text-sm">
-          <input type="checkbox" checked={pair} onChange={(event) => setPair(event.target.checked)} />
-          Revoke its {apiKey.mode === "LIVE" ? "test" : "live"} key too
+      {partner ? (
+        <label className="mt-3 flex items-start gap-2 text-sm">
+          <input type="checkbox" className="mt-1" checked={pair} onChange={(event) => setPair(event.target.checked)} />
+          <span>
+            Also revoke its {partner.mode === "LIVE" ? "live" : "test"} key <span className="font-mono break-all">{partner.preview}</span>
+            {partner.mode === "LIVE" ? " (integrations using it in production stop too)" : ""}
+          </span>
         </label>
       ) : null}
     </ConfirmDialog>

@@ -4,8 +4,11 @@
 // the property has no event yet); a client that reconnects with `Last-Event-ID` gets everything after it,
 // in the order of the feed (txid, seq), including events of transactions still running when it left.
 // Streams wake on the outbox's notification, and poll every second while notifications are not known
-// to arrive. Every 30 s the key is checked again: a revoked or expired key's stream ends (its reconnect
-// is then refused with 401); a comment line every 15 s keeps proxies from closing an idle stream.
+// to arrive. A revocation's notification ends the key's streams at once on every instance, and every 30 s
+// the key is checked again (expiry, a missed notification); its reconnect is then refused with 401. A key
+// holds at most MAX_STREAMS_PER_KEY streams per instance. A comment line every 15 s keeps proxies from
+// closing an idle stream. A fresh stream skips events already committed when it opened, even those above
+// the feed's horizon (a transaction still running then holds that back).
 import "server-only";
 import { hasScope } from "../api-keys/scopes";
 import { db, getPool } from "../db/client";
@@ -13,6 +16,7 @@ import { Prisma } from "../db/generated/prisma/client";
 import { AppError } from "../errors/app-error";
 import { onShutdown } from "../jobs/shutdown";
 import { OutboxListener } from "../webhooks/engine/outbox-listener";
+import { KEY_REVOKED_NOTICE } from "../webhooks/engine/outbox-notifications";
 import { EVENT_SCOPES, EVENT_TYPES, type EventType } from "./event-catalog";
 import { openPinsIn } from "../reservations/sealed-pin";
 import { eventBodySql } from "./event-body";
@@ -48,29 +52,45 @@ interface Cursor {
   seq: bigint;
 }
 
-/** Where a stream starts: after `lastEventId`, or now (after the last event every running transaction is past). */
-async function startCursor(propertyId: string, lastEventId: string | null): Promise<{ cursor: Cursor | null; id: string }> {
-  if (lastEventId === STREAM_START) return { cursor: null, id: STREAM_START };
-  const [row] = lastEventId
-    ? await db.$queryRaw<(Cursor & { id: string })[]>`
-        SELECT id, txid::text AS txid, seq FROM "OutboxEvent" WHERE id = ${lastEventId} AND "propertyId" = ${propertyId}`
-    : await db.$queryRaw<(Cursor & { id: string })[]>`
-        SELECT id, txid::text AS txid, seq FROM "OutboxEvent"
-        WHERE "propertyId" = ${propertyId} AND txid < pg_snapshot_xmin(pg_current_snapshot())
-        ORDER BY txid DESC, seq DESC LIMIT 1`;
-  if (lastEventId && !row)
+/**
+ * Where a stream starts: after `lastEventId`, or now. "Now" is the last event every running transaction is
+ * past (so a transaction that commits late is not skipped), and `seen`, the snapshot of that moment: events
+ * already committed then, though above that point, are not sent as if they were new.
+ */
+async function startCursor(
+  propertyId: string,
+  lastEventId: string | null,
+): Promise<{ cursor: Cursor | null; id: string; seen: string | null }> {
+  if (lastEventId === STREAM_START) return { cursor: null, id: STREAM_START, seen: null };
+  if (!lastEventId) {
+    const [now] = await db.$queryRaw<{ seen: string; id: string | null; txid: string | null; seq: bigint | null }[]>`
+      WITH s AS (SELECT pg_current_snapshot() AS snap)
+      SELECT s.snap::text AS seen, e.id, e.txid::text AS txid, e.seq FROM s LEFT JOIN LATERAL (
+        SELECT id, txid, seq FROM "OutboxEvent"
+        WHERE "propertyId" = ${propertyId} AND txid < pg_snapshot_xmin(s.snap)
+        ORDER BY txid DESC, seq DESC LIMIT 1
+      ) e ON true`;
+    const seen = now?.seen ?? null;
+    return now?.id && now.txid !== null && now.seq !== null
+      ? { cursor: { txid: now.txid, seq: now.seq }, id: now.id, seen }
+      : { cursor: null, id: STREAM_START, seen };
+  }
+  const [row] = await db.$queryRaw<(Cursor & { id: string })[]>`
+    SELECT id, txid::text AS txid, seq FROM "OutboxEvent" WHERE id = ${lastEventId} AND "propertyId" = ${propertyId}`;
+  if (!row)
     throw new AppError("VALIDATION_ERROR", "No event with this id: resume from an event this stream sent you (events are kept 30 days).", {
       "Last-Event-ID": ["Unknown event id"],
     });
-  return row ? { cursor: { txid: row.txid, seq: row.seq }, id: row.id } : { cursor: null, id: STREAM_START };
+  return { cursor: { txid: row.txid, seq: row.seq }, id: row.id, seen: null };
 }
 
-async function nextEvents(propertyId: string, cursor: Cursor | null) {
+async function nextEvents(propertyId: string, cursor: Cursor | null, seen: string | null) {
   const rows = await db.$queryRaw<(Cursor & { id: string; type: string; body: string })[]>`
     SELECT e.id, e.type, e.txid::text AS txid, e.seq, ${Prisma.raw(eventBodySql("e"))} AS body FROM "OutboxEvent" e
     WHERE e."propertyId" = ${propertyId}
       ${cursor ? Prisma.sql`AND (e.txid, e.seq) > (${cursor.txid}::xid8, ${cursor.seq})` : Prisma.empty}
       AND e.txid < pg_snapshot_xmin(pg_current_snapshot())
+      ${seen ? Prisma.sql`AND NOT pg_visible_in_snapshot(e.txid, ${seen}::pg_snapshot)` : Prisma.empty}
     ORDER BY e.txid, e.seq
     LIMIT ${BATCH}`;
   // Door PINs are sealed at rest; the stream sends access code events only to keys that may read them.
@@ -85,18 +105,26 @@ async function keyStillValid(apiKeyId: string, now = new Date()): Promise<boolea
 // One listener per process wakes every open stream; it starts with the first stream.
 type Wake = () => void;
 const globalForStreams = globalThis as unknown as {
-  __pmsEventStreams?: { wakers: Set<Wake>; closers: Set<Wake>; listener: OutboxListener };
+  __pmsEventStreams?: { wakers: Set<Wake>; closers: Set<Wake>; byKey: Map<string, Set<Wake>>; listener: OutboxListener };
 };
+
+/** Open streams one key may hold on one instance: a client that leaks connections is refused, not served forever. */
+export const MAX_STREAMS_PER_KEY = 10;
 
 function streams() {
   if (!globalForStreams.__pmsEventStreams) {
     const wakers = new Set<Wake>();
+    const byKey = new Map<string, Set<Wake>>();
     const listener = new OutboxListener({
       pool: getPool(),
-      onWake: () => wakers.forEach((wake) => wake()),
+      onWake: (payload) => {
+        // A revoked key's streams end now; anything else may be a new event for every stream.
+        if (payload?.startsWith(KEY_REVOKED_NOTICE)) byKey.get(payload.slice(KEY_REVOKED_NOTICE.length))?.forEach((close) => close());
+        else wakers.forEach((wake) => wake());
+      },
       log: (message) => console.error(`[event streams] ${message}`),
     });
-    globalForStreams.__pmsEventStreams = { wakers, closers: new Set(), listener };
+    globalForStreams.__pmsEventStreams = { wakers, closers: new Set(), byKey, listener };
     listener.start();
     onShutdown("event streams", closeEventStreams);
   }
@@ -124,24 +152,48 @@ export async function openEventStream(options: {
   lastEventId: string | null;
   signal: AbortSignal;
 }): Promise<ReadableStream<Uint8Array>> {
-  const start = await startCursor(options.propertyId, options.lastEventId);
+  const hub = streams();
+  // The key's slot is taken before the first await, so racing opens cannot all pass the cap together.
+  const slots = hub.byKey.get(options.apiKeyId) ?? new Set<Wake>();
+  if (slots.size >= MAX_STREAMS_PER_KEY)
+    throw new AppError(
+      "RATE_LIMITED",
+      `This API key already has ${MAX_STREAMS_PER_KEY} open event streams here: close one (or reuse it) before opening another.`,
+    );
+  let closed = false;
+  let closeStream: () => void = () => {
+    closed = true; // revoked before the stream started: it ends as soon as it starts
+  };
+  const slot: Wake = () => closeStream();
+  const release = () => {
+    slots.delete(slot);
+    if (slots.size === 0 && hub.byKey.get(options.apiKeyId) === slots) hub.byKey.delete(options.apiKeyId);
+  };
+  hub.byKey.set(options.apiKeyId, slots.add(slot));
+  let start: Awaited<ReturnType<typeof startCursor>>;
+  try {
+    start = await startCursor(options.propertyId, options.lastEventId);
+  } catch (error) {
+    release();
+    throw error;
+  }
   const wanted = new Set<string>(options.types);
   const encoder = new TextEncoder();
-  const hub = streams();
   let cursor = start.cursor;
-  let closed = false;
   let wake: Wake = () => undefined;
   let pending = false;
-  let closeStream: () => void = () => undefined;
 
   return new ReadableStream<Uint8Array>({
     start(controller) {
       const send = (text: string) => {
         if (!closed) controller.enqueue(encoder.encode(text));
       };
+      let ended = false;
       const close = () => {
-        if (closed) return;
+        if (ended) return;
+        ended = true;
         closed = true;
+        release();
         hub.wakers.delete(onWake);
         hub.closers.delete(close);
         wake();
@@ -155,10 +207,12 @@ export async function openEventStream(options: {
         pending = true;
         wake();
       };
+      const revokedMeanwhile = closed;
       closeStream = close;
       hub.wakers.add(onWake);
       hub.closers.add(close);
       options.signal.addEventListener("abort", close, { once: true });
+      if (revokedMeanwhile) return close();
 
       send(`retry: 2000\nid: ${start.id}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: start.id, types: options.types })}\n\n`);
 
@@ -172,7 +226,7 @@ export async function openEventStream(options: {
               // A client that reads slowly holds the next batch back instead of the server buffering for it.
               while (!closed && (controller.desiredSize ?? 1) <= 0) await new Promise((resolve) => setTimeout(resolve, 50));
               if (closed) break;
-              const rows = await nextEvents(options.propertyId, cursor);
+              const rows = await nextEvents(options.propertyId, cursor, start.seen);
               for (const row of rows) {
                 cursor = { txid: row.txid, seq: row.seq };
                 if (wanted.has(row.type)) {

@@ -11,8 +11,10 @@ import * as checkinRoute from "../../app/api/v1/guests/checkin/route";
 import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
 import { call } from "../api-client";
 import { bookStay, keyFor, propertyWithKey } from "../api-fixtures";
-import { db } from "../../lib/db/client";
-import { closeEventStreams, eventStreamSettings } from "../../lib/events/event-stream";
+import pg from "pg";
+import { databaseSettings, db } from "../../lib/db/client";
+import { env } from "../../lib/env";
+import { closeEventStreams, eventStreamSettings, MAX_STREAMS_PER_KEY } from "../../lib/events/event-stream";
 import { revokeApiKey } from "../../lib/api-keys/revoke-api-key";
 import { serveRoutes } from "../route-server";
 import { startReceiver } from "../webhook-receiver";
@@ -116,25 +118,74 @@ describe("GET /api/v1/events/stream", () => {
     stream.close();
   });
 
-  it("ends the stream of a key revoked while it listens; the reconnect is refused", async () => {
-    const { property, key } = await propertyWithKey(["full_access:write"]);
+  it("ends the stream of a key revoked while it listens at once, not at its next key check; the reconnect is refused", async () => {
+    const { property, rooms, key } = await propertyWithKey(["full_access:write"]);
     const stream = await openStream(key);
     await waitFor("ready", () => stream.messages.find((m) => m.event === "ready"));
     let ended = false;
     void stream.ended.then(() => (ended = true));
-    eventStreamSettings.keyCheckMs = 0;
-    try {
-      await new Promise((resolve) => setTimeout(resolve, 1_500));
-      expect(ended).toBe(false);
-      const { id } = await db.apiKey.findFirstOrThrow({ where: { propertyId: property.id } });
-      await revokeApiKey({ propertyId: property.id, keyId: id, actor: { type: "SYSTEM", id: null, label: "test" } });
-      await waitFor("the stream's end", () => ended, 10_000);
-    } finally {
-      eventStreamSettings.keyCheckMs = 30_000;
-    }
+    // Other notifications on the channel (a new event) do not end it.
+    await bookStay(key, rooms[0]!.id);
+    await waitFor("reservation.created", () => stream.messages.find((m) => m.event === "reservation.created"));
+    expect(ended).toBe(false);
+    expect(eventStreamSettings.keyCheckMs).toBe(30_000);
+    const { id } = await db.apiKey.findFirstOrThrow({ where: { propertyId: property.id } });
+    await revokeApiKey({ propertyId: property.id, keyId: id, actor: { type: "SYSTEM", id: null, label: "test" } });
+    // Well before the 30-second check: the revocation's notification ends it.
+    await waitFor("the stream's end", () => ended, 5_000);
     const again = await call(streamRoute.GET, { key, path: "/api/v1/events/stream" });
     expect(again).toMatchObject({ status: 401, body: { code: "KEY_REVOKED" } });
   });
+
+  it(`holds at most ${MAX_STREAMS_PER_KEY} open streams per key, also when they are opened at once`, async () => {
+    const { key } = await propertyWithKey(["full_access:write"]);
+    const attempts = await Promise.all(Array.from({ length: MAX_STREAMS_PER_KEY + 5 }, () => openStream(key)));
+    const statuses = attempts.map((a) => a.response.status);
+    expect(statuses.filter((s) => s === 200)).toHaveLength(MAX_STREAMS_PER_KEY);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    const refused = attempts.find((a) => a.response.status === 429)!;
+    await refused.ended;
+    // Closing one frees its slot.
+    const open = attempts.filter((a) => a.response.status === 200);
+    for (const a of open) await waitFor("ready", () => a.messages.find((m) => m.event === "ready"));
+    open[0]!.close();
+    await waitFor("a free slot", async () => {
+      const next = await openStream(key);
+      if (next.response.status === 200) return next;
+      next.close();
+      return undefined;
+    }).then((next) => next.close());
+    for (const a of open.slice(1)) a.close();
+  });
+
+  it.skipIf(!env().TEST_DATABASE_URL)(
+    "a fresh stream opened while another transaction runs sends only what commits after it, never an older event (PostgreSQL)",
+    async () => {
+      const { property, rooms, key } = await propertyWithKey(["full_access:write"]);
+      await bookStay(key, rooms[0]!.id);
+      const slow = new pg.Client({ connectionString: databaseSettings().url, options: "-c TimeZone=UTC" });
+      await slow.connect();
+      try {
+        // A transaction that started first and is still open holds the feed's horizon back.
+        await slow.query("BEGIN");
+        await slow.query("SELECT pg_current_xact_id()");
+        await bookStay(key, rooms[1]!.id);
+        const old = await eventsOf(property.id);
+        const stream = await openStream(key);
+        await waitFor("ready", () => stream.messages.find((m) => m.event === "ready"));
+        await slow.query("COMMIT");
+        const next = await bookStay(key, rooms[2]!.id);
+        const created = await waitFor("the next reservation.created", () =>
+          stream.messages.find((m) => m.event === "reservation.created" && m.data.includes(next.id)),
+        );
+        expect(stream.messages.filter((m) => m.event !== "ready").map((m) => m.id)).toEqual([created.id]);
+        expect(old).not.toContain(created.id);
+        stream.close();
+      } finally {
+        await slow.end();
+      }
+    },
+  );
 
   it("refuses an unknown Last-Event-ID, an unknown type and a key without events:read, before streaming", async () => {
     const { property, key } = await propertyWithKey(["full_access:write"]);

@@ -10,8 +10,8 @@ import { OUTBOX_CHANNEL } from "./outbox-notifications";
 
 export interface OutboxListenerOptions {
   pool: pg.Pool;
-  /** Called on every notification, and whenever one may have been missed (connected again, connection lost). */
-  onWake: () => void;
+  /** Called on every notification (with its payload), and whenever one may have been missed (connected again, connection lost). */
+  onWake: (payload?: string) => void;
   log: (message: string) => void;
 }
 
@@ -70,7 +70,7 @@ export class OutboxListener {
       this.trusted = true;
       return;
     }
-    this.options.onWake();
+    this.options.onWake(payload);
   }
 
   private lost(client: pg.Client, error: unknown): void {

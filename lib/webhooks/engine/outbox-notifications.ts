@@ -9,3 +9,11 @@ export const OUTBOX_CHANNEL = "pms_webhook_outbox";
 export async function notifyWebhookWorkers(tx: Pick<DbTx, "$executeRaw">): Promise<void> {
   await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, '')`;
 }
+
+/** What a revocation says on the channel: open event streams of these keys end at once, on every instance. */
+export const KEY_REVOKED_NOTICE = "key-revoked:";
+
+/** Tells every instance, when the caller's transaction commits, that these keys were revoked. */
+export async function notifyKeysRevoked(tx: Pick<DbTx, "$executeRaw">, keyIds: readonly string[]): Promise<void> {
+  for (const id of keyIds) await tx.$executeRaw`SELECT pg_notify(${OUTBOX_CHANNEL}, ${KEY_REVOKED_NOTICE + id})`;
+}

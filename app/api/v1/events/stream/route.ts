@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { v1Route } from "@/lib/api/v1-route";
-import { openEventStream, STREAM_START, streamTypes } from "@/lib/events/event-stream";
+import { MAX_STREAMS_PER_KEY, openEventStream, STREAM_START, streamTypes } from "@/lib/events/event-stream";
 
 export const GET = v1Route(
   {
@@ -17,7 +17,8 @@ export const GET = v1Route(
       "`id:` the event id, `event:` its type, `data:` the same body as its webhook. Reconnect with the last id you " +
       "received in `Last-Event-ID` (or `after`) and nothing is lost or repeated; without one the stream starts now. " +
       "A comment line every 15 s keeps it open through proxies. The key's scopes filter the types as in the feed; a " +
-      "revoked or expired key's stream ends.",
+      "revoked key's streams end at once, an expired key's within 30 s. A key may hold " +
+      `${MAX_STREAMS_PER_KEY} open streams per server; one more is refused with 429 until one closes.`,
     scope: "events:read",
     contentType: "text/event-stream",
     headers: [
@@ -43,7 +44,7 @@ export const GET = v1Route(
         .meta({ description: "As Last-Event-ID, for clients that cannot set headers; the header wins when both are sent" }),
     }),
     response: z.string().meta({ description: "A stream of Server-Sent Events" }),
-    errors: [400],
+    errors: [400, 429],
   },
   async ({ request, key, property, query }) => {
     const types = streamTypes(key.scopes, query.types);

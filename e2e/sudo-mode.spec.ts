@@ -52,4 +52,16 @@ test("an old sign-in must confirm the password before creating a key, and the cr
   await create.getByRole("button", { name: "Create key" }).click();
   await expect(page.getByRole("heading", { name: "Your new API key" })).toBeVisible();
   await expect(confirm).toBeHidden();
+
+  // Revoking a key is as sensitive: once the window has passed again, it asks first.
+  await page.getByRole("button", { name: "I’ve stored it safely" }).click();
+  await page.waitForTimeout((WINDOW_SECONDS + 1) * 1000);
+  await page.getByRole("button", { name: /^Actions for Revenue tool/ }).first().click();
+  await page.getByRole("menuitem", { name: "Revoke…" }).click();
+  await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
+  await expect(confirm).toBeVisible();
+  await confirm.getByLabel("Password").fill(DEMO_PASSWORD);
+  await confirm.getByRole("button", { name: "Confirm" }).click();
+  await expect(confirm).toBeHidden();
+  await expect(page.getByTestId("api-key-row").filter({ visible: true }).filter({ hasText: "Revenue tool" })).toContainText("Revoked");
 });

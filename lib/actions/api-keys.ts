@@ -34,10 +34,15 @@ export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>(
 
 const revokeInput = z.object({ keyId: storableId("key"), pair: z.boolean().default(false) });
 
-export const revokeApiKeyAction = propertyAction("manageApiAccess", revokeInput, async ({ access, actor, input }) => {
-  const key = await revokeApiKey({ propertyId: access.property.id, keyId: input.keyId, actor, pair: input.pair });
-  return `${key.name} was revoked.`;
-});
+export const revokeApiKeyAction = propertyAction(
+  "manageApiAccess",
+  revokeInput,
+  async ({ access, actor, input }) => {
+    const key = await revokeApiKey({ propertyId: access.property.id, keyId: input.keyId, actor, pair: input.pair });
+    return `${key.name} was revoked.`;
+  },
+  { sudo: true },
+);
 
 export const updateApiKeyDetailsAction = propertyAction("manageApiAccess", updateApiKeyDetailsInput, async ({ access, actor, input }) => {
   const { changed } = await updateApiKeyDetails({ propertyId: access.property.id, actor, input });

@@ -48,4 +48,5 @@ export const eraseGuestAction = propertyAction(
     revalidatePath(`/${slug}/reservations/${input.reservationId}`);
     return "The guest's personal data was erased.";
   },
+  { sudo: true },
 );

@@ -52,10 +52,15 @@ export const setWebhookEndpointEnabledAction = propertyAction(
   },
 );
 
-export const deleteWebhookEndpointAction = propertyAction("manageApiAccess", endpointRef, async ({ access, actor, input }) => {
-  const endpoint = await deleteEndpoint({ propertyId: access.property.id, actor }, input.endpointId);
-  return `${endpoint.url} was deleted.`;
-});
+export const deleteWebhookEndpointAction = propertyAction(
+  "manageApiAccess",
+  endpointRef,
+  async ({ access, actor, input }) => {
+    const endpoint = await deleteEndpoint({ propertyId: access.property.id, actor }, input.endpointId);
+    return `${endpoint.url} was deleted.`;
+  },
+  { sudo: true },
+);
 
 export const revealWebhookSecretAction = propertyAction<typeof endpointRef, Secret>(
   "manageApiAccess",

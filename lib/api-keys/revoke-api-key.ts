@@ -2,6 +2,7 @@ import "server-only";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
+import { notifyKeysRevoked } from "../webhooks/engine/outbox-notifications";
 import { invalidateCachedKeys } from "./verify-api-key";
 
 /**
@@ -34,6 +35,11 @@ export async function revokeApiKey(options: { propertyId: string; keyId: string;
         metadata: { name: target.name, mode: target.mode, preview: `…${target.last4}` },
       });
     }
+    // Their open event streams end on every instance as this commits (not at their next 30-second check).
+    await notifyKeysRevoked(
+      tx,
+      targets.map((t) => t.id),
+    );
     return { key: updated, hashes: targets.map((t) => t.hash) };
   });
   invalidateCachedKeys(hashes);

@@ -1,5 +1,6 @@
 // Runs before every request: adds the security headers (CSP with a per-request script nonce, no framing,
-// nosniff, referrer policy, HSTS over HTTPS) and answers 400 for paths no route can decode.
+// nosniff, referrer policy, HSTS over HTTPS), answers 400 for paths no route can decode and 405 for methods
+// nothing here serves.
 // It never reads the body and is never an authentication check: routes and pages do their own.
 import { NextResponse, type NextRequest } from "next/server";
 import {
@@ -9,6 +10,7 @@ import {
   isHttpsRequest,
   newNonce,
 } from "./lib/http/build-security-headers";
+import { refuseUnservedMethod } from "./lib/http/refuse-unserved-method";
 import { rejectMalformedPath } from "./lib/http/reject-malformed-path";
 
 // Next inlines NODE_ENV at build time (not a setting of ours, so not in lib/env.ts): development needs 'unsafe-eval' for React's dev tooling.
@@ -25,6 +27,8 @@ export function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const rejected = rejectMalformedPath(pathname);
   if (rejected) return withHeaders(rejected, buildSecurityHeaders({ https }));
+  const unserved = refuseUnservedMethod(request.method, pathname);
+  if (unserved) return withHeaders(unserved, buildSecurityHeaders({ https }));
 
   // API answers are JSON: nothing in them may run, so they get the CSP that allows nothing and keep the request as sent.
   if (pathname === "/api" || pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), buildSecurityHeaders({ https }));

@@ -2,6 +2,7 @@
 // every attempt's request and response.
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { getEndpointDelivery } from "@/lib/webhooks/list-endpoint-deliveries";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string; deliveryId: string }>(
   "viewApiAccess",
@@ -10,3 +11,5 @@ export const GET = dashboardRoute<{ property: string; endpointId: string; delive
       headers: { "Cache-Control": "no-store" },
     }),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -109,7 +109,7 @@ describe("proxy() and a server action", () => {
     });
 
   it("answers 403 in plain words, before Next runs it, when the Origin is missing or foreign", async () => {
-    for (const headers of [{}, { origin: "http://evil.example", "x-forwarded-host": "evil.example" }]) {
+    for (const headers of [{}, { origin: "http://evil.example", "x-forwarded-host": "evil.example" }] as Record<string, string>[]) {
       const answer = proxy(post(headers));
       expect(answer.status).toBe(403);
       expect(answer.headers.get("content-type")).toBe("text/plain; charset=utf-8");

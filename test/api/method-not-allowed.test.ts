@@ -155,8 +155,8 @@ describe("a method nothing here serves", () => {
     try {
       expect(await send("TRACE", "/grand-hotel/reservations")).toMatchObject({ status: 405, allow: "GET, HEAD, POST" });
       const api = await send("TRACE", "/api/health");
-      expect([api.status, api.allow]).toEqual([405, "GET, HEAD, OPTIONS"]);
-      expect(JSON.parse(api.body)).toMatchObject({ status: "error", code: "METHOD_NOT_ALLOWED" });
+      expect(api).toMatchObject({ status: 405, allow: "GET, HEAD, OPTIONS" });
+      expect(JSON.parse(api === "closed" ? "null" : api.body)).toMatchObject({ status: "error", code: "METHOD_NOT_ALLOWED" });
       expect(await send("CONNECT", "example.com:443")).toBe("closed");
       expect(await send("GET", "/api/health")).toMatchObject({ status: 200, body: "served" });
     } finally {

@@ -1,5 +1,6 @@
 // Runs before every request: adds the security headers (CSP with a per-request script nonce, no framing,
-// nosniff, referrer policy, HSTS over HTTPS) and answers 400 for paths no route can decode.
+// nosniff, referrer policy, HSTS over HTTPS), answers 400 for paths no route can decode, 405 for methods
+// nothing here serves, and 403 for a change to a page (a server action) sent from another site.
 // It never reads the body and is never an authentication check: routes and pages do their own.
 import { NextResponse, type NextRequest } from "next/server";
 import {
@@ -9,7 +10,11 @@ import {
   isHttpsRequest,
   newNonce,
 } from "./lib/http/build-security-headers";
+import { trustedProxyHops } from "./lib/http/client-ip";
+import { crossSiteRefusal, crossSiteResponse } from "./lib/http/cross-site-request";
+import { refuseUnservedMethod } from "./lib/http/refuse-unserved-method";
 import { rejectMalformedPath } from "./lib/http/reject-malformed-path";
+import { env } from "./lib/env";
 
 // Next inlines NODE_ENV at build time (not a setting of ours, so not in lib/env.ts): development needs 'unsafe-eval' for React's dev tooling.
 const dev = process.env.NODE_ENV === "development";
@@ -25,6 +30,13 @@ export function proxy(request: NextRequest) {
   const { pathname } = new URL(request.url);
   const rejected = rejectMalformedPath(pathname);
   if (rejected) return withHeaders(rejected, buildSecurityHeaders({ https }));
+  const unserved = refuseUnservedMethod(request.method, pathname);
+  if (unserved) return withHeaders(unserved, buildSecurityHeaders({ https }));
+  const crossSite = crossSiteRefusal(request, { configuredUrl: env().NEXTAUTH_URL, trustProxy: trustedProxyHops() > 0 });
+  if (crossSite) {
+    console.warn(`refused ${request.method} ${pathname.slice(0, 200)}: ${crossSite}`);
+    return withHeaders(crossSiteResponse(), buildSecurityHeaders({ https }));
+  }
 
   // API answers are JSON: nothing in them may run, so they get the CSP that allows nothing and keep the request as sent.
   if (pathname === "/api" || pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), buildSecurityHeaders({ https }));

@@ -77,6 +77,8 @@ test("an unknown page of a property is a 404 inside the shell", async ({ page })
     "/grand-hotel/settings/api-access/webhooks/nope/x",
     // An endpoint id the property does not have: checked above the page's loading boundary, so not streamed as a 200.
     "/grand-hotel/settings/api-access/webhooks/we_no_such_endpoint",
+    // A stay the property does not have: its page sits outside the reservation list's loading boundary.
+    "/grand-hotel/reservations/res_no_such_stay",
   ]) {
     const response = await page.goto(path);
     expect(response?.status(), path).toBe(404);

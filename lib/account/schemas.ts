@@ -1,5 +1,6 @@
 // What the Security page's forms send, shared by the server actions and their use cases.
 import { z } from "zod";
+import { storableId } from "../db/storable-text";
 
 export const MIN_PASSWORD_LENGTH = 10;
 export const MAX_PASSWORD_LENGTH = 200;
@@ -31,10 +32,4 @@ export const disableTwoFactorInput = z.union([
   z.object({ code: z.string().trim().min(6, "Enter the 6-digit code or a recovery code.").max(40) }),
 ]);
 
-export const sessionRef = z.object({
-  sessionId: z
-    .string({ error: "Which session?" })
-    .min(1, "Which session?")
-    .max(100, "No such session.")
-    .refine((value) => !value.includes("\u0000"), "No such session."),
-});
+export const sessionRef = z.object({ sessionId: storableId("session") });

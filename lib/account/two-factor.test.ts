@@ -101,6 +101,21 @@ describe("recovery codes", () => {
     expect((await getSecurityStatus(user.id)).recoveryCodesLeft).toBe(8);
   });
 
+  it("sign in typed as people type them: with a space, spaces, dashes in other places or an en dash, in upper case", async () => {
+    const { user, recoveryCodes } = await withTwoFactor();
+    const typings = [
+      (code: string) => code.replace("-", " "),
+      (code: string) => ` ${code.replace("-", "").toUpperCase().split("").join(" ")} `,
+      (code: string) => code.replace("-", "").replace(/(..)(..)(..)(..)/, "$1-$2-$3-$4-"),
+      (code: string) => code.replace("-", " \u2013 ").toUpperCase(),
+    ];
+    for (const [index, typed] of typings.entries()) {
+      const code = typed(recoveryCodes[index]!);
+      expect(await signIn({ email: user.email, password: PASSWORD, code }, client), code).toMatchObject({ ok: true });
+    }
+    expect((await getSecurityStatus(user.id)).recoveryCodesLeft).toBe(10 - typings.length);
+  });
+
   it("regenerating replaces the whole set: old codes stop working", async () => {
     const { user, change, recoveryCodes } = await withTwoFactor();
     const fresh = await regenerateRecoveryCodes(change);
@@ -140,6 +155,12 @@ describe("turning off two-factor authentication", () => {
     expect(await db.recoveryCode.count({ where: { userId: user.id } })).toBe(0);
     expect(await signIn({ email: user.email, password: PASSWORD }, client)).toMatchObject({ ok: true });
     expect(await db.auditEvent.count({ where: { action: "user.two_factor_disabled", targetId: user.id } })).toBe(1);
+  });
+
+  it("with a recovery code typed with a space, in upper case", async () => {
+    const { user, change, recoveryCodes } = await withTwoFactor();
+    await disableTwoFactor(change, { code: recoveryCodes[0]!.replace("-", " ").toUpperCase() });
+    expect((await db.user.findUniqueOrThrow({ where: { id: user.id } })).twoFactorEnabledAt).toBeNull();
   });
 
   it("with a current code from the app", async () => {

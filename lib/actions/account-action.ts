@@ -10,7 +10,7 @@ import type { ClientInfo, LiveSession } from "../auth/user-sessions";
 import { AppError } from "../errors/app-error";
 import { actionFailure, type ActionResult } from "../errors/action-result";
 import { clientIpFromHeaders } from "../http/client-ip";
-import type { ActionOptions, InputParser } from "./property-action";
+import { parseActionInput, type ActionOptions, type InputParser } from "./property-action";
 
 type InputOf<P> = P extends z.ZodType ? z.input<P> : unknown;
 type OutputOf<P> = P extends InputParser<infer T> ? T : never;
@@ -37,7 +37,7 @@ export function accountAction<P extends InputParser<unknown>, Data extends objec
     try {
       const session = await getCurrentSession();
       if (!session) throw new AppError("UNAUTHORIZED", "Your session has ended. Sign in again.");
-      const input = parser.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw) as OutputOf<P>;
+      const input = parseActionInput(parser, raw) as OutputOf<P>;
       if (options.sudo) await requireRecentAuthentication();
       const outcome = await handler({ session, actor: userActor(session.user), client: await requestClient(), input });
       return (typeof outcome === "string" ? { ok: true, message: outcome } : { ok: true, ...outcome }) as ActionResult<Data>;

@@ -8,6 +8,7 @@ import { rollApiKey } from "../api-keys/roll-api-key";
 import { createApiKeyInput, rollApiKeyInput, updateApiKeyDetailsInput } from "../api-keys/schemas";
 import { updateApiKeyDetails } from "../api-keys/update-api-key-details";
 import { apiSettingsInput, updateApiSettings } from "../properties/update-api-settings";
+import { storableId } from "../db/storable-text";
 import { propertyAction } from "./property-action";
 
 /** Keys travel to the browser only in these answers: their one showing. */
@@ -31,7 +32,7 @@ export const rollApiKeyAction = propertyAction<typeof rollApiKeyInput, Issued>(
   { sudo: true },
 );
 
-const revokeInput = z.object({ keyId: z.string().min(1, "Which key?").max(100), pair: z.boolean().default(false) });
+const revokeInput = z.object({ keyId: storableId("key"), pair: z.boolean().default(false) });
 
 export const revokeApiKeyAction = propertyAction(
   "manageApiAccess",

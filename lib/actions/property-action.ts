@@ -2,13 +2,14 @@ import "server-only";
 // The one wrapper every dashboard server action is built on: the signed-in member of the property in
 // the URL (404 otherwise, as pages), the role checked here and not only by a hidden button, the input
 // parsed, and every outcome in one ActionResult shape.
-import type { z } from "zod";
+import { z } from "zod";
 import { userActor, type Actor } from "../audit/record-audit-event";
 import { getPropertyAccess } from "../auth/property-access";
 import { can, DENIED, mustSetUpTwoFactor, NEEDS_TWO_FACTOR_WHEN_REQUIRED, TWO_FACTOR_SETUP_MESSAGE, type Permission } from "../auth/roles";
 import { requireRecentAuthentication } from "../auth/sudo";
 import { AppError } from "../errors/app-error";
 import { actionFailure, type ActionResult } from "../errors/action-result";
+import { storableId, UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 
 export type PropertyAccess = Awaited<ReturnType<typeof getPropertyAccess>>;
 
@@ -19,6 +20,21 @@ export interface InputParser<T> {
 /** What the client passes: the schema's input type (or a form's FormData). */
 type InputOf<P> = P extends z.ZodType ? z.input<P> : unknown;
 type OutputOf<P> = P extends InputParser<infer T> ? T : never;
+
+/**
+ * The client's input, parsed: first refused, field by field, where it holds text the database cannot take
+ * (a NUL, a lone surrogate), whatever the schema says, so no such value ever reaches a query.
+ */
+export function parseActionInput<T>(parser: InputParser<T>, raw: unknown): T {
+  const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
+  const path = unstorableTextPath(input);
+  if (path !== null)
+    throw new z.ZodError([{ code: "custom", path: path === "" ? [] : path.split("."), message: UNSTORABLE_TEXT_MESSAGE, input }]);
+  return parser.parse(input);
+}
+
+/** The property slug an action names (its first argument, from the client like any input). */
+const slugOf = z.object({ property: storableId("property") });
 
 export interface ActionContext<T> {
   slug: string;
@@ -44,6 +60,7 @@ export function propertyAction<P extends InputParser<unknown>, Data extends obje
 ): (slug: string, input: InputOf<P> | FormData) => Promise<ActionResult<Data>> {
   return async (slug, raw) => {
     try {
+      slugOf.parse({ property: slug });
       const access = await getPropertyAccess(slug);
       const allow = (needed: Permission) => {
         if (!can[needed](access.role)) throw new AppError("FORBIDDEN", DENIED[needed]);
@@ -53,7 +70,7 @@ export function propertyAction<P extends InputParser<unknown>, Data extends obje
       };
       // A fixed permission is checked before the input is even read.
       if (typeof permission === "string") allow(permission);
-      const input = parser.parse(raw instanceof FormData ? Object.fromEntries(raw) : raw) as OutputOf<P>;
+      const input = parseActionInput(parser, raw) as OutputOf<P>;
       if (typeof permission === "function") allow(permission(input));
       if (options.sudo) await requireRecentAuthentication();
       const outcome = await handler({ slug, access, actor: userActor(access.user), input });

@@ -6,6 +6,7 @@ import { eraseGuest } from "../guests/erase-guest";
 import { changeReservationStatus } from "../reservations/change-reservation-status";
 import { createReservation } from "../reservations/create-reservation";
 import { parseCreateReservationForm } from "../reservations/schemas";
+import { storableId } from "../db/storable-text";
 import { propertyAction } from "./property-action";
 
 const createForm = { parse: (input: unknown) => parseCreateReservationForm(z.record(z.string(), z.unknown()).parse(input)) };
@@ -17,7 +18,7 @@ export const createReservationAction = propertyAction("createReservation", creat
 });
 
 const statusForm = z.object({
-  reservationId: z.string().min(1).max(100),
+  reservationId: storableId("reservation"),
   transition: z.enum(["check_in", "check_out", "cancel"]),
   // Set only after the person confirmed checking a guest in before the day before arrival.
   confirmEarly: z.boolean().default(false),
@@ -41,7 +42,7 @@ export const changeReservationStatusAction = propertyAction(
 
 export const eraseGuestAction = propertyAction(
   "eraseGuest",
-  z.object({ guestId: z.string().min(1).max(100), reservationId: z.string().min(1).max(100) }),
+  z.object({ guestId: storableId("guest"), reservationId: storableId("reservation") }),
   async ({ slug, access, actor, input }) => {
     await eraseGuest({ propertyId: access.property.id, guestId: input.guestId, actor });
     revalidatePath(`/${slug}/reservations/${input.reservationId}`);

@@ -22,7 +22,7 @@ import {
 } from "../team/schemas";
 import { updateTeamSettings } from "../team/update-team-settings";
 import { AppError } from "../errors/app-error";
-import { propertyAction } from "./property-action";
+import { parseActionInput, propertyAction } from "./property-action";
 
 const teamPath = (slug: string) => `/${slug}/settings/team`;
 
@@ -118,7 +118,7 @@ export const updateTeamSettingsAction = propertyAction(
 /** Joins the property an invitation link names: as the signed-in user, or as a new account created here. */
 export async function acceptInvitationAction(raw: unknown): Promise<ActionResult<{ slug: string; email: string }>> {
   try {
-    const input = acceptInvitationInput.parse(raw);
+    const input = parseActionInput(acceptInvitationInput, raw);
     const user = await getCurrentUser();
     const joined = await acceptInvitation({ token: input.token, user, account: user ? undefined : input.account });
     return { ok: true, slug: joined.slug, email: joined.email, message: `Welcome to ${joined.propertyName}.` };

@@ -11,16 +11,10 @@ import { revealSecret } from "../webhooks/reveal-secret";
 import { rotateSecret } from "../webhooks/rotate-secret";
 import { createEndpointInput, updateEndpointInput } from "../webhooks/schemas";
 import { updateEndpoint } from "../webhooks/update-endpoint";
+import { storableId } from "../db/storable-text";
 import { propertyAction } from "./property-action";
 
-/** An id from the page; one with a NUL character names nothing (PostgreSQL text cannot hold it). */
-const idOf = (what: string) =>
-  z
-    .string({ error: `Which ${what}?` })
-    .min(1, `Which ${what}?`)
-    .max(100, `No such ${what}.`)
-    .refine((value) => !value.includes("\u0000"), `No such ${what}.`);
-const endpointRef = z.object({ endpointId: idOf("endpoint") });
+const endpointRef = z.object({ endpointId: storableId("endpoint") });
 
 /** A signing secret travels to the browser only in these answers. */
 type Secret = { secret: string; endpointId?: string; previousSecretExpiresAt?: string | null };
@@ -99,7 +93,7 @@ export const sendWebhookTestEventAction = propertyAction("manageApiAccess", endp
 
 export const resendWebhookDeliveryAction = propertyAction(
   "manageApiAccess",
-  z.object({ deliveryId: idOf("delivery") }),
+  z.object({ deliveryId: storableId("delivery") }),
   async ({ access, actor, input }) => {
     await resendDelivery({ propertyId: access.property.id, actor }, input.deliveryId);
     return "Resent with the same webhook-id.";
@@ -115,7 +109,7 @@ export const retryFailedWebhookDeliveriesAction = propertyAction("manageApiAcces
 
 export const replayWebhookDeliveriesAction = propertyAction(
   "manageApiAccess",
-  z.object({ endpointId: idOf("endpoint"), window: replayInput }),
+  z.object({ endpointId: storableId("endpoint"), window: replayInput }),
   async ({ access, actor, input }) => {
     const replay = await replayDeliveries({ propertyId: access.property.id, actor }, input.endpointId, input.window);
     return `Replaying ${replay.total} ${replay.total === 1 ? "delivery" : "deliveries"}, oldest first.`;

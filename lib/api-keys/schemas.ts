@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
+import { storableId, UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { SCOPE_IDS } from "./scopes";
 
 export const EXPIRY_CHOICES = ["never", "30d", "90d", "365d", "date"] as const;
@@ -56,14 +56,14 @@ export function expiryDate(input: Pick<CreateApiKeyInput, "expiry" | "expiresOn"
 
 /** Renaming a key or changing its note: the key itself, its permissions and expiry never change here. */
 export const updateApiKeyDetailsInput = z.object({
-  keyId: z.string().min(1, "Which key?").max(100).refine(storable, UNSTORABLE_TEXT_MESSAGE),
+  keyId: storableId("key"),
   name: keyName,
   note: keyNote,
 });
 export type UpdateApiKeyDetailsInput = z.infer<typeof updateApiKeyDetailsInput>;
 
 export const rollApiKeyInput = z.object({
-  keyId: z.string().min(1),
+  keyId: storableId("key"),
   grace: z.enum(Object.keys(GRACE_CHOICES) as [GraceChoice, ...GraceChoice[]]),
   /** Roll the key's live/test partner in the same step. */
   pair: z.boolean().default(false),

@@ -2,6 +2,7 @@
 // No server imports: the filter form on the client reads the same kinds.
 import { createLoader, parseAsString } from "nuqs/server";
 import { z } from "zod";
+import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 
 /** Each kind is the action prefixes recorded under lib/ (grep `action: "`). */
 export const ACTIVITY_KINDS = {
@@ -31,6 +32,11 @@ const day = (name: string) =>
       const date = new Date(`${value}T00:00:00.000Z`);
       if (!DATE.test(value) || Number.isNaN(date.getTime()) || date.toISOString().slice(0, 10) !== value) {
         ctx.addIssue({ code: "custom", message: `“${value.slice(0, 40)}” is not a ${name} date (use YYYY-MM-DD).` });
+        return z.NEVER;
+      }
+      // Year 0000 is a date to JavaScript, not to PostgreSQL: refused here, never sent to the database.
+      if (!isStorableDate(date)) {
+        ctx.addIssue({ code: "custom", message: `“${value}” is out of range: ${STORABLE_DATE_MESSAGE}.` });
         return z.NEVER;
       }
       return date;

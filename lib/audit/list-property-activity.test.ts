@@ -201,6 +201,16 @@ describe("activity filters", () => {
     expect(parseActivityFilters({ from: "2026-11-21", to: "2026-11-21", kind: "keys", actor: "system" })).toMatchObject({ ok: true });
   });
 
+  it("refuses a year the database cannot hold (0000) with a message, and lists up to 9999-12-31 without an error", async () => {
+    for (const raw of [{ from: "0000-01-01" }, { to: "0000-12-31" }])
+      expect(parseActivityFilters(raw)).toEqual({
+        ok: false,
+        messages: [`“${Object.values(raw)[0]}” is out of range: Dates must fall between 0001-01-01 and 9999-12-31 (UTC).`],
+      });
+    const { property } = await seed();
+    expect(await ids(property.id, { from: "0001-01-01", to: "9999-12-31" })).toHaveLength((await ids(property.id)).length);
+  });
+
   it("knows only this property's members and keys as actors", async () => {
     const { property, member, key } = await seed();
     const actors = await listActivityActors(property.id);

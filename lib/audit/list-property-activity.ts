@@ -7,6 +7,7 @@ import { afterCursor, newestFirst, page } from "../db/pagination";
 import { ACTIVITY_KINDS, type ActivityFilters } from "./activity-filters";
 import { describeAuditEvent, type Person } from "./describe-audit-event";
 import { plainIp } from "../http/plain-ip";
+import { isStorableDate } from "../db/storable-date";
 
 export const ACTIVITY_PAGE_SIZE = 50;
 
@@ -52,7 +53,9 @@ function filterOf(filters: ActivityFilters): Prisma.AuditEventWhereInput[] {
   else if (filters.actor) where.push({ actorType: filters.actor.type === "user" ? "USER" : "API_KEY", actorId: filters.actor.id });
   // Whole days in UTC, both ends included.
   if (filters.from) where.push({ createdAt: { gte: filters.from } });
-  if (filters.to) where.push({ createdAt: { lt: new Date(filters.to.getTime() + 86_400_000) } });
+  // The day after "to" bounds it; after 9999-12-31 there is no such day the database can hold, and no entry either.
+  const after = filters.to && new Date(filters.to.getTime() + 86_400_000);
+  if (after && isStorableDate(after)) where.push({ createdAt: { lt: after } });
   return where;
 }
 

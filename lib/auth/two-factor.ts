@@ -57,13 +57,22 @@ export function newRecoveryCodes(): string[] {
   return Array.from({ length: RECOVERY_CODE_COUNT }, recoveryCode);
 }
 
-/** The stored form of a recovery code: case, spaces and the dash do not matter when typed. */
-export function hashRecoveryCode(code: string): string {
-  const normal = code.toLowerCase().replace(/[\s-]+/g, "");
-  return createHash("sha256").update(`recovery:${normal}`).digest("hex");
+/**
+ * A recovery code as typed, in the form it is hashed in: case, spaces and dashes (any kind, anywhere:
+ * "ABCDE FGHJK", "abcde - fghjk", a phone's en dash) do not matter, as they do not when it is read aloud.
+ */
+export function normalRecoveryCode(text: string): string {
+  return text.toLowerCase().replace(/[\s\-\u2010-\u2015\u2212]+/g, "");
 }
 
-/** Does the typed text look like a recovery code (rather than a 6-digit TOTP code)? */
+/** The stored form of a recovery code. */
+export function hashRecoveryCode(code: string): string {
+  return createHash("sha256")
+    .update(`recovery:${normalRecoveryCode(code)}`)
+    .digest("hex");
+}
+
+/** Does the typed text look like a recovery code (rather than a 6-digit TOTP code)? Judged in its normal form. */
 export function looksLikeRecoveryCode(text: string): boolean {
-  return /^[a-z0-9]{5}-?[a-z0-9]{5}$/i.test(text.trim());
+  return /^[a-z0-9]{10}$/.test(normalRecoveryCode(text));
 }

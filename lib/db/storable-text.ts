@@ -2,8 +2,20 @@
 // surrogate (half of an emoji, say) breaks Prisma's JSON protocol and PostgreSQL's jsonb. Input
 // carrying either is refused up front (400, or 404 for an id); text we must store as given (request
 // logs, receivers' answers) gets U+FFFD in their place.
+import { z } from "zod";
 
 const storable = (text: string) => !text.includes("\u0000") && text.isWellFormed();
+
+/**
+ * An id the client sends (a form field, an action's argument): "Which …?" when missing, "No such …." when
+ * it cannot name a row (too long, or text the database cannot hold), so it never reaches a query.
+ */
+export const storableId = (what: string) =>
+  z
+    .string({ error: `Which ${what}?` })
+    .min(1, `Which ${what}?`)
+    .max(100, `No such ${what}.`)
+    .refine(storable, `No such ${what}.`);
 
 /** What is wrong with a string the database cannot take, for an error message. */
 export const UNSTORABLE_TEXT_MESSAGE = "Text may not contain NUL (\\u0000) characters or unpaired UTF-16 surrogates";

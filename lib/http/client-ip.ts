@@ -16,15 +16,17 @@ export function configureTrustProxyHops(hops: number | null): void {
   else globalForHops.__pmsTrustProxyHops = hops;
 }
 
+/** How many proxies this deployment says stand in front of it (0: none; no forwarding header is believed). */
+export function trustedProxyHops(): number {
+  return globalForHops.__pmsTrustProxyHops ?? env().TRUST_PROXY_HOPS;
+}
+
 export function clientIp(request: Request, hops?: number): string | null {
   return clientIpFromHeaders(request.headers, hops);
 }
 
 /** As clientIp, from the request's headers alone (server actions and next-auth see no Request). */
-export function clientIpFromHeaders(
-  headers: Pick<Headers, "get">,
-  hops = globalForHops.__pmsTrustProxyHops ?? env().TRUST_PROXY_HOPS,
-): string | null {
+export function clientIpFromHeaders(headers: Pick<Headers, "get">, hops = trustedProxyHops()): string | null {
   if (hops <= 0) return null;
   const forwarded = headers.get("x-forwarded-for");
   if (!forwarded) return null;

@@ -1,15 +1,9 @@
 // The team's inputs, shared by the forms and the server actions.
 import { z } from "zod";
-import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
+import { storableId as id, UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { Role } from "../db/generated/prisma/enums";
 
 const role = z.enum(Role, { error: "Choose a role." });
-const id = (what: string) =>
-  z
-    .string({ error: `Which ${what}?` })
-    .min(1, `Which ${what}?`)
-    .max(100, `No such ${what}.`)
-    .refine((value) => !value.includes("\u0000"), `No such ${what}.`);
 
 export const inviteMemberInput = z.strictObject({
   email: z

@@ -5,6 +5,7 @@
 // Both script tags carry the request's CSP nonce (set by proxy.ts), so the page runs under the strict CSP.
 import { NONCE_HEADER, isValidNonce } from "@/lib/http/build-security-headers";
 import { PRODUCT_NAME } from "@/lib/ui/product";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 const CONFIG = {
   url: "/api/v1/openapi.json",
@@ -54,3 +55,5 @@ export function GET(request: Request) {
   // A new nonce on every request: no cache may hand one response to another request.
   return new Response(html, { headers: { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" } });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -2,6 +2,7 @@
 // Retry-After when it cannot, so a load balancer stops sending it traffic. /api/health stays liveness.
 import { checkDatabase } from "@/lib/db/check-database";
 import { DATABASE_RETRY_AFTER_SECONDS } from "@/lib/db/database-unavailable";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const dynamic = "force-dynamic";
 
@@ -16,3 +17,5 @@ export async function GET() {
     { status: 503, headers: { ...headers, "Retry-After": String(DATABASE_RETRY_AFTER_SECONDS) } },
   );
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -1,6 +1,7 @@
 // GET /docs/api/scalar.js: Scalar's browser bundle, from our own node_modules.
 import fs from "node:fs/promises";
 import path from "node:path";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 let bundle: Promise<Buffer> | null = null;
 
@@ -12,3 +13,5 @@ export async function GET() {
     headers: { "Content-Type": "text/javascript; charset=utf-8", "Cache-Control": "public, max-age=86400" },
   });
 }
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

@@ -5,6 +5,7 @@ import { dashboardRoute } from "@/lib/auth/session-route";
 import { cursorSchema } from "@/lib/db/pagination";
 import { AppError } from "@/lib/errors/app-error";
 import { queryOf } from "@/lib/http/query-of";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute("viewActivity", async ({ request, access }) => {
   const query = queryOf(request);
@@ -15,3 +16,5 @@ export const GET = dashboardRoute("viewActivity", async ({ request, access }) =>
   const result = await listPropertyActivity({ propertyId: access.property.id, filters: parsed.filters, cursor: cursor?.data });
   return Response.json(result, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

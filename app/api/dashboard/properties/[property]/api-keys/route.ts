@@ -3,6 +3,7 @@
 import { listApiKeyActivity, listApiKeys } from "@/lib/api-keys/list-api-keys";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { keySparklines } from "@/lib/rollups/usage-reports";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute("viewApiAccess", async ({ access }) => {
   const [keys, activity, usage] = await Promise.all([
@@ -12,3 +13,5 @@ export const GET = dashboardRoute("viewApiAccess", async ({ access }) => {
   ]);
   return Response.json({ keys, activity, usage }, { headers: { "Cache-Control": "no-store" } });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

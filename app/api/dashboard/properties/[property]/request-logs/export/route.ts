@@ -3,6 +3,7 @@ import { queryOf } from "@/lib/http/query-of";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { exportRequestLogsCsv } from "@/lib/request-logs/export-request-logs";
 import { parseRequestLogQuery } from "@/lib/request-logs/list-request-logs";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute("viewApiAccess", async ({ request, access }) => {
   const stream = exportRequestLogsCsv(access.property.id, parseRequestLogQuery(queryOf(request)));
@@ -15,3 +16,5 @@ export const GET = dashboardRoute("viewApiAccess", async ({ request, access }) =
     },
   });
 });
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

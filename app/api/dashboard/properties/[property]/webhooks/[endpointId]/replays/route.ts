@@ -2,6 +2,7 @@
 // or made within the hour, with their progress (polled while one is running).
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { listReplays } from "@/lib/webhooks/replay-deliveries";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string }>("viewApiAccess", async ({ params, access }) =>
   Response.json(
@@ -9,3 +10,5 @@ export const GET = dashboardRoute<{ property: string; endpointId: string }>("vie
     { headers: { "Cache-Control": "no-store" } },
   ),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

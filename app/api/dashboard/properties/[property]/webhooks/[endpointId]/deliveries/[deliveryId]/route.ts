@@ -3,6 +3,7 @@
 import { can } from "@/lib/auth/roles";
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { getEndpointDelivery } from "@/lib/webhooks/list-endpoint-deliveries";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string; deliveryId: string }>(
   "viewApiAccess",
@@ -19,3 +20,5 @@ export const GET = dashboardRoute<{ property: string; endpointId: string; delive
       },
     ),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

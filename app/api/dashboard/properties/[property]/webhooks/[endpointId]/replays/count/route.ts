@@ -3,6 +3,7 @@
 import { dashboardRoute } from "@/lib/auth/session-route";
 import { queryOf } from "@/lib/http/query-of";
 import { countReplay, MAX_REPLAY, replayInput } from "@/lib/webhooks/replay-deliveries";
+import { refuseOtherMethods } from "@/lib/http/refuse-other-methods";
 
 export const GET = dashboardRoute<{ property: string; endpointId: string }>("viewApiAccess", async ({ request, params, access }) =>
   Response.json(
@@ -10,3 +11,5 @@ export const GET = dashboardRoute<{ property: string; endpointId: string }>("vie
     { headers: { "Cache-Control": "no-store" } },
   ),
 );
+
+export const { POST, PUT, PATCH, DELETE, OPTIONS } = refuseOtherMethods({ GET });

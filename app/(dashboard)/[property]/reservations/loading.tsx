@@ -1,3 +1,0 @@
-// Shown while this section renders on the server: the shell stays, the content area says it is loading.
-// Placed below the layouts that check access, so a 403 or 404 is still sent as one (not streamed as 200).
-export { PageLoading as default } from "@/components/ui/page-loading";

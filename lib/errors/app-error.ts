@@ -21,6 +21,8 @@ export const ERROR_STATUS = {
   CONFLICT: 409,
   INVALID_STATE: 409,
   IDEMPOTENCY_KEY_IN_USE: 409,
+  /** The guest's personal data was erased: it takes no new personal data. */
+  GUEST_ERASED: 409,
   IDEMPOTENCY_KEY_REUSED: 422,
   URL_NOT_ALLOWED: 422,
   /** A payment in another currency than the property's. */

@@ -86,10 +86,14 @@ export async function updateGuest(options: {
 }): Promise<GuestResource> {
   const { propertyId, actor, guestId, input } = options;
   return db.$transaction(async (tx) => {
-    const existing = await tx.guest.findFirst({ where: { id: guestId, propertyId }, select: { id: true } });
+    const existing = await tx.guest.findFirst({ where: { id: guestId, propertyId }, select: { id: true, erasedAt: true } });
     if (!existing) throw notFound("Guest");
+    if (existing.erasedAt) throw new AppError("GUEST_ERASED", "This guest's personal data was erased: it takes no new personal data.");
     await assertUnique(tx, propertyId, input, guestId);
-    const guest = await tx.guest.update({ where: { id: guestId }, data: input });
+    // Conditional, so a change racing an erasure cannot write personal data onto the erased record.
+    const { count } = await tx.guest.updateMany({ where: { id: guestId, erasedAt: null }, data: input });
+    if (count === 0) throw new AppError("GUEST_ERASED", "This guest's personal data was erased: it takes no new personal data.");
+    const guest = await tx.guest.findUniqueOrThrow({ where: { id: guestId } });
     await recordAuditEvent(tx, {
       propertyId,
       actor,

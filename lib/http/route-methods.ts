@@ -32,6 +32,7 @@ export const ROUTE_METHODS: readonly (readonly [route: string, methods: string])
   ["/api/v1/events", "GET"],
   ["/api/v1/events/stream", "GET"],
   ["/api/v1/guests/[id]/erase", "POST"],
+  ["/api/v1/guests/[id]/erasure", "GET"],
   ["/api/v1/guests/[id]", "GET PATCH"],
   ["/api/v1/guests/checkin", "POST"],
   ["/api/v1/guests/checkout", "POST"],

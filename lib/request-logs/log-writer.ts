@@ -61,15 +61,21 @@ const state = (globalForLogs.__pmsRequestLogs ??= {
  * Rewrites the texts of a property's entries still waiting in this process's buffer (path, query,
  * bodies): guest erasure scrubs them here, as it scrubs the table, without waiting for a flush.
  */
-export function rewriteBufferedRequestLogs(propertyId: string, rewrite: (text: string) => string): number {
+export function rewriteBufferedRequestLogs(
+  propertyId: string,
+  rewrite: { applies: (text: string) => boolean; scrub: (text: string) => string },
+): number {
   let changed = 0;
   for (const entry of state.buffer) {
     if (entry.propertyId !== propertyId) continue;
     const before = JSON.stringify([entry.path, entry.query, entry.requestBody, entry.responseBody]);
-    entry.path = rewrite(entry.path);
-    entry.query = Object.fromEntries(Object.entries(entry.query).map(([k, v]) => [rewrite(k), rewrite(v)]));
-    entry.requestBody = entry.requestBody === null ? null : rewrite(entry.requestBody);
-    entry.responseBody = entry.responseBody === null ? null : rewrite(entry.responseBody);
+    // The whole entry decides: a row tied to the guest by one field is scrubbed in all of them.
+    if (!rewrite.applies(before)) continue;
+    const { scrub } = rewrite;
+    entry.path = scrub(entry.path);
+    entry.query = Object.fromEntries(Object.entries(entry.query).map(([k, v]) => [scrub(k), scrub(v)]));
+    entry.requestBody = entry.requestBody === null ? null : scrub(entry.requestBody);
+    entry.responseBody = entry.responseBody === null ? null : scrub(entry.responseBody);
     if (JSON.stringify([entry.path, entry.query, entry.requestBody, entry.responseBody]) !== before) changed += 1;
   }
   return changed;

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as messagesRoute from "../../app/api/v1/conversations/[id]/messages/route";
 import * as eventsRoute from "../../app/api/v1/events/route";
 import * as eraseRoute from "../../app/api/v1/guests/[id]/erase/route";
+import * as erasureRoute from "../../app/api/v1/guests/[id]/erasure/route";
 import * as guestsRoute from "../../app/api/v1/guests/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
@@ -10,6 +11,7 @@ import { call } from "../api-client";
 import { keyFor, propertyWithKey } from "../api-fixtures";
 import { startReceiver } from "../webhook-receiver";
 import { db, getPool } from "../../lib/db/client";
+import { runGuestErasures } from "../../lib/guests/run-guest-erasures";
 import { flushRequestLogs } from "../../lib/request-logs/log-writer";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 
@@ -98,6 +100,9 @@ describe("guest erasure", () => {
       });
       await new WebhookWorker({ pool: getPool(), log: () => {} }).runOnce();
       await flushRequestLogs();
+      // The guest record is erased at once; the logs, events and deliveries follow in the background.
+      expect(await db.guestErasure.findUniqueOrThrow({ where: { guestId: stay.guestId } })).toMatchObject({ status: "running" });
+      expect(await runGuestErasures({ now: () => new Date(Date.now() + 60_000), budgetMs: 60_000 })).toBe(1);
 
       expect(await traces()).toEqual([]);
       // The stay still adds up; its events still read as valid events.
@@ -108,7 +113,15 @@ describe("guest erasure", () => {
       expect(told[0]!.verified).toBe(true);
       expect(told[0]!.json.data).toEqual({ guest: { id: stay.guestId, erasedAt: expect.any(String) } });
       expect(await db.auditEvent.count({ where: { propertyId: property.id, action: "guest.erased" } })).toBe(1);
-      expect((await call(eraseRoute.POST, { method: "POST", key, params: { id: stay.guestId }, path: "/x" })).status).toBe(409);
+      // Erasing again answers the erased guest and changes nothing; the erasure is done.
+      const again = await call(eraseRoute.POST, { method: "POST", key, params: { id: stay.guestId }, path: "/x" });
+      expect(again.status).toBe(200);
+      expect(await db.outboxEvent.count({ where: { propertyId: property.id, type: "guest.erased" } })).toBe(1);
+      const progress = await call(erasureRoute.GET, { key, params: { id: stay.guestId }, path: `/api/v1/guests/${stay.guestId}/erasure` });
+      expect(progress.body).toMatchObject({ data: { status: "done", rowsScrubbed: expect.any(Number), finishedAt: expect.any(String) } });
+      expect(
+        (progress.body as { data: { rowsScrubbed: number; rowsScanned: number; rowsTotal: number } }).data.rowsScrubbed,
+      ).toBeGreaterThan(3);
     } finally {
       await receiver.close();
     }

@@ -15,15 +15,18 @@ export const POST = v1Route(
     summary: "Erase a guest's personal data",
     description:
       "GDPR art. 17. The guest keeps its id (stays and payments still add up) but its names read [erased] and its email, phone, " +
-      "country and externalRef are cleared; the email, phone and names are scrubbed from messages, reservation notes, request " +
-      "logs, events, webhook payloads and attempts. `guest.erased` goes to every subscribed endpoint so integrations delete their " +
-      "copy. Cannot be undone; a second call is 409.",
+      "country and externalRef are cleared at once, and so are the values it had before. Its messages, its stays' notes and " +
+      "door names are scrubbed now; the property's request logs, events, webhook payloads and attempts and audit trail are " +
+      "scanned in the background, and the records tied to the guest (by its ids, its e-mail, phone or reference, in any encoding) " +
+      "are scrubbed: follow it with GET /guests/{id}/erasure. Other records are left alone. `guest.erased` goes to every " +
+      "subscribed endpoint once so integrations delete their copy. Cannot be undone; erasing again answers the erased guest and " +
+      "changes nothing. An erased guest refuses new personal data (409 GUEST_ERASED).",
     scope: "guests:write",
     response: single(guestResource),
-    errors: [404, 409],
+    errors: [404],
   },
   async ({ property, key, params }) => ({
-    data: await eraseGuest({ propertyId: property.id, guestId: params.id, actor: apiKeyActor(key) }),
+    data: (await eraseGuest({ propertyId: property.id, guestId: params.id, actor: apiKeyActor(key) })).guest,
   }),
 );
 

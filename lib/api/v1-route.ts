@@ -214,7 +214,7 @@ function logRequest(entry: {
     userAgent: redactText(request.headers.get("user-agent") ?? "") || null,
     requestHeaders: redactHeaders(request.headers),
     requestBody: redactBody(entry.bodyText),
-    responseBody: redactBody(entry.text),
+    responseBody: redactBody(entry.text, "server"),
     errorCode,
     // Lower-cased and redacted like the request headers beside them (ours carry no secret today; none may later).
     responseHeaders: redactHeaders(new Headers(entry.responseHeaders)),

@@ -101,6 +101,10 @@ const CASES: [DescribableEvent, string][] = [
   [byAdam("conversation.opened"), "Adam Admin opened a conversation with a guest"],
   [byAdam("guest.erased", { rowsScrubbed: 4, storedAnswersDropped: 1 }), "Adam Admin erased a guest's personal data"],
   [
+    { ...byAdam("guest.email_detached", { duplicateOf: "g_1" }), actorType: "SYSTEM" as const, actorId: null, actorLabel: "system" },
+    "System removed a duplicate email from a guest record (guest g_1 keeps it)",
+  ],
+  [
     byAdam("payment.created", { code: "GH-1001", amount: 12000, currency: "EUR" }),
     "Adam Admin recorded a payment of €120.00 for reservation GH-1001",
   ],

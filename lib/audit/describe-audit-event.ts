@@ -158,6 +158,10 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
       }
       case "guest.erased":
         return `${actor} erased a guest's personal data`;
+      case "guest.email_detached": {
+        const kept = text(metadata, "duplicateOf");
+        return `${actor} removed a duplicate email from a guest record${kept ? ` (guest ${kept} keeps it)` : ""}`;
+      }
       case "conversation.opened":
         return `${actor} opened a conversation with a guest`;
       case "guest.created":

@@ -7,6 +7,7 @@ import { recordDomainEvent } from "../events/record-domain-event";
 import { assertRoomBookable } from "../reservations/room-availability";
 import { isoDate } from "../reservations/schemas";
 import { isoDay, serializeReservation } from "../reservations/serialize-reservation";
+import { claimGuestEmail, emailTaken } from "./claim-guest-email";
 import { serializeGuest } from "./serialize-guest";
 
 /** RecepAI's check-in shape: `pmsGuestId` is a reservation code, or the integrator's guest reference. */
@@ -33,7 +34,8 @@ async function roomByNumber(tx: DbTx, propertyId: string, number: string) {
 
 /**
  * Checks a guest in. A known reservation code checks that stay in (moving room or departure when they
- * differ); an unknown reference creates the guest and a stay from today, checked in at once.
+ * differ); an unknown reference creates the guest and a stay from today, checked in at once. An email
+ * another guest of the property has is refused with 409 naming that guest.
  */
 export async function checkInGuest(options: {
   property: { id: string; slug: string; currency: string };
@@ -45,6 +47,8 @@ export async function checkInGuest(options: {
   const today = new Date(`${isoDay(options.today ?? new Date())}T00:00:00Z`);
   const departure = new Date(`${input.checkOutDate}T00:00:00Z`);
   return db.$transaction(async (tx) => {
+    // The address is claimed first, before the room is locked, in the order a booking takes them.
+    const sameEmail = input.email ? await claimGuestEmail(tx, property.id, input.email) : null;
     const room = await roomByNumber(tx, property.id, input.roomNumber);
     const existing = await tx.reservation.findFirst({
       where: { propertyId: property.id, code: input.pmsGuestId.toUpperCase() },
@@ -58,6 +62,7 @@ export async function checkInGuest(options: {
           lastName: ["Does not match the reservation"],
         });
       }
+      if (sameEmail && sameEmail.id !== existing.guestId) throw emailTaken(sameEmail.id);
       if (existing.status !== "CONFIRMED") {
         throw new AppError("INVALID_STATE", `Cannot check in a reservation that is ${existing.status.toLowerCase().replace("_", " ")}.`);
       }
@@ -83,8 +88,11 @@ export async function checkInGuest(options: {
       });
       reservationId = existing.id;
     } else {
+      const known = await tx.guest.findFirst({ where: { propertyId: property.id, externalRef: input.pmsGuestId } });
+      // A new guest may not take another guest's address (409 naming it, as POST /guests answers).
+      if (!known && sameEmail) throw emailTaken(sameEmail.id);
       const guest =
-        (await tx.guest.findFirst({ where: { propertyId: property.id, externalRef: input.pmsGuestId } })) ??
+        known ??
         (await tx.guest.create({
           data: {
             propertyId: property.id,

@@ -1,11 +1,12 @@
 // Creating and changing a guest record through the API. A guest's email is unique in the property (a
-// second record with the same address is refused with 409, pointing at the first), and so is the
-// integrator's externalRef. Both writes are audited.
+// second record with the same address is refused with 409, pointing at the first, also when both race),
+// and so is the integrator's externalRef. Both writes are audited.
 import "server-only";
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
+import { claimGuestEmail, emailTaken } from "./claim-guest-email";
 import type { GuestResource } from "./guest-resource";
 import { serializeGuest } from "./serialize-guest";
 
@@ -42,15 +43,19 @@ export const updateGuestInput = z
   .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
 
 async function assertUnique(tx: DbTx, propertyId: string, fields: { email?: string | null; externalRef?: string | null }, self?: string) {
-  for (const field of ["email", "externalRef"] as const) {
-    const value = fields[field];
-    if (!value) continue;
+  if (fields.email) {
+    const holder = await claimGuestEmail(tx, propertyId, fields.email, self);
+    if (holder) throw emailTaken(holder.id);
+  }
+  if (fields.externalRef) {
     const other = await tx.guest.findFirst({
-      where: { propertyId, [field]: value, ...(self ? { id: { not: self } } : {}) },
+      where: { propertyId, externalRef: fields.externalRef, ...(self ? { id: { not: self } } : {}) },
       select: { id: true },
     });
     if (other)
-      throw new AppError("CONFLICT", `Guest ${other.id} already has this ${field}.`, { [field]: [`Already used by guest ${other.id}`] });
+      throw new AppError("CONFLICT", `Guest ${other.id} already has this externalRef.`, {
+        externalRef: [`Already used by guest ${other.id}`],
+      });
   }
 }
 

@@ -6,7 +6,7 @@ import { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type Prisma } from "../db/client";
 import type { Payment } from "../db/generated/prisma/client";
-import { PaymentStatus } from "../db/generated/prisma/enums";
+import { PaymentStatus, type ReservationStatus } from "../db/generated/prisma/enums";
 import { afterCursor, listQuery, newestFirst, page } from "../db/pagination";
 import { AppError, notFound } from "../errors/app-error";
 import { recordDomainEvent } from "../events/record-domain-event";
@@ -67,7 +67,7 @@ export async function getPayment(propertyId: string, id: string): Promise<Paymen
   return serializePayment(payment);
 }
 
-/** A payment received for a stay (SUCCEEDED, paid now). */
+/** A payment received for a stay (SUCCEEDED, paid now); a cancelled stay takes none (409 INVALID_STATE). */
 export async function recordPayment(options: {
   property: { id: string; currency: string };
   reservationId: string;
@@ -81,11 +81,11 @@ export async function recordPayment(options: {
     });
   }
   return db.$transaction(async (tx) => {
-    const stay = await tx.reservation.findFirst({
-      where: { id: reservationId, propertyId: property.id },
-      select: { id: true, code: true },
-    });
+    // Share-locked until commit: a cancel waits for this payment, or this payment sees the cancel (never both pass).
+    const [stay] = await tx.$queryRaw<{ id: string; code: string; status: ReservationStatus }[]>`
+      SELECT id, code, status FROM "Reservation" WHERE id = ${reservationId} AND "propertyId" = ${property.id} FOR SHARE`;
     if (!stay) throw notFound("Reservation");
+    if (stay.status === "CANCELLED") throw new AppError("INVALID_STATE", "A cancelled stay takes no payment.");
     const payment = await tx.payment.create({
       data: {
         propertyId: property.id,

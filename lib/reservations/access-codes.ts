@@ -99,6 +99,7 @@ export async function issueAccessCode(options: {
   });
 }
 
+/** Revokes a code; a revoke that lost a race to another (or came later) is 404, as for webhook endpoints. */
 export async function revokeAccessCode(options: {
   propertyId: string;
   reservationId: string;
@@ -112,7 +113,9 @@ export async function revokeAccessCode(options: {
       include: { reservation: { select: { code: true } } },
     });
     if (!access) throw notFound("Access code");
-    await tx.reservationAccess.delete({ where: { id: access.id } });
+    // A conditional delete: of racing revokes, the ones that waited behind the first delete nothing and get 404.
+    const { count } = await tx.reservationAccess.deleteMany({ where: { id: access.id } });
+    if (count === 0) throw notFound("Access code");
     await recordAuditEvent(tx, {
       propertyId,
       actor,

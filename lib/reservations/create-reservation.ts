@@ -3,6 +3,7 @@ import { randomInt } from "node:crypto";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError } from "../errors/app-error";
+import { claimGuestEmail } from "../guests/claim-guest-email";
 import { recordDomainEvent } from "../events/record-domain-event";
 import { assertRoomBookable } from "./room-availability";
 import type { CreateReservationInput } from "./schemas";
@@ -25,7 +26,7 @@ function reservationCode(slug: string): string {
 
 /**
  * Creates a reservation for an existing guest (by id) or a new one (reusing the property's guest with
- * the same email). Records the audit trail and the `reservation.created` event in the same transaction.
+ * the same email, also when two bookings for one new address race). Records the audit trail and the `reservation.created` event in the same transaction.
  */
 export async function createReservation(options: {
   property: { id: string; slug: string; currency: string };
@@ -40,6 +41,8 @@ export async function createReservation(options: {
   const departure = new Date(`${input.departureDate}T00:00:00Z`);
 
   return db.$transaction(async (tx) => {
+    // Claimed before the room is locked, in the order a check-in takes them, so the two cannot deadlock.
+    const sameEmail = input.guest?.email ? await claimGuestEmail(tx, property.id, input.guest.email) : null;
     const room = await assertRoomBookable(tx, {
       propertyId: property.id,
       roomId: input.roomId,
@@ -55,11 +58,8 @@ export async function createReservation(options: {
       guestId = guest.id;
     } else {
       const details = input.guest!;
-      const existing = details.email
-        ? await tx.guest.findFirst({ where: { propertyId: property.id, email: details.email }, select: { id: true } })
-        : null;
       guestId =
-        existing?.id ??
+        sameEmail?.id ??
         (
           await tx.guest.create({
             data: {

@@ -104,4 +104,18 @@ describe("door access codes", () => {
     expect(refused.status).toBe(409);
     expect((refused.body as { code: string }).code).toBe("INVALID_STATE");
   });
+
+  // On PGlite (one session) the requests queue; with TEST_DATABASE_URL on a PostgreSQL server they truly overlap.
+  it("answers 80 concurrent revokes of one code with one 200 and 79 404s, never a 500, and emits access_code.revoked once", async () => {
+    const { property, rooms, key } = await propertyWithKey(["full_access:write"], 1);
+    const id = await stay(key, rooms[0]!.id);
+    const code = ((await issue(key, id, { lockName: "Front door" })).body as { data: Access }).data;
+    const answers = await Promise.all(Array.from({ length: 80 }, () => revoke(key, id, code.id)));
+    const tally: Record<number, number> = {};
+    for (const { status } of answers) tally[status] = (tally[status] ?? 0) + 1;
+    expect(tally).toEqual({ 200: 1, 404: 79 });
+    expect(answers.filter((a) => a.status === 404).map((a) => (a.body as { code: string }).code)).toEqual(Array(79).fill("NOT_FOUND"));
+    expect(await db.outboxEvent.count({ where: { propertyId: property.id, type: "access_code.revoked" } })).toBe(1);
+    expect(await db.auditEvent.count({ where: { propertyId: property.id, action: "access_code.revoked" } })).toBe(1);
+  });
 });

@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import * as paymentRoute from "../../app/api/v1/payments/[id]/route";
 import * as refundRoute from "../../app/api/v1/payments/[id]/refund/route";
 import * as paymentsRoute from "../../app/api/v1/payments/route";
+import * as cancelRoute from "../../app/api/v1/reservations/[id]/cancel/route";
 import * as stayPaymentsRoute from "../../app/api/v1/reservations/[id]/payments/route";
 import { call } from "../api-client";
 import { bookStay, keyFor, propertyWithKey } from "../api-fixtures";
@@ -14,6 +15,8 @@ const stay = async (key: string, roomId: string) =>
   (await bookStay(key, roomId, { arrivalDate: "2031-08-01", departureDate: "2031-08-03", totalAmount: 30000 })).id;
 const pay = (key: string, id: string, body: unknown) =>
   call(stayPaymentsRoute.POST, { method: "POST", key, params: { id }, path: `/api/v1/reservations/${id}/payments`, body });
+const cancel = (key: string, id: string) =>
+  call(cancelRoute.POST, { method: "POST", key, params: { id }, path: `/api/v1/reservations/${id}/cancel` });
 const refund = (key: string, id: string, body: unknown = {}) =>
   call(refundRoute.POST, { method: "POST", key, params: { id }, path: `/api/v1/payments/${id}/refund`, body });
 
@@ -89,5 +92,49 @@ describe("payments", () => {
     expect(await db.payment.findMany({ where: { reservationId: id } })).toEqual([
       expect.objectContaining({ amount: 5000, refundedAmount: 0, status: "SUCCEEDED" }),
     ]);
+  });
+
+  it("refuses a payment on a cancelled stay with 409 INVALID_STATE and records nothing", async () => {
+    const { property, rooms, key } = await propertyWithKey(["full_access:write"]);
+    const id = await stay(key, rooms[0]!.id);
+    expect((await cancel(key, id)).status).toBe(200);
+    const refused = await pay(key, id, { amount: 5000, currency: "EUR", method: "card" });
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "INVALID_STATE", message: expect.stringContaining("cancelled") });
+    expect(await db.payment.count({ where: { reservationId: id } })).toBe(0);
+    expect(await db.outboxEvent.count({ where: { propertyId: property.id, type: "payment.created" } })).toBe(0);
+  });
+
+  // On PGlite (one session) the pairs queue; with TEST_DATABASE_URL on a PostgreSQL server they truly overlap.
+  it("a payment racing a cancel either lands before the cancel or is refused: no stay ends cancelled with a later payment", async () => {
+    const { property, rooms, key } = await propertyWithKey(["full_access:write"], 12);
+    const ids = await Promise.all(rooms.map((room) => stay(key, room.id)));
+    const answers = await Promise.all(
+      // Half the cancels leave first, half a few milliseconds after the payment, so both outcomes occur.
+      ids.map((id, n) =>
+        Promise.all([
+          n % 2 === 0 ? cancel(key, id) : new Promise((wait) => setTimeout(wait, n)).then(() => cancel(key, id)),
+          pay(key, id, { amount: 5000, currency: "EUR", method: "card" }),
+        ]),
+      ),
+    );
+    expect(answers.map(([cancelled]) => cancelled.status)).toEqual(ids.map(() => 200));
+    const events = await db.outboxEvent.findMany({
+      where: { propertyId: property.id, type: { in: ["payment.created", "reservation.cancelled"] } },
+      orderBy: { seq: "asc" },
+    });
+    const stayOf = (e: (typeof events)[number]) =>
+      (e.payload as { payment?: { reservationId: string }; reservation?: { id: string } }).payment?.reservationId ??
+      (e.payload as { reservation?: { id: string } }).reservation!.id;
+    ids.forEach((id, n) => {
+      const [, paid] = answers[n]!;
+      const order = events.filter((e) => stayOf(e) === id).map((e) => e.type);
+      if (paid.status === 201) expect(order, id).toEqual(["payment.created", "reservation.cancelled"]);
+      else {
+        expect(paid.body, id).toMatchObject({ code: "INVALID_STATE" });
+        expect(order, id).toEqual(["reservation.cancelled"]);
+      }
+    });
+    console.log("payments racing cancels:", answers.map(([, paid]) => paid.status).join(" "));
   });
 });

@@ -30,12 +30,12 @@ export const POST = v1Route(
     summary: "Record a payment",
     description:
       "A payment received for the stay, in minor units of the property's currency (another currency is 422 CURRENCY_MISMATCH). " +
-      "Recorded as SUCCEEDED, paid now; emits `payment.created`.",
+      "Recorded as SUCCEEDED, paid now; emits `payment.created`. A cancelled stay takes no payment (409 INVALID_STATE).",
     scope: "payments:write",
     body: recordPaymentInput,
     status: 201,
     response: single(paymentResource),
-    errors: [404, 422],
+    errors: [404, 409, 422],
   },
   async ({ property, key, params, body }) => ({
     data: await recordPayment({ property, reservationId: params.id, actor: apiKeyActor(key), input: body }),

@@ -235,12 +235,21 @@ async function step(pool: pg.Pool, job: Job, token: string, now: Date, patterns:
  * Runs pending erasures for up to `budgetMs`; returns how many it finished. Tests pass a clock ahead of the
  * start delay and an unlimited budget to run everything now.
  */
-export async function runGuestErasures(options: { now?: () => Date; budgetMs?: number; pool?: pg.Pool } = {}): Promise<number> {
+export async function runGuestErasures(
+  options: {
+    now?: () => Date;
+    budgetMs?: number;
+    pool?: pg.Pool;
+    /** Stop after this many steps (tests of resuming). */ maxSteps?: number;
+  } = {},
+): Promise<number> {
   const pool = options.pool ?? getPool();
   const now = options.now ?? (() => new Date());
   const deadline = Date.now() + (options.budgetMs ?? 5_000);
+  let steps = options.maxSteps ?? Infinity;
+  const more = () => Date.now() < deadline && steps > 0;
   let finished = 0;
-  while (Date.now() < deadline) {
+  while (more()) {
     const token = randomUUID();
     const job = await claim(pool, token, now());
     if (!job) break;
@@ -249,7 +258,10 @@ export async function runGuestErasures(options: { now?: () => Date; budgetMs?: n
       const terms = JSON.parse(unseal(job.sealedTerms)) as GuestTerms;
       const patterns = patternsOf(terms);
       let going = true;
-      while (going && Date.now() < deadline) going = await step(pool, job, token, now(), patterns);
+      while (going && more()) {
+        steps -= 1;
+        going = await step(pool, job, token, now(), patterns);
+      }
       if (!going && job.phase === "done") finished += 1;
       else if (!going) continue;
       else

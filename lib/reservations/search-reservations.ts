@@ -6,7 +6,7 @@ import type { ReservationSort, SearchReservationsQuery } from "./schemas";
 export const RESERVATIONS_PAGE_SIZE = 25;
 
 const include = {
-  guest: { select: { id: true, firstName: true, lastName: true, email: true } },
+  guest: { select: { id: true, firstName: true, lastName: true, email: true, erasedAt: true } },
   room: { select: { number: true, type: true } },
 } satisfies Prisma.ReservationInclude;
 

@@ -7,6 +7,8 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getPropertyAccess } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
+import { guestDisplayName } from "@/lib/guests/guest-display-name";
+import { openPin } from "@/lib/reservations/sealed-pin";
 import { formatDate, formatMoney } from "@/lib/ui/format";
 
 export const metadata: Metadata = { title: "Reservation" };
@@ -33,7 +35,8 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
   const paid = stay.payments
     .filter((p) => p.status === "SUCCEEDED" || p.status === "PARTIALLY_REFUNDED" || p.status === "REFUNDED")
     .reduce((sum, p) => sum + p.amount - p.refundedAmount, 0);
-  const guestName = `${stay.guest.firstName} ${stay.guest.lastName}`.trim();
+  const guestName = guestDisplayName(stay.guest);
+  const erasure = stay.guest.erasedAt ? await db.guestErasure.findUnique({ where: { guestId: stay.guest.id } }) : null;
   const tz = access.property.timezone;
   const local = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: tz });
 
@@ -71,7 +74,12 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
             </dd>
           </dl>
           {stay.guest.erasedAt ? (
-            <p className="mt-3 text-sm text-slate-700">Personal data erased on {time.format(stay.guest.erasedAt)} UTC.</p>
+            <p className="mt-3 text-sm text-slate-700" data-testid="erasure-status">
+              Personal data erased on {time.format(stay.guest.erasedAt)} UTC.{" "}
+              {erasure && erasure.status !== "done"
+                ? `Removing it from request logs, events and webhook history: ${erasureProgress(erasure)}.`
+                : "Request logs, events and webhook history no longer hold it."}
+            </p>
           ) : null}
         </section>
 
@@ -123,7 +131,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
               {stay.accesses.map((a) => (
                 <li key={a.id} className="flex flex-wrap justify-between gap-x-3 py-1.5">
                   <span>
-                    {a.lockName} · <span className="font-mono">{a.pin}</span>
+                    {a.lockName} · <span className="font-mono">{openPin(a.pin)}</span>
                   </span>
                   <span className="text-slate-600">
                     {local.format(a.validFrom)} – {local.format(a.validUntil)}
@@ -136,4 +144,10 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
       </div>
     </>
   );
+}
+
+function erasureProgress(erasure: { rowsScanned: number; rowsTotal: number }): string {
+  if (erasure.rowsTotal === 0) return "starting";
+  const percent = Math.min(99, Math.floor((erasure.rowsScanned / erasure.rowsTotal) * 100));
+  return `${percent}% of ${erasure.rowsTotal.toLocaleString("en-GB")} stored records checked`;
 }

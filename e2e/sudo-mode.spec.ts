@@ -56,7 +56,10 @@ test("an old sign-in must confirm the password before creating a key, and the cr
   // Revoking a key is as sensitive: once the window has passed again, it asks first.
   await page.getByRole("button", { name: "I’ve stored it safely" }).click();
   await page.waitForTimeout((WINDOW_SECONDS + 1) * 1000);
-  await page.getByRole("button", { name: /^Actions for Revenue tool/ }).first().click();
+  await page
+    .getByRole("button", { name: /^Actions for Revenue tool/ })
+    .first()
+    .click();
   await page.getByRole("menuitem", { name: "Revoke…" }).click();
   await page.getByRole("dialog").getByRole("button", { name: "Revoke key" }).click();
   await expect(confirm).toBeVisible();

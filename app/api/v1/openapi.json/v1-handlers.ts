@@ -4,6 +4,7 @@ import * as conversationMessages from "@/app/api/v1/conversations/[id]/messages/
 import * as conversations from "@/app/api/v1/conversations/route";
 import * as guest from "@/app/api/v1/guests/[id]/route";
 import * as guestErase from "@/app/api/v1/guests/[id]/erase/route";
+import * as guestErasure from "@/app/api/v1/guests/[id]/erasure/route";
 import * as guestCheckin from "@/app/api/v1/guests/checkin/route";
 import * as guestCheckout from "@/app/api/v1/guests/checkout/route";
 import * as guests from "@/app/api/v1/guests/route";
@@ -51,6 +52,7 @@ const modules = [
   guests,
   guest,
   guestErase,
+  guestErasure,
   guestCheckin,
   guestCheckout,
   conversations,

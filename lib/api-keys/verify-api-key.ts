@@ -46,6 +46,23 @@ const cache = (globalForKeys.__pmsKeyCache ??= new Map());
 // Hash → when the lookup found nothing.
 const globalForMisses = globalThis as unknown as { __pmsKeyMisses?: Map<string, number>; __pmsKeyLookups?: number };
 const misses = (globalForMisses.__pmsKeyMisses ??= new Map());
+// Hash → when this process last found it valid: while made-up keys flood in from addresses it cannot tell
+// apart, these keys are still looked up (see authenticate.ts).
+const RECENTLY_VALID_MS = 24 * 3_600_000;
+const globalForValid = globalThis as unknown as { __pmsKeysSeenValid?: Map<string, number> };
+const seenValid = (globalForValid.__pmsKeysSeenValid ??= new Map());
+
+/** Whether this process found `plaintext` to be a key in the last 24 hours (revoked or not). */
+export function recentlySeenValid(plaintext: string, now = Date.now()): boolean {
+  const at = seenValid.get(hashApiKey(plaintext));
+  return at !== undefined && now - at < RECENTLY_VALID_MS;
+}
+
+function rememberValid(hash: string, now: number): void {
+  seenValid.delete(hash);
+  if (seenValid.size >= MAX_ENTRIES) seenValid.delete(seenValid.keys().next().value!);
+  seenValid.set(hash, now);
+}
 
 /** Database lookups of keys made by this process so far: what the caches save is measured with it. */
 export function apiKeyLookupCount(): number {
@@ -55,7 +72,10 @@ export function apiKeyLookupCount(): number {
 export async function findApiKey(plaintext: string, now = Date.now()): Promise<VerifiedKey | null> {
   const hash = hashApiKey(plaintext);
   const hit = cache.get(hash);
-  if (hit && now - hit.fetchedAt < KEY_CACHE_TTL_MS) return hit.key;
+  if (hit && now - hit.fetchedAt < KEY_CACHE_TTL_MS) {
+    rememberValid(hash, now);
+    return hit.key;
+  }
   const missedAt = misses.get(hash);
   if (missedAt !== undefined && now - missedAt < MISS_CACHE_TTL_MS) return null;
   globalForMisses.__pmsKeyLookups = apiKeyLookupCount() + 1;
@@ -98,6 +118,7 @@ export async function findApiKey(plaintext: string, now = Date.now()): Promise<V
   misses.delete(hash);
   if (cache.size >= MAX_ENTRIES) cache.delete(cache.keys().next().value!);
   cache.set(hash, { key: row, fetchedAt: now });
+  rememberValid(hash, now);
   return row;
 }
 

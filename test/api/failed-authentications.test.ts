@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import * as propertiesRoute from "../../app/api/v1/properties/route";
 import { call } from "../api-client";
-import { propertyWithKey } from "../api-fixtures";
+import { keyFor, propertyWithKey } from "../api-fixtures";
 import { createProperty } from "../fixtures";
 import { generateApiKey, hashApiKey } from "../../lib/api-keys/key-format";
 import { apiKeyLookupCount, findApiKey, MISS_CACHE_TTL_MS } from "../../lib/api-keys/verify-api-key";
@@ -37,6 +37,24 @@ describe("well-formed but unknown keys", () => {
     const { key } = await propertyWithKey(["property:read"]);
     expect((await call(propertiesRoute.GET, { key, headers: from("198.51.100.8") })).status).toBe(200);
     expect((await call(propertiesRoute.GET, { key, headers: from("198.51.100.7") })).status).toBe(429);
+  });
+
+  it("from unknown addresses, cost this instance at most 20 lookups a minute; keys it has seen valid keep working", async () => {
+    configureTrustProxyHops(0);
+    const { property, key } = await propertyWithKey(["property:read"]);
+    expect((await call(propertiesRoute.GET, { key })).status).toBe(200);
+    const before = apiKeyLookupCount();
+    const statuses: number[] = [];
+    for (let i = 0; i < FAILED_AUTH_BURST + 10; i++)
+      statuses.push((await call(propertiesRoute.GET, { key: generateApiKey("LIVE") })).status);
+    expect(statuses).toEqual([...Array<number>(FAILED_AUTH_BURST).fill(401), ...Array<number>(10).fill(429)]);
+    expect(apiKeyLookupCount() - before).toBe(FAILED_AUTH_BURST);
+    // The integration already at work is not locked out by the flood; a key this instance never saw waits its turn.
+    expect((await call(propertiesRoute.GET, { key })).status).toBe(200);
+    const fresh = await keyFor(property, ["property:read"]);
+    const waiting = await call(propertiesRoute.GET, { key: fresh });
+    expect(waiting.status).toBe(429);
+    expect(Number(waiting.headers.get("retry-after"))).toBeGreaterThanOrEqual(1);
   });
 
   it("cost one database lookup per key per 2 seconds: misses are cached", async () => {

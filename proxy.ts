@@ -5,6 +5,7 @@
 import { NextResponse, type NextRequest } from "next/server";
 import {
   NONCE_HEADER,
+  REQUEST_PATH_HEADER,
   buildContentSecurityPolicy,
   buildSecurityHeaders,
   isHttpsRequest,
@@ -45,6 +46,7 @@ export function proxy(request: NextRequest) {
   // Next reads the nonce from the request's CSP header and puts it on its scripts; /docs/api reads x-nonce.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
+  requestHeaders.set(REQUEST_PATH_HEADER, pathname + new URL(request.url).search);
   requestHeaders.set("Content-Security-Policy", buildContentSecurityPolicy({ nonce, dev, https }));
   const response = NextResponse.next({ request: { headers: requestHeaders } });
   return withHeaders(response, buildSecurityHeaders({ nonce, dev, https }));

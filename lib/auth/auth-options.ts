@@ -6,6 +6,7 @@ import { sameOriginRedirect } from "./safe-callback-url";
 import { signIn } from "./sign-in";
 import { THROTTLED_PREFIX, TWO_FACTOR_REQUIRED } from "./sign-in-errors";
 import { endSessionOfToken } from "./end-session";
+import { isDatabaseUnavailable } from "../db/database-unavailable";
 import { findLiveSession, SESSION_MAX_AGE_SECONDS } from "./user-sessions";
 
 export const authOptions: NextAuthOptions = {
@@ -40,7 +41,14 @@ export const authOptions: NextAuthOptions = {
     },
     // Also what /api/auth/session answers: an ended session gets no user, whatever the cookie says.
     async session({ session, token }) {
-      const live = token.sid ? await findLiveSession(token.sid) : null;
+      let live: Awaited<ReturnType<typeof findLiveSession>> = null;
+      try {
+        live = token.sid ? await findLiveSession(token.sid) : null;
+      } catch (error) {
+        // The database is away: the person is not signed out, the page says the service is unavailable.
+        if (isDatabaseUnavailable(error)) return { expires: session.expires, databaseUnavailable: true } as typeof session;
+        throw error;
+      }
       if (!live || live.userId !== token.sub) return { expires: session.expires } as typeof session;
       session.user.id = live.userId;
       session.sessionId = live.id;

@@ -5,6 +5,8 @@ declare module "next-auth" {
     user: { id: string } & DefaultSession["user"];
     /** The server-side session record (UserSession.id) this cookie belongs to. */
     sessionId?: string;
+    /** Set when the session could not be checked because the database is unavailable. */
+    databaseUnavailable?: boolean;
   }
   interface User {
     sessionId?: string;

@@ -4,6 +4,8 @@
 
 /** The request header through which proxy.ts hands the nonce to pages and /docs/api. */
 export const NONCE_HEADER = "x-nonce";
+/** The page's path and query, set by the proxy for the page to read (server components see no URL). */
+export const REQUEST_PATH_HEADER = "x-pms-path";
 
 /** 128 random bits, base64: a new one for every request, so an injected script cannot guess it. */
 export function newNonce(): string {

@@ -62,6 +62,7 @@ export const ROUTE_METHODS: readonly (readonly [route: string, methods: string])
   ["/docs/api", "GET"],
   ["/docs/api/scalar.js", "GET"],
   ["/favicon.ico", "GET"],
+  ["/unavailable", "GET"],
 ];
 
 /** What a page serves: GET (and HEAD), and POST for its server actions. */

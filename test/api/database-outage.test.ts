@@ -5,7 +5,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import * as readyRoute from "../../app/api/health/ready/route";
 import * as healthRoute from "../../app/api/health/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import type { Session } from "next-auth";
+import type { JWT } from "next-auth/jwt";
+import * as unavailableRoute from "../../app/unavailable/route";
 import { call } from "../api-client";
+import { authOptions } from "../../lib/auth/auth-options";
 import { propertyWithKey } from "../api-fixtures";
 import { closeDb, configureDatabase, databaseSettings } from "../../lib/db/client";
 import { isDatabaseUnavailable } from "../../lib/db/database-unavailable";
@@ -89,6 +93,36 @@ describe("while the database is down", () => {
     }
     expect(recovered.status).toBe(200);
     expect((await readyRoute.GET()).status).toBe(200);
+  });
+});
+
+describe("the dashboard while the database is down", () => {
+  it("keeps the person signed in and answers 503 with a page that says so, then goes back to the page", async () => {
+    const checkSession = authOptions.callbacks!.session! as (args: { session: Session; token: JWT }) => Promise<Session>;
+    const session = { expires: "2031-01-01T00:00:00.000Z", user: { id: "u1" } } as Session;
+    await relay.cut();
+    try {
+      // The session cannot be checked: not "signed out" (which sent people to sign in), but "unavailable".
+      expect(await checkSession({ session, token: { sub: "u1", sid: "s1" } })).toMatchObject({ databaseUnavailable: true });
+      const page = await unavailableRoute.GET(new Request("http://localhost/unavailable?return=%2Fgrand-hotel%2Freservations"));
+      expect(page.status).toBe(503);
+      expect(page.headers.get("retry-after")).toBe("5");
+      const html = await page.text();
+      expect(html).toContain("We can't reach our database right now");
+      expect(html).toContain('url=/grand-hotel/reservations"');
+      // A crafted return address stays on the site.
+      const crafted = await unavailableRoute.GET(new Request("http://localhost/unavailable?return=%2F.%2F%2Fevil.example"));
+      expect(await crafted.text()).not.toContain("evil.example");
+    } finally {
+      await relay.restore();
+    }
+    let back = await unavailableRoute.GET(new Request("http://localhost/unavailable?return=%2Fgrand-hotel%2Freservations"));
+    for (let i = 0; i < 20 && back.status !== 303; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      back = await unavailableRoute.GET(new Request("http://localhost/unavailable?return=%2Fgrand-hotel%2Freservations"));
+    }
+    expect(back.status).toBe(303);
+    expect(back.headers.get("location")).toBe("/grand-hotel/reservations");
   });
 });
 

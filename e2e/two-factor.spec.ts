@@ -34,7 +34,10 @@ test("an admin turns on two-factor authentication, then signing in needs a code 
   let secret = "";
   let recoveryCodes: string[] = [];
 
-  await test.step("set up with the key from the page and save the recovery codes", async () => {
+  await test.step("set up with the key from the page, save the recovery codes and end the session from before", async () => {
+    // Signed in elsewhere before 2FA was on: that browser never passed a second step.
+    const older = await (await browser.newContext()).newPage();
+    await signIn(older, EMAIL);
     await signIn(page, EMAIL);
     await page.goto("/account/security");
     await page.getByRole("button", { name: "Set up two-factor authentication" }).click();
@@ -46,6 +49,12 @@ test("an admin turns on two-factor authentication, then signing in needs a code 
 
     const dialog = page.getByRole("dialog", { name: "Save your recovery codes" });
     await expect(dialog.getByTestId("recovery-code")).toHaveCount(10);
+    await expect(dialog.getByTestId("older-sessions")).toContainText("still signed in on 1 other browser");
+    await dialog.getByRole("button", { name: "Sign out the other session" }).click();
+    await expect(dialog.getByRole("status")).toHaveText("1 other session was signed out.");
+    await older.goto("/account/security");
+    await expect(older).toHaveURL(/\/login/);
+    await older.context().close();
     recoveryCodes = (await dialog.getByTestId("recovery-code").allTextContents()).map((code) => code.trim());
     const [download] = await Promise.all([page.waitForEvent("download"), dialog.getByRole("button", { name: "Download .txt" }).click()]);
     expect(download.suggestedFilename()).toBe("recovery-codes.txt");

@@ -22,6 +22,7 @@ const LOW_RECOVERY_CODES = 3;
 /** Two-factor authentication with an authenticator app: set up, recovery codes, turn off. */
 export function TwoFactorCard({ status, returnTo }: { status: SecurityStatus; returnTo: string | null }) {
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const [otherSessions, setOtherSessions] = useState(0);
   return (
     <section aria-labelledby="two-factor-heading" className="rounded-lg border border-slate-200 bg-white p-4 sm:p-6">
       <div className="flex flex-wrap items-center gap-2">
@@ -33,14 +34,29 @@ export function TwoFactorCard({ status, returnTo }: { status: SecurityStatus; re
       {status.twoFactorEnabledAt ? (
         <TwoFactorOn status={status} enabledAt={status.twoFactorEnabledAt} onRecoveryCodes={setRecoveryCodes} />
       ) : (
-        <TwoFactorSetup onEnabled={setRecoveryCodes} />
+        <TwoFactorSetup
+          onEnabled={(codes, others) => {
+            setRecoveryCodes(codes);
+            setOtherSessions(others);
+          }}
+        />
       )}
-      {recoveryCodes ? <RecoveryCodesDialog codes={recoveryCodes} returnTo={returnTo} onClose={() => setRecoveryCodes(null)} /> : null}
+      {recoveryCodes ? (
+        <RecoveryCodesDialog
+          codes={recoveryCodes}
+          returnTo={returnTo}
+          otherSessions={otherSessions}
+          onClose={() => {
+            setRecoveryCodes(null);
+            setOtherSessions(0);
+          }}
+        />
+      ) : null}
     </section>
   );
 }
 
-function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void }) {
+function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[], otherSessions: number) => void }) {
   const router = useRouter();
   const sudo = useSudo();
   const begin = useMutation({ mutationFn: () => sudo(() => beginTwoFactorSetupAction({})) });
@@ -48,7 +64,7 @@ function TwoFactorSetup({ onEnabled }: { onEnabled: (codes: string[]) => void })
     mutationFn: (code: string) => sudo(() => enableTwoFactorAction({ code })),
     onSuccess: (result) => {
       if (!result.ok) return;
-      onEnabled(result.recoveryCodes);
+      onEnabled(result.recoveryCodes, result.otherSessions);
       router.refresh();
     },
   });

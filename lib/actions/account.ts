@@ -11,6 +11,7 @@ import { changePasswordInput, disableTwoFactorInput, sessionRef, twoFactorCodeIn
 import { signOutOtherSessions } from "../account/sign-out-other-sessions";
 import { signOutSession } from "../account/sign-out-session";
 import { ALERT_RULE_NAMES } from "../alerts/alert-rules";
+import { listLiveSessions } from "../auth/user-sessions";
 import { db } from "../db/client";
 import { accountAction, type AccountActionContext } from "./account-action";
 
@@ -40,11 +41,13 @@ export const beginTwoFactorSetupAction = accountAction<typeof noInput, TwoFactor
   { sudo: true },
 );
 
-export const enableTwoFactorAction = accountAction<typeof twoFactorCodeInput, RecoveryCodes>(
+export const enableTwoFactorAction = accountAction<typeof twoFactorCodeInput, RecoveryCodes & { otherSessions: number }>(
   twoFactorCodeInput,
   async (context) => {
     const recoveryCodes = await enableTwoFactor(changeOf(context), context.input.code);
-    return { recoveryCodes, message: "Two-factor authentication is on." };
+    // Browsers signed in before 2FA was on got in without a code: the person is offered to end them.
+    const otherSessions = (await listLiveSessions(context.session.userId)).filter((s) => s.id !== context.session.id).length;
+    return { recoveryCodes, otherSessions, message: "Two-factor authentication is on." };
   },
   { sudo: true },
 );

@@ -23,6 +23,9 @@ const USAGE = `Usage:
   --events       only these event types, comma-separated; "reservation.*" names a family (default: all)
   --state-file   where the last forwarded event is kept (default ~/.pms-listen.json)`;
 
+/** --help: the usage on standard output, and success. */
+class HelpRequested extends Error {}
+
 class UsageError extends Error {}
 
 const FORWARD_TIMEOUT_MS = 15_000;
@@ -47,7 +50,7 @@ function options(argv: string[]) {
       help: { type: "boolean", default: false },
     },
   });
-  if (values.help) throw new UsageError("");
+  if (values.help) throw new HelpRequested();
   const url = (name: string, value: string | undefined) => {
     if (!value) throw new UsageError(`--${name} is required`);
     try {
@@ -240,6 +243,10 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error: unknown) => {
+    if (error instanceof HelpRequested) {
+      console.log(USAGE);
+      process.exit(0);
+    }
     if (error instanceof UsageError) {
       if (error.message) console.error(error.message);
       console.error(USAGE);

@@ -285,4 +285,13 @@ describe("npm run listen", () => {
     expect(await run.exited).toBe(1);
     expect(run.output()).toMatch(/The stream was refused \(401\) \w+/);
   }, 60_000);
+
+  it("--help prints the usage and succeeds; a missing option is a usage error", async () => {
+    const help = listen(["--help"], "pms_live_notakey");
+    expect(await help.exited).toBe(0);
+    expect(help.output()).toContain("npm run listen -- --forward-to <url>");
+    const wrong = listen([], "pms_live_notakey");
+    expect(await wrong.exited).toBe(2);
+    expect(wrong.output()).toContain("--forward-to is required");
+  }, 60_000);
 });

@@ -17,6 +17,7 @@ export async function listReservations(propertyId: string, query: ListReservatio
   if (query.arrivalTo) conditions.push(Prisma.sql`r."arrivalDate" <= ${query.arrivalTo}::date`);
   if (query.updatedSince) conditions.push(Prisma.sql`r."updatedAt" >= ${new Date(query.updatedSince).toISOString()}::timestamp`);
   if (query.guestEmail) conditions.push(Prisma.sql`g.email = ${query.guestEmail}`);
+  if (query.code) conditions.push(Prisma.sql`upper(r.code) = upper(${query.code})`);
   const rows = await readReservations(propertyId, conditions, Prisma.sql`ORDER BY r."createdAt" DESC, r.id DESC LIMIT ${query.limit + 1}`);
   return page(rows, query.limit, serializeReservationRow);
 }

@@ -153,5 +153,12 @@ export const listReservationsQuery = z.object({
   arrivalTo: isoDate.optional(),
   updatedSince: isoInstant.optional(),
   guestEmail: z.string().trim().toLowerCase().max(200).optional(),
+  code: z
+    .string()
+    .trim()
+    .min(1)
+    .max(40)
+    .optional()
+    .meta({ description: "The reservation with this code (as printed on the confirmation, any case), e.g. GH-2031-0042" }),
 });
 export type ListReservationsQuery = z.infer<typeof listReservationsQuery>;

@@ -154,6 +154,10 @@ describe("GET /api/v1/reservations", () => {
 
     const byEmail = await call(listRoute.GET, { key, path: "/api/v1/reservations?guestEmail=G1@example.com&limit=100" });
     expect((byEmail.body!.data as unknown[]).length).toBe(created.filter((_, i) => i % 3 === 1).length);
+    // Found by the code on its confirmation, typed in any case.
+    const wanted = await db.reservation.findUniqueOrThrow({ where: { id: created[7]! } });
+    const byCode = await call(listRoute.GET, { key, path: `/api/v1/reservations?code=${wanted.code.toLowerCase()}` });
+    expect((byCode.body!.data as { id: string }[]).map((r) => r.id)).toEqual([wanted.id]);
     const arrivals = await call(listRoute.GET, { key, path: "/api/v1/reservations?arrivalFrom=2031-02-01&arrivalTo=2031-02-28&limit=100" });
     expect((arrivals.body!.data as { arrivalDate: string }[]).every((r) => r.arrivalDate.startsWith("2031-02"))).toBe(true);
     expect((arrivals.body!.data as unknown[]).length).toBe(4);

@@ -61,6 +61,11 @@ const schema = z.object({
   SEED_DEMO_DATA: boolean().default(true).describe("false keeps an empty database empty on npm start"),
   // The server and sign-in
   PORT: integer(1, 65535).default(3000).describe("HTTP port the app serves on"),
+  HOSTNAME: text()
+    .optional()
+    .describe(
+      "address the app listens on; unset: 127.0.0.1 with the embedded demo database (its passwords are public), every interface with DATABASE_URL",
+    ),
   NEXTAUTH_SECRET: z
     .string()
     .min(16, "must be at least 16 characters")

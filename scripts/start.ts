@@ -95,7 +95,12 @@ async function main(): Promise<number> {
       if (code !== 0) return code;
     }
 
-    const child = spawn(next, [dev ? "dev" : "start", "-p", String(settings.PORT)], { stdio: "inherit", env: childEnv });
+    // The embedded demo's passwords are in the README: it listens on this machine only unless HOSTNAME says otherwise.
+    const hostname = settings.HOSTNAME ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+    log(
+      `listening on ${hostname}:${settings.PORT}${embedded && !settings.HOSTNAME ? " (this machine only; set HOSTNAME=0.0.0.0 to share the demo)" : ""}`,
+    );
+    const child = spawn(next, [dev ? "dev" : "start", "-p", String(settings.PORT), "-H", hostname], { stdio: "inherit", env: childEnv });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);

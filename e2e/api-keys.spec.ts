@@ -1,5 +1,5 @@
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { seriousViolations, signIn } from "./helpers";
 
 const KEYS_PAGE = "/grand-hotel/settings/api-access/keys";
 
@@ -42,6 +42,8 @@ test("an admin creates a key, the integrator uses it, usage shows, roll keeps bo
   await expect(dialog.getByRole("heading", { name: "Your new API key" })).toBeVisible();
   await expect(dialog.getByText(/we show it only once/)).toBeVisible();
   await expect(page.locator("[data-sonner-toast]").filter({ hasText: "Key created" })).toBeVisible();
+  // The toast reads clearly (contrast) and sits clear of the page header's links.
+  expect(await seriousViolations(page, "[data-sonner-toast]")).toEqual([]);
   // Shown once, so not lost by accident: Escape and a click outside leave it open.
   await page.keyboard.press("Escape");
   await page.mouse.click(5, 5);

@@ -1,9 +1,8 @@
 // Every dashboard page at a 1280×800 laptop and a 390×844 phone: no page wider than the screen, list
 // tables that fit without scrolling sideways on the laptop, every visible action reachable, every dialog
 // fully on screen, and no serious or critical axe violation (WCAG 2.1 A and AA).
-import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
-import { closedPort, signIn } from "./helpers";
+import { expect, test } from "@playwright/test";
+import { closedPort, seriousViolations, signIn } from "./helpers";
 
 const SCREENS = {
   laptop: { viewport: { width: 1280, height: 800 } },
@@ -28,15 +27,6 @@ const DIALOGS = [
   { path: "/grand-hotel/settings/api-access/webhooks", button: "Add endpoint" },
   { path: "/grand-hotel/settings/team", button: "Invite member" },
 ];
-
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  let builder = new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]);
-  if (include) builder = builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
-}
 
 for (const [screen, options] of Object.entries(SCREENS)) {
   test.describe(`on a ${screen}`, () => {

@@ -1,15 +1,9 @@
-import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { signIn } from "./helpers";
+import { seriousViolations, signIn } from "./helpers";
 
 // A stay's own page (seeded stays, last on the list: other specs book theirs in the future, listed first): its guest, payments with what is paid and still due, and its door codes; it fits a
 // 1280 px desk and a 390 px phone and passes axe. An admin erases a guest's personal data after
 // confirming; a manager is not offered the action.
-
-async function seriousViolations(page: Page) {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help}`);
-}
 
 async function openFirst(page: Page, status: string) {
   await page.goto(`/grand-hotel/reservations?status=${status}`);

@@ -26,52 +26,56 @@ export function AlertEmailsCard({ muted, mailedFor, mailConfigured }: { muted: s
       <p className="mt-1 text-sm text-slate-600">
         {mailedFor.length > 0
           ? `You get these as owner or admin of ${mailedFor.join(", ")}.`
-          : "Only owners and admins get alert e-mails; you are neither on any property, so these choices wait until you are."}
-        {mailConfigured ? "" : " This server has no SMTP server set (SMTP_URL), so no mail is sent for now."}
+          : "Alert e-mails go to the owners and admins of a property. You are neither on any property, so there is nothing to choose here."}
+        {mailConfigured || mailedFor.length === 0
+          ? ""
+          : " This server is not set up to send e-mail yet, so none is sent for now: ask whoever runs it."}
       </p>
-      <form
-        className="mt-4"
-        onSubmit={(event) => {
-          event.preventDefault();
-          mutation.mutate({ muted: ALERT_RULE_NAMES.filter((rule) => !wanted.has(rule)) });
-        }}
-      >
-        <fieldset>
-          <legend className="sr-only">Alerts to get by e-mail</legend>
-          <ul className="grid gap-2 sm:grid-cols-2">
-            {ALERT_RULE_NAMES.map((rule) => (
-              <li key={rule}>
-                <label className="flex gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
-                  <input
-                    type="checkbox"
-                    name={rule}
-                    className="mt-0.5"
-                    checked={wanted.has(rule)}
-                    onChange={(event) =>
-                      setWanted((current) => {
-                        const next = new Set(current);
-                        if (event.target.checked) next.add(rule);
-                        else next.delete(rule);
-                        return next;
-                      })
-                    }
-                  />
-                  <span>
-                    <span className="block font-medium text-slate-900">{ALERT_RULES[rule].label}</span>
-                    <span className="block text-xs text-slate-600">{ALERT_RULES[rule].hint}</span>
-                  </span>
-                </label>
-              </li>
-            ))}
-          </ul>
-        </fieldset>
-        <div className="mt-4 flex flex-wrap items-center gap-3">
-          <Button type="submit" disabled={mutation.isPending}>
-            {mutation.isPending ? "Saving…" : "Save"}
-          </Button>
-          <ActionMessage result={mutation.data} />
-        </div>
-      </form>
+      {mailedFor.length === 0 ? null : (
+        <form
+          className="mt-4"
+          onSubmit={(event) => {
+            event.preventDefault();
+            mutation.mutate({ muted: ALERT_RULE_NAMES.filter((rule) => !wanted.has(rule)) });
+          }}
+        >
+          <fieldset>
+            <legend className="sr-only">Alerts to get by e-mail</legend>
+            <ul className="grid gap-2 sm:grid-cols-2">
+              {ALERT_RULE_NAMES.map((rule) => (
+                <li key={rule}>
+                  <label className="flex gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
+                    <input
+                      type="checkbox"
+                      name={rule}
+                      className="mt-0.5"
+                      checked={wanted.has(rule)}
+                      onChange={(event) =>
+                        setWanted((current) => {
+                          const next = new Set(current);
+                          if (event.target.checked) next.add(rule);
+                          else next.delete(rule);
+                          return next;
+                        })
+                      }
+                    />
+                    <span>
+                      <span className="block font-medium text-slate-900">{ALERT_RULES[rule].label}</span>
+                      <span className="block text-xs text-slate-600">{ALERT_RULES[rule].hint}</span>
+                    </span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </fieldset>
+          <div className="mt-4 flex flex-wrap items-center gap-3">
+            <Button type="submit" disabled={mutation.isPending}>
+              {mutation.isPending ? "Saving…" : "Save"}
+            </Button>
+            <ActionMessage result={mutation.data} />
+          </div>
+        </form>
+      )}
     </section>
   );
 }

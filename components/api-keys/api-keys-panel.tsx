@@ -71,17 +71,18 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
     <div className="space-y-6">
       <RefreshError query={keysQuery} what="the keys" />
       {!planAllowsApi ? (
-        <UpgradeCallout slug={slug}>
-          Until then, new API keys cannot be created, and existing keys are refused by the API with PLAN_REQUIRED.
-        </UpgradeCallout>
+        <UpgradeCallout slug={slug}>Until then, new API keys cannot be created, and the API refuses the existing ones.</UpgradeCallout>
       ) : null}
-      <div className="flex flex-wrap items-center justify-between gap-3">
-        <label className="flex items-center gap-2 text-sm text-slate-700">
-          <input type="checkbox" checked={showStopped} onChange={(event) => setShowStopped(event.target.checked)} />
-          Show revoked and expired keys{hidden > 0 ? ` (${hidden})` : ""}
-        </label>
-        {canCreate ? <CreateKeyDialog slug={slug} /> : null}
-      </div>
+      {/* With no key yet the empty state offers the one Create button; there is nothing to show or hide. */}
+      {data.keys.length > 0 ? (
+        <div className="flex flex-wrap items-center justify-between gap-3">
+          <label className="flex items-center gap-2 text-sm text-slate-700">
+            <input type="checkbox" checked={showStopped} onChange={(event) => setShowStopped(event.target.checked)} />
+            Show revoked and expired keys{hidden > 0 ? ` (${hidden})` : ""}
+          </label>
+          {canCreate ? <CreateKeyDialog slug={slug} /> : null}
+        </div>
+      ) : null}
 
       {data.keys.length === 0 ? (
         <EmptyState

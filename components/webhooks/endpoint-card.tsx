@@ -175,6 +175,8 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
           {!detail ? (
             <Link
               href={deliveriesHref}
+              // Several endpoints on one page: each link names its own.
+              aria-label={`View recent deliveries to ${endpoint.url}`}
               className="inline-flex h-8 items-center rounded-md border border-slate-300 bg-white px-3 text-xs font-medium text-slate-800 hover:bg-slate-50"
             >
               View recent deliveries

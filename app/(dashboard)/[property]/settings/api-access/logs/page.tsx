@@ -30,9 +30,7 @@ export default async function LogsTab({
   return (
     <div className="space-y-6">
       {planIncludesApi(access.property) ? null : (
-        <UpgradeCallout slug={slug}>
-          Until then, the API refuses every call with PLAN_REQUIRED, so no new requests are logged.
-        </UpgradeCallout>
+        <UpgradeCallout slug={slug}>Until then, the API refuses every call, so no new requests are logged.</UpgradeCallout>
       )}
       <RequestLogsPanel
         slug={slug}

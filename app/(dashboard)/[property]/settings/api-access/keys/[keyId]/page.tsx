@@ -110,7 +110,7 @@ export default async function ApiKeyPage({
       <Card title="Client addresses" description="Where requests with this key came from, most recent first.">
         {addresses.length === 0 ? (
           <p className="text-sm text-slate-600">
-            No address recorded yet. Addresses are known when the app runs behind a proxy it trusts (TRUST_PROXY_HOPS).
+            No address recorded yet. This server does not know callers’ addresses until whoever runs it tells it which proxy to trust.
           </p>
         ) : (
           <TableFrame

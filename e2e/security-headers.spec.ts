@@ -130,8 +130,14 @@ test("a signed-in user with a crafted callbackUrl stays on our site", async ({ p
     expect(location, callbackUrl).toMatch(/^\/(?![/\\])/);
     expect(new URL(location, ours).origin, callbackUrl).toBe(ours);
   }
-  // And a real browser following them: it never leaves the site.
-  for (const callbackUrl of OPEN_REDIRECT_PAYLOADS.filter((p) => p.startsWith("/.") || p.startsWith("/x/") || p.includes("%2e"))) {
+  // And a real browser following a sample of them (each kind of dot segment): it never leaves the site.
+  for (const callbackUrl of [
+    "/.//evil.example/",
+    "/..//evil.example/",
+    "/x/..//evil.example/",
+    "/%2e//evil.example/",
+    "/./%2Fevil.example",
+  ]) {
     await page.goto(`/login?callbackUrl=${callbackUrl}`);
     expect(new URL(page.url()).origin, callbackUrl).toBe(ours);
   }

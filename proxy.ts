@@ -40,7 +40,12 @@ export function proxy(request: NextRequest) {
   }
 
   // API answers are JSON: nothing in them may run, so they get the CSP that allows nothing and keep the request as sent.
-  if (pathname === "/api" || pathname.startsWith("/api/")) return withHeaders(NextResponse.next(), buildSecurityHeaders({ https }));
+  if (pathname === "/api" || pathname.startsWith("/api/")) {
+    // Only the proxy says which page was asked for: a client's own x-pms-path never reaches a route.
+    const apiHeaders = new Headers(request.headers);
+    apiHeaders.delete(REQUEST_PATH_HEADER);
+    return withHeaders(NextResponse.next({ request: { headers: apiHeaders } }), buildSecurityHeaders({ https }));
+  }
 
   const nonce = newNonce();
   // Next reads the nonce from the request's CSP header and puts it on its scripts; /docs/api reads x-nonce.

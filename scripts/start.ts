@@ -84,6 +84,8 @@ async function main(): Promise<number> {
       // next-auth trusts the Host header when AUTH_TRUST_HOST is set to anything, "false" included.
       AUTH_TRUST_HOST: settings.AUTH_TRUST_HOST ? "true" : undefined,
       PORT: String(settings.PORT),
+      // Next's usage telemetry is off (and its banner with it) for the build and server npm start runs.
+      NEXT_TELEMETRY_DISABLED: "1",
       // The demo (embedded database) may send webhooks to this machine and its network; a deployment
       // on PostgreSQL refuses private addresses unless the operator sets the flag.
       WEBHOOKS_ALLOW_PRIVATE_NETWORKS: String(settings.WEBHOOKS_ALLOW_PRIVATE_NETWORKS ?? embedded !== null),

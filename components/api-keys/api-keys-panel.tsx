@@ -73,22 +73,22 @@ export function ApiKeysPanel({ slug, initialData, canManage, planAllowsApi }: Pr
       {!planAllowsApi ? (
         <UpgradeCallout slug={slug}>Until then, new API keys cannot be created, and the API refuses the existing ones.</UpgradeCallout>
       ) : null}
-      {/* With no key yet the empty state offers the one Create button; there is nothing to show or hide. */}
-      {data.keys.length > 0 ? (
-        <div className="flex flex-wrap items-center justify-between gap-3">
+      {/* One Create button, always in the same place: the dialog that shows a new key once must outlive the empty state. */}
+      <div className="flex flex-wrap items-center justify-between gap-3">
+        {data.keys.length > 0 ? (
           <label className="flex items-center gap-2 text-sm text-slate-700">
             <input type="checkbox" checked={showStopped} onChange={(event) => setShowStopped(event.target.checked)} />
             Show revoked and expired keys{hidden > 0 ? ` (${hidden})` : ""}
           </label>
-          {canCreate ? <CreateKeyDialog slug={slug} /> : null}
-        </div>
-      ) : null}
-
+        ) : (
+          <span />
+        )}
+        {canCreate ? <CreateKeyDialog slug={slug} /> : null}
+      </div>
       {data.keys.length === 0 ? (
         <EmptyState
           title="No API keys yet"
           description="API keys let an integration (channel manager, door locks, your own tools) read and write this property's data through our API."
-          action={canCreate ? <CreateKeyDialog slug={slug} /> : null}
         />
       ) : groups.length === 0 ? (
         <p className="rounded-lg border border-slate-200 bg-white px-4 py-6 text-center text-sm text-slate-500">

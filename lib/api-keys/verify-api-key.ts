@@ -58,6 +58,33 @@ export function recentlySeenValid(plaintext: string, now = Date.now()): boolean 
   return at !== undefined && now - at < RECENTLY_VALID_MS;
 }
 
+// Every key that may still work, by hash, read from the database at most every 30 s and only while made-up keys
+// flood in (see authenticate.ts): a key that works but this instance never served is still let through.
+const KNOWN_REFRESH_MS = 30_000;
+const globalForKnown = globalThis as unknown as {
+  __pmsKnownKeys?: { hashes: Set<string>; at: number };
+  __pmsKnownLoading?: Promise<void> | null;
+};
+
+async function loadKnownKeys(): Promise<void> {
+  const rows = await db.apiKey.findMany({
+    where: { OR: [{ revokedAt: null }, { revokedAt: { gt: new Date() } }] },
+    select: { hash: true },
+  });
+  globalForKnown.__pmsKnownKeys = { hashes: new Set(rows.map((row) => row.hash)), at: Date.now() };
+}
+
+/** Whether `plaintext` may be a working key: seen valid here lately, or among the keys read at most 30 s ago. */
+export async function mayBeAKey(plaintext: string, now = Date.now()): Promise<boolean> {
+  if (recentlySeenValid(plaintext, now)) return true;
+  const known = globalForKnown.__pmsKnownKeys;
+  if (!known || now - known.at > KNOWN_REFRESH_MS) {
+    // One read shared by every request waiting for it.
+    await (globalForKnown.__pmsKnownLoading ??= loadKnownKeys().finally(() => (globalForKnown.__pmsKnownLoading = null)));
+  }
+  return globalForKnown.__pmsKnownKeys?.hashes.has(hashApiKey(plaintext)) ?? false;
+}
+
 function rememberValid(hash: string, now: number): void {
   seenValid.delete(hash);
   if (seenValid.size >= MAX_ENTRIES) seenValid.delete(seenValid.keys().next().value!);

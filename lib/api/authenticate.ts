@@ -4,7 +4,7 @@
 // and an address whose well-formed keys keep being unknown is refused (429) after 20 a minute.
 import { parseApiKey } from "../api-keys/key-format";
 import { keyRefusal } from "../api-keys/key-status";
-import { findApiKey, recentlySeenValid, type VerifiedKey } from "../api-keys/verify-api-key";
+import { findApiKey, mayBeAKey, type VerifiedKey } from "../api-keys/verify-api-key";
 import { findPartner, type VerifiedPartner } from "../partners/partners";
 import { AppError, type ErrorCode } from "../errors/app-error";
 import { clientIp } from "../http/client-ip";
@@ -68,10 +68,11 @@ export async function authenticate(request: Request, onIdentified?: (key: Verifi
   if (!parseApiKey(credential)) throw new AppError("UNAUTHORIZED", MESSAGES.invalid);
   const ip = clientIp(request);
   // A known address over its limit is refused before the lookup. Unknown addresses share one bucket: once it
-  // is spent (20 failures a minute on this instance), only keys this instance has seen valid are still looked
-  // up, so a flood of made-up keys costs no query and still cannot lock a working integration out.
+  // is spent (20 failures a minute on this instance), only credentials that may be a working key (seen valid
+  // here, or among the keys read from the database at most 30 s ago, one read per 30 s) are still looked up, so
+  // a flood of made-up keys costs no query per request and cannot lock a working integration out.
   const exhausted = failedAuthenticationsExhausted(ip);
-  if (exhausted && (ip !== null || !recentlySeenValid(credential))) throw tooManyFailures(exhausted);
+  if (exhausted && (ip !== null || !(await mayBeAKey(credential)))) throw tooManyFailures(exhausted);
   const key = await findApiKey(credential);
   if (!key) {
     const state = recordFailedAuthentication(ip);
@@ -100,7 +101,7 @@ export async function recogniseKey(request: Request): Promise<VerifiedKey | null
   }
   if (!parseApiKey(credential)) return null;
   const ip = clientIp(request);
-  if (failedAuthenticationsExhausted(ip) && (ip !== null || !recentlySeenValid(credential))) return null;
+  if (failedAuthenticationsExhausted(ip) && (ip !== null || !(await mayBeAKey(credential)))) return null;
   const key = await findApiKey(credential);
   if (!key) recordFailedAuthentication(ip);
   return key;

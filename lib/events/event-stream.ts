@@ -212,7 +212,8 @@ export async function openEventStream(options: {
       hub.wakers.add(onWake);
       hub.closers.add(close);
       options.signal.addEventListener("abort", close, { once: true });
-      if (revokedMeanwhile) return close();
+      // Revoked, or the client already gone, while the start was read: the slot is given back now.
+      if (revokedMeanwhile || options.signal.aborted) return close();
 
       send(`retry: 2000\nid: ${start.id}\nevent: ready\ndata: ${JSON.stringify({ lastEventId: start.id, types: options.types })}\n\n`);
 

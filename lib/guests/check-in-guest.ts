@@ -57,6 +57,8 @@ export async function checkInGuest(options: {
     let reservationId: string;
     let created = false;
     if (existing) {
+      // An erased guest's stay is not checked in by name: its name is gone, and it takes no personal data again.
+      if (existing.guest.erasedAt) throw new AppError("GUEST_ERASED", "This stay's guest was erased: it takes no new personal data.");
       if (!sameName(existing.guest.lastName, input.lastName)) {
         throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", {
           lastName: ["Does not match the reservation"],

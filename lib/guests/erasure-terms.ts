@@ -69,7 +69,9 @@ const usable = (values: string[], min: number) => values.map((v) => v.trim()).fi
 
 /** Matches a row that is about the guest. */
 export function tiePattern(terms: GuestTerms, flavor: Flavor): string | null {
-  const words = longestFirst([...usable(terms.ids, 4), ...usable(terms.externalRefs, 3), ...usable(terms.emails, 3)].flatMap(encodingsOf));
+  // A reference ties a row only when it could not be any number or short word: 5 characters or more, not only digits.
+  const references = usable(terms.externalRefs, 5).filter((ref) => !/^\d+$/.test(ref));
+  const words = longestFirst([...usable(terms.ids, 4), ...references, ...usable(terms.emails, 3)].flatMap(encodingsOf));
   const phones = terms.phones.map((p) => phoneSource(p, flavor)).filter((p): p is string => p !== null);
   const parts = [...(words.length > 0 ? [bounded(words.map(escapeRegex).join("|"), flavor)] : []), ...phones];
   return alternation(parts);

@@ -3,6 +3,8 @@
 // with its own webhook-id (receivers deduplicate on it) and body; the worker sends them in the
 // background, each endpoint's earliest first, and the replay's progress is counted from the deliveries
 // it queued. Deliveries already waiting for an attempt are left as they are: they go anyway.
+import { currentRequestContext } from "../api/request-context";
+import { mayReadWebhookType, readableWebhookTypes } from "./event-types";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
@@ -47,12 +49,24 @@ export const webhookReplayResource = z
   .meta({ id: "WebhookReplay" });
 export type WebhookReplayResource = z.input<typeof webhookReplayResource>;
 
-function windowWhere(endpointId: string, input: { since: Date; until: Date; only: "failed" | "all" }): Prisma.WebhookDeliveryWhereInput {
+function windowWhere(
+  endpointId: string,
+  input: { since: Date; until: Date; only: "failed" | "all" },
+  types: readonly string[],
+): Prisma.WebhookDeliveryWhereInput {
   return {
     endpointId,
     createdAt: { gte: input.since, lt: input.until },
     status: input.only === "failed" ? "FAILED" : { not: "PENDING" },
+    eventType: { in: [...types] },
   };
+}
+
+/** The types a replay may send again: what the endpoint's subscriber may read, and what the replaying key may (if a key). */
+function replayableTypes(endpoint: { readScopes: string[] }): string[] {
+  const caller = currentRequestContext();
+  const endpointMay = readableWebhookTypes(endpoint.readScopes);
+  return caller ? endpointMay.filter((type) => mayReadWebhookType(caller.scopes, type)) : endpointMay;
 }
 
 const parseWindow = (input: z.output<typeof replayInput>, now: Date) => ({
@@ -62,15 +76,18 @@ const parseWindow = (input: z.output<typeof replayInput>, now: Date) => ({
 });
 
 async function endpointOf(tx: DbTx, propertyId: string, endpointId: string) {
-  const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId }, select: { id: true, enabled: true } });
+  const endpoint = await tx.webhookEndpoint.findFirst({
+    where: { id: endpointId, propertyId },
+    select: { id: true, enabled: true, readScopes: true },
+  });
   if (!endpoint) throw notFound("Webhook endpoint");
   return endpoint;
 }
 
 /** How many deliveries a replay of this window would send: what the dashboard's dialog shows before it is confirmed. */
 export async function countReplay(propertyId: string, endpointId: string, input: z.output<typeof replayInput>, now = new Date()) {
-  await endpointOf(db, propertyId, endpointId);
-  return db.webhookDelivery.count({ where: windowWhere(endpointId, parseWindow(input, now)) });
+  const endpoint = await endpointOf(db, propertyId, endpointId);
+  return db.webhookDelivery.count({ where: windowWhere(endpointId, parseWindow(input, now), replayableTypes(endpoint)) });
 }
 
 /** Queues the window's deliveries again and returns the replay, its progress at zero. */
@@ -86,7 +103,8 @@ export async function replayDeliveries(
     await tx.$queryRaw`SELECT id FROM "WebhookEndpoint" WHERE id = ${endpointId} AND "propertyId" = ${context.propertyId} FOR UPDATE`;
     const endpoint = await endpointOf(tx, context.propertyId, endpointId);
     if (!endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before replaying.");
-    const where = windowWhere(endpointId, window);
+    const types = replayableTypes(endpoint);
+    const where = windowWhere(endpointId, window, types);
     const total = await tx.webhookDelivery.count({ where });
     if (total === 0)
       throw new AppError("VALIDATION_ERROR", "No deliveries to replay in this window.", {
@@ -115,6 +133,7 @@ export async function replayDeliveries(
         SELECT id, row_number() OVER (ORDER BY "createdAt", id) AS n FROM "WebhookDelivery"
         WHERE "endpointId" = ${endpointId} AND "createdAt" >= ${window.since} AND "createdAt" < ${window.until}
           AND ${window.only === "failed" ? Prisma.sql`status = 'FAILED'` : Prisma.sql`status <> 'PENDING'`}
+          AND "eventType" = ANY(${types}::text[])
       ), queued AS (
         UPDATE "WebhookDelivery" d SET status = 'PENDING', "nextAttemptAt" = ${now}::timestamptz + (c.n * interval '1 millisecond'),
           "lockedUntil" = NULL, "leaseToken" = NULL, "updatedAt" = ${now}

@@ -6,7 +6,7 @@ import { recordAuditEvent } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { WebhookEndpoint } from "../db/generated/prisma/client";
 import { notFound } from "../errors/app-error";
-import { assertMaySubscribe } from "./event-types";
+import { assertMaySubscribe, readableWebhookTypes } from "./event-types";
 import type { EndpointChange } from "./create-endpoint";
 import type { updateEndpointInput } from "./schemas";
 import { assertDeliverableUrl } from "./engine/url-guard";
@@ -39,12 +39,24 @@ export async function updateEndpoint(
           skipOwnEvents: input.skipOwnEvents,
           // Asking through the API to skip its own events makes the asking key the endpoint's integration.
           ...(input.skipOwnEvents && !current.ownerKeyId && caller ? { ownerKeyId: caller.apiKeyId } : {}),
-          ...(caller ? { readScopes: [...caller.scopes] } : {}),
+          // A key subscribes it with its own scopes; an owner or admin choosing its events in the dashboard grants them.
+          ...(caller ? { readScopes: [...caller.scopes] } : input.eventTypes ? { readScopes: ["full_access:read"] } : {}),
           // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
           ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
           ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
         },
       });
+      // Subscribed anew by a key: what it may not read is not sent to the (maybe new) URL, queued or replayed later.
+      if (caller) {
+        await tx.webhookDelivery.updateMany({
+          where: { endpointId, status: "PENDING", eventType: { notIn: readableWebhookTypes(caller.scopes) } },
+          data: {
+            status: "FAILED",
+            nextAttemptAt: null,
+            lastError: "Not sent: the API key that changed the endpoint may not read this event.",
+          },
+        });
+      }
       // Nothing is sent to a disabled endpoint: its queued deliveries fail now ("Retry all failed" after
       // enabling it sends them again), except those in flight, whose attempts are recorded as they end.
       if (disabling) {

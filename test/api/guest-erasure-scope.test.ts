@@ -6,6 +6,7 @@ import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/rout
 import * as eraseRoute from "../../app/api/v1/guests/[id]/erase/route";
 import * as erasureRoute from "../../app/api/v1/guests/[id]/erasure/route";
 import * as guestRoute from "../../app/api/v1/guests/[id]/route";
+import * as checkinRoute from "../../app/api/v1/guests/checkin/route";
 import * as guestsRoute from "../../app/api/v1/guests/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as roomsRoute from "../../app/api/v1/rooms/route";
@@ -154,6 +155,51 @@ describe("guest erasure, by identity", () => {
       body: { email: "ines.new@example.com" },
     });
     expect(refused).toMatchObject({ status: 409, body: { code: "GUEST_ERASED" } });
+    expect((await db.guest.findUniqueOrThrow({ where: { id: guestId } })).email).toBeNull();
+  });
+
+  it("keeps JSON valid when a name equals a JSON word, and an erased guest's stay takes no check-in with personal data", async () => {
+    const { property, rooms, key } = await propertyWithKey(["full_access:write"]);
+    const created = await call(guestsRoute.POST, {
+      method: "POST",
+      key,
+      path: "/api/v1/guests",
+      body: { firstName: "True", lastName: "Null", email: "true.null@example.com" },
+    });
+    const guestId = (created.body as { data: { id: string } }).data.id;
+    const booked = await call(reservationsRoute.POST, {
+      method: "POST",
+      key,
+      path: "/api/v1/reservations",
+      body: { guestId, roomId: rooms[0]!.id, arrivalDate: "2031-09-01", departureDate: "2031-09-03", adults: 1, totalAmount: 100 },
+    });
+    const stay = (booked.body as { data: { id: string; code: string } }).data;
+    await flushRequestLogs();
+    expect((await erase(key, guestId)).status).toBe(200);
+    expect(await runAll()).toBe(1);
+    expect(await db.guestErasure.findUniqueOrThrow({ where: { guestId } })).toMatchObject({
+      status: "done",
+      lastError: null,
+      sealedTerms: null,
+    });
+    // Every JSON column still parses (the jsonb columns would not have been written otherwise); text bodies that held JSON still do.
+    const logs = await db.requestLog.findMany({ where: { propertyId: property.id, requestBody: { not: null } } });
+    for (const log of logs) expect(() => JSON.parse(log.requestBody!), log.requestBody!).not.toThrow();
+    expect(JSON.stringify(logs)).not.toContain("true.null@example.com");
+
+    const checkIn = await call(checkinRoute.POST, {
+      method: "POST",
+      key,
+      path: "/api/v1/guests/checkin",
+      body: {
+        pmsGuestId: stay.code,
+        lastName: "[erased]",
+        email: "new@example.com",
+        roomNumber: rooms[0]!.number,
+        checkOutDate: "2031-09-03",
+      },
+    });
+    expect(checkIn).toMatchObject({ status: 409, body: { code: "GUEST_ERASED" } });
     expect((await db.guest.findUniqueOrThrow({ where: { id: guestId } })).email).toBeNull();
   });
 

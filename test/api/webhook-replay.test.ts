@@ -114,7 +114,7 @@ describe("POST /api/v1/webhook-endpoints/{id}/replay", () => {
     expect(empty).toMatchObject({ status: 400, body: { message: "No deliveries to replay in this window." } });
     expect((await replay(key, "we_unknown", WINDOW)).status).toBe(404);
 
-    const testKey = await keyFor(property, ["webhooks:write"], "TEST");
+    const testKey = await keyFor(property, ["webhooks:write", "full_access:read"], "TEST");
     const dry = await replay(testKey, endpoint.id, WINDOW);
     expect(dry).toMatchObject({ status: 202, body: { data: { total: 2 }, livemode: false } });
     expect(await db.webhookDelivery.count({ where: { id: { in: ids }, status: "PENDING" } })).toBe(0);

@@ -5,6 +5,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/route";
 import * as paymentsRoute from "../../app/api/v1/reservations/[id]/payments/route";
 import * as endpointRoute from "../../app/api/v1/webhook-endpoints/[id]/route";
+import * as replayRoute from "../../app/api/v1/webhook-endpoints/[id]/replay/route";
 import * as deliveriesRoute from "../../app/api/v1/webhook-endpoints/[id]/deliveries/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
 import { call } from "../api-client";
@@ -16,6 +17,7 @@ import { openPin, openPinsIn } from "../../lib/reservations/sealed-pin";
 import { createEndpoint } from "../../lib/webhooks/create-endpoint";
 import { WebhookWorker } from "../../lib/webhooks/engine/webhook-worker";
 import { getEndpointDelivery } from "../../lib/webhooks/list-endpoint-deliveries";
+import { replayDeliveries } from "../../lib/webhooks/replay-deliveries";
 import { sealStoredSecrets } from "../../lib/webhooks/seal-stored-secrets";
 import { createEndpointInput } from "../../lib/webhooks/schemas";
 
@@ -113,40 +115,60 @@ describe("webhooks and read scopes", () => {
     for (const r of [reservationsOnly.receiver, dashboard]) expect(r.received.every((d) => d.verified)).toBe(true);
   });
 
-  it("a key that changes an endpoint subscribes it anew: it cannot widen an endpoint to what it may not read", async () => {
+  it("a key that changes an endpoint subscribes it anew: it cannot widen it, nor have what is queued or replayable sent to it", async () => {
     const { property, key: fullKey, rooms } = await propertyWithKey(["full_access:write"]);
     const hookKey = await keyFor(property, ["webhooks:write"]);
-    const dashboard = await receiver();
+    // The owner's endpoint is failing: its door code, payment and stay deliveries wait for their retry.
+    const secrets: string[] = [];
+    const failing = await startReceiver({ secrets: () => secrets, answer: () => ({ status: 500 }) });
+    closers.push(() => failing.close());
     const made = await createEndpoint(
       { propertyId: property.id, actor: { type: "USER", id: null, label: "Admin" } },
-      createEndpointInput.parse({ url: dashboard.url, eventTypes: ["*"] }),
+      createEndpointInput.parse({ url: failing.url, eventTypes: ["*"] }),
     );
-    dashboard.secrets.push(made.secret);
+    secrets.push(made.secret);
+    await activity(fullKey, rooms[0]!.id);
+    await worker().runOnce();
+    expect(await db.webhookDelivery.count({ where: { endpointId: made.id, status: "PENDING", attemptCount: 1 } })).toBe(3);
 
     // Pointing the owner's endpoint at its own receiver: from then on it receives what that key may read, nothing more.
     const mine = await receiver();
     mine.secrets.push(made.secret);
-    const patched = await call(endpointRoute.PATCH, {
-      method: "PATCH",
+    const patch = (body: unknown) =>
+      call(endpointRoute.PATCH, {
+        method: "PATCH",
+        key: hookKey,
+        params: { id: made.id },
+        path: `/api/v1/webhook-endpoints/${made.id}`,
+        body,
+      });
+    expect((await patch({ url: mine.url })).status).toBe(200);
+    expect((await patch({ eventTypes: ["payment.created"] })).status).toBe(403);
+    // What was queued for the owner is not sent to the key's URL, and cannot be replayed to it.
+    const waiting = await db.webhookDelivery.findMany({ where: { endpointId: made.id } });
+    expect(waiting.map((d) => [d.status, d.lastError])).toEqual(
+      waiting.map(() => ["FAILED", "Not sent: the API key that changed the endpoint may not read this event."]),
+    );
+    const replay = await call(replayRoute.POST, {
+      method: "POST",
       key: hookKey,
       params: { id: made.id },
-      path: `/api/v1/webhook-endpoints/${made.id}`,
-      body: { url: mine.url },
+      path: `/api/v1/webhook-endpoints/${made.id}/replay`,
+      body: { since: new Date(Date.now() - 3_600_000).toISOString(), only: "all" },
     });
-    expect(patched.status).toBe(200);
-    const widened = await call(endpointRoute.PATCH, {
-      method: "PATCH",
-      key: hookKey,
-      params: { id: made.id },
-      path: `/api/v1/webhook-endpoints/${made.id}`,
-      body: { eventTypes: ["payment.created"] },
-    });
-    expect(widened.status).toBe(403);
+    expect(replay.status).toBe(400);
+    // Even a replay from the dashboard sends only what the endpoint's subscriber may read now.
+    await expect(
+      replayDeliveries({ propertyId: property.id, actor: { type: "USER", id: null, label: "Admin" } }, made.id, {
+        since: new Date(Date.now() - 3_600_000).toISOString(),
+        only: "all",
+      }),
+    ).rejects.toThrow("No deliveries to replay");
 
-    await activity(fullKey, rooms[0]!.id);
+    await activity(fullKey, rooms[1]!.id);
+    await worker().runOnce();
     await worker().runOnce();
     expect(mine.received).toEqual([]);
-    expect(dashboard.received).toEqual([]);
   });
 
   it("a key reads back only the deliveries its scopes cover; PINs are sealed in every table and clear only to those who may read them", async () => {

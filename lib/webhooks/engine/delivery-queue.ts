@@ -101,6 +101,9 @@ export async function claimDueDeliveries(
          SELECT x.id, x."nextAttemptAt" FROM "WebhookDelivery" x
          WHERE x."endpointId" = e.id AND x.status = 'PENDING' AND x."nextAttemptAt" <= $1
            AND (x."lockedUntil" IS NULL OR x."lockedUntil" <= $1)
+           -- Sent only while the endpoint's subscriber may read its type (a replay, a resend or a retry queued
+           -- before a key narrowed the endpoint waits here, and is failed by that change).
+           AND (x."eventType" = 'ping' OR e."readScopes" && ARRAY(SELECT jsonb_array_elements_text($8::jsonb -> x."eventType")))
          ORDER BY x."nextAttemptAt"
          LIMIT greatest($4::int - coalesce(busy.n, 0), 0)
        ) first
@@ -117,7 +120,7 @@ export async function claimDueDeliveries(
      WHERE d.id = due.id AND e.id = d."endpointId"
      RETURNING d.id, d."endpointId", d."propertyId", d."eventId", d."eventType", d.payload, d.traceparent, d."attemptCount", e."retrySchedule",
                e.url, e.secret, e."previousSecret", e."previousSecretExpiresAt", d."leaseToken", d."nextAttemptAt"`,
-    [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID()],
+    [now, leaseUntil, limit, perEndpoint, busy.map(([id]) => id), busy.map(([, n]) => n), crypto.randomUUID(), READING_SCOPES],
   );
   return rows;
 }

@@ -69,3 +69,13 @@ END
 $$;
 
 CREATE TRIGGER "guest_former_values" AFTER UPDATE ON "Guest" FOR EACH ROW EXECUTE FUNCTION "guest_former_values"();
+
+-- The text as jsonb, or NULL when it is not valid JSON: an erasure that replaced a value inside JSON in a way
+-- that broke it (a guest named "Null", a reference equal to a number) stores the text as a JSON string instead.
+CREATE FUNCTION "pms_try_jsonb"(value text) RETURNS jsonb LANGUAGE plpgsql IMMUTABLE AS $$
+BEGIN
+  RETURN value::jsonb;
+EXCEPTION WHEN others THEN
+  RETURN NULL;
+END
+$$;

@@ -4,7 +4,7 @@
 // the job queued), the background scan to its end, its slowest batch (the longest any transaction holds its
 // rows), and the rows scrubbed. The floor is one raw scan of the same rows with the same "tied" regex (the
 // least any scan must read), run 3 times. Written to .reports/bench-erasure.json. On BENCH_DATABASE_URL
-// (PostgreSQL) or a fresh embedded PGlite.
+// (PostgreSQL) or a fresh embedded PGlite, with DATA_ENCRYPTION_KEYS set.
 import fs from "node:fs";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
@@ -13,6 +13,7 @@ import { db, getPool } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { openBenchDatabase } from "../lib/db/open-database";
 import { runWithDatabase, UsageError } from "../lib/db/run-cli";
+import { env } from "../lib/env";
 import { eraseGuest } from "../lib/guests/erase-guest";
 import { tiePattern } from "../lib/guests/erasure-terms";
 import { runGuestErasures } from "../lib/guests/run-guest-erasures";
@@ -33,6 +34,9 @@ const seconds = (ms: number) => Math.round(ms) / 1000;
 
 await runWithDatabase({ name: "bench:erasure", requireMigrated: false, usage: USAGE, open: openBenchDatabase }, async (database) => {
   const ROWS = rowsOption(process.argv.slice(2));
+  // An erasure seals what it looks for: the benchmark uses the keys the app would.
+  if (!env().DATA_ENCRYPTION_KEYS)
+    throw new UsageError("Set DATA_ENCRYPTION_KEYS (e.g. k1:$(openssl rand -base64 32)) for the benchmark's erasures.");
   await migrate(database.url);
   const slug = `bench-erasure-${Date.now().toString(36)}`;
   const property = await db.property.create({ data: { slug, name: "Erasure benchmark", plan: "PRO" } });

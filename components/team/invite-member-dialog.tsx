@@ -46,6 +46,10 @@ export function InviteMemberDialog({ slug, roles }: { slug: string; roles: Role[
               <div className="flex items-center gap-2">
                 <code
                   data-testid="invitation-link"
+                  // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+                  role="region"
+                  aria-label="Invitation link"
+                  tabIndex={0}
                   className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap"
                 >
                   {invited.link}

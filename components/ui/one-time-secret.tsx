@@ -10,6 +10,10 @@ export function SecretBox({ value, testId, copyLabel }: { value: string; testId:
     <div className="flex items-center gap-2">
       <code
         data-testid={testId}
+        // Scrolls sideways on a phone: focusable, so a keyboard can scroll it too.
+        role="region"
+        aria-label={copyLabel.replace(/^Copy /, "")}
+        tabIndex={0}
         className="min-w-0 flex-1 overflow-x-auto rounded-md border border-slate-200 bg-slate-50 px-3 py-2 font-mono text-xs whitespace-nowrap"
       >
         {value}

@@ -12,7 +12,14 @@ export interface Column {
 export function TableFrame({ columns, label, children }: { columns: Column[]; label?: string; children: ReactNode }) {
   return (
     // Positioned, so the visually hidden header text stays inside the scroll box instead of widening the page.
-    <div data-table-frame className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white">
+    // Focusable, so a keyboard can scroll a table wider than a phone (axe: scrollable-region-focusable).
+    <div
+      data-table-frame
+      role="region"
+      aria-label={label ?? "Table"}
+      tabIndex={0}
+      className="relative overflow-x-auto rounded-lg border border-slate-200 bg-white focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+    >
       <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label={label}>
         <thead className="bg-slate-50 text-left text-xs font-semibold tracking-wide text-slate-600 uppercase">
           <tr>

@@ -117,9 +117,10 @@ function AttemptView({ attempt, latest }: { attempt: Attempt; latest: boolean })
                 <CopyButton value={text} aria-label={`Copy ${title.toLowerCase()} of attempt ${attempt.attemptNumber}`} />
               </div>
               <pre
-                // Focusable, so a keyboard can scroll a long body (axe: scrollable-region-focusable).
+                // Focusable, so a keyboard can scroll a long body (axe: scrollable-region-focusable); long lines
+                // (a signature header, a minified body) wrap instead of being cut.
                 tabIndex={0}
-                className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs"
+                className="max-h-80 overflow-auto rounded-md border border-slate-200 bg-slate-50 p-3 font-mono text-xs break-all whitespace-pre-wrap focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
               >
                 {text}
               </pre>

@@ -72,7 +72,12 @@ export function RequestsChart({
         {busy.length === 0 ? (
           <p className="mt-2 text-slate-600">No requests in this range.</p>
         ) : (
-          <div className="mt-2 max-h-80 overflow-auto rounded-md border border-slate-200">
+          <div
+            role="region"
+            aria-label="Requests over time, as numbers"
+            tabIndex={0}
+            className="mt-2 max-h-80 overflow-auto rounded-md border border-slate-200 focus:outline-none focus-visible:ring-2 focus-visible:ring-brand-500"
+          >
             <table className="min-w-full divide-y divide-slate-200 text-sm" aria-label="Requests over time">
               <thead className="sticky top-0 bg-slate-50 text-left text-xs font-semibold text-slate-600 uppercase">
                 <tr>

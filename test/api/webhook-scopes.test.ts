@@ -28,11 +28,21 @@ afterEach(async () => {
 
 const worker = () => new WebhookWorker({ pool: getPool(), random: () => 0.5, log: () => {} });
 
-async function receiver() {
+async function receiver(answer?: NonNullable<Parameters<typeof startReceiver>[0]>["answer"]) {
   const secrets: string[] = [];
-  const started = await startReceiver({ secrets: () => secrets });
+  const started = await startReceiver({ secrets: () => secrets, answer });
   closers.push(() => started.close());
   return { ...started, secrets };
+}
+
+/** An endpoint an owner adds in the dashboard for `target` (it may read everything), its secret given to the receiver. */
+async function dashboardEndpoint(propertyId: string, target: Awaited<ReturnType<typeof receiver>>) {
+  const made = await createEndpoint(
+    { propertyId, actor: { type: "USER", id: null, label: "Admin" } },
+    createEndpointInput.parse({ url: target.url, eventTypes: ["*"] }),
+  );
+  target.secrets.push(made.secret);
+  return made;
 }
 
 /** Subscribes a new receiver through the API with `key`; the answer, and the receiver when it was created. */
@@ -97,11 +107,7 @@ describe("webhooks and read scopes", () => {
     const everything = await subscribeWithKey(fullKey, { eventTypes: ["*"], snapshot: true });
     expect([hooksOnly.created.status, reservationsOnly.created.status, everything.created.status]).toEqual([201, 201, 201]);
     const dashboard = await receiver();
-    const made = await createEndpoint(
-      { propertyId: property.id, actor: { type: "USER", id: null, label: "Admin" } },
-      createEndpointInput.parse({ url: dashboard.url, eventTypes: ["*"] }),
-    );
-    dashboard.secrets.push(made.secret);
+    await dashboardEndpoint(property.id, dashboard);
 
     await activity(fullKey, rooms[1]!.id);
     await worker().runOnce();
@@ -119,14 +125,8 @@ describe("webhooks and read scopes", () => {
     const { property, key: fullKey, rooms } = await propertyWithKey(["full_access:write"]);
     const hookKey = await keyFor(property, ["webhooks:write"]);
     // The owner's endpoint is failing: its door code, payment and stay deliveries wait for their retry.
-    const secrets: string[] = [];
-    const failing = await startReceiver({ secrets: () => secrets, answer: () => ({ status: 500 }) });
-    closers.push(() => failing.close());
-    const made = await createEndpoint(
-      { propertyId: property.id, actor: { type: "USER", id: null, label: "Admin" } },
-      createEndpointInput.parse({ url: failing.url, eventTypes: ["*"] }),
-    );
-    secrets.push(made.secret);
+    const failing = await receiver(() => ({ status: 500 }));
+    const made = await dashboardEndpoint(property.id, failing);
     await activity(fullKey, rooms[0]!.id);
     await worker().runOnce();
     expect(await db.webhookDelivery.count({ where: { endpointId: made.id, status: "PENDING", attemptCount: 1 } })).toBe(3);
@@ -175,11 +175,7 @@ describe("webhooks and read scopes", () => {
     const { property, key: fullKey, rooms } = await propertyWithKey(["full_access:write"]);
     const readHooks = await keyFor(property, ["webhooks:read"]);
     const dashboard = await receiver();
-    const made = await createEndpoint(
-      { propertyId: property.id, actor: { type: "USER", id: null, label: "Admin" } },
-      createEndpointInput.parse({ url: dashboard.url, eventTypes: ["*"] }),
-    );
-    dashboard.secrets.push(made.secret);
+    const made = await dashboardEndpoint(property.id, dashboard);
     await activity(fullKey, rooms[0]!.id);
     await worker().runOnce();
 

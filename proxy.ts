@@ -48,7 +48,7 @@ export function proxy(request: NextRequest) {
   }
 
   const nonce = newNonce();
-  // Next reads the nonce from the request's CSP header and puts it on its scripts; /docs/api reads x-nonce.
+  // Next reads the nonce from the request's CSP header and puts it on its scripts.
   const requestHeaders = new Headers(request.headers);
   requestHeaders.set(NONCE_HEADER, nonce);
   requestHeaders.set(REQUEST_PATH_HEADER, pathname + new URL(request.url).search);

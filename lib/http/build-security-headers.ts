@@ -1,8 +1,8 @@
 // The security headers every response carries, built by proxy.ts for each request.
-// Pages get a CSP with a fresh script nonce (Next puts it on its own scripts, /docs/api on Scalar's);
+// Pages get a CSP with a fresh script nonce (Next puts it on its own scripts);
 // API and other non-HTML answers get a CSP that allows nothing at all.
 
-/** The request header through which proxy.ts hands the nonce to pages and /docs/api. */
+/** The request header through which proxy.ts hands the nonce to pages. */
 export const NONCE_HEADER = "x-nonce";
 /** The page's path and query, set by the proxy for the page to read (server components see no URL). */
 export const REQUEST_PATH_HEADER = "x-pms-path";

@@ -59,8 +59,6 @@ export const ROUTE_METHODS: readonly (readonly [route: string, methods: string])
   ["/api/v1/webhook-endpoints/[id]/rotate-secret", "POST"],
   ["/api/v1/webhook-endpoints/[id]", "GET PATCH DELETE"],
   ["/api/v1/webhook-endpoints", "GET POST"],
-  ["/docs/api", "GET"],
-  ["/docs/api/scalar.js", "GET"],
   ["/favicon.ico", "GET"],
   ["/unavailable", "GET"],
 ];

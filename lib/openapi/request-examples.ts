@@ -180,6 +180,21 @@ export const freshIdempotencyKey = () => randomUUID();
 
 const PLACEHOLDER = (name: string) => `{${name}}`;
 
+/** Ids for the `{id}` of any other operation's path (a GET, PATCH or DELETE): a row of the resource the path names. */
+export function examplePathIds(path: string, rows: ExampleRows | null): Record<string, string> {
+  if (!rows) return {};
+  const resource = path.split("/")[1];
+  const row = {
+    reservations: rows.upcoming,
+    payments: rows.refundable,
+    guests: rows.guest,
+    conversations: rows.openConversation,
+    "webhook-endpoints": rows.endpoint,
+    rooms: rows.room,
+  }[resource ?? ""];
+  return row ? { id: row.id } : {};
+}
+
 /**
  * The example of each POST operation, by operationId. `rows` null (a reader without a property) gives
  * placeholders; a row the property lacks leaves a placeholder and says why in `missing`.
@@ -267,6 +282,9 @@ export function requestExamples(rows: ExampleRows | null): Record<string, Reques
           },
       ...lacking(!walkIn || rows?.freeTonight, "a stay arriving today, or a room free tonight"),
     },
+    updateReservation: { path: {}, body: { notes: "Arrives late, around 23:00" } },
+    updateGuest: { path: {}, body: { phone: "+43 660 1234567" } },
+    updateWebhookEndpoint: { path: {}, body: { description: "Channel manager" } },
     checkOutGuest: {
       path: {},
       body: { pmsGuestId: rows?.inHouse?.code ?? PLACEHOLDER("reservationCode"), lastName: rows?.inHouse?.lastName ?? "Lovelace" },

@@ -133,7 +133,7 @@ describe("POST /api/v1/webhook-endpoints/{id}/replay", () => {
     );
     const wide = await replay(key, endpoint.id, { since: "2026-09-01T00:00:00Z", until: "2026-09-02T00:00:00Z" });
     expect(wide).toMatchObject({
-      status: 400,
+      status: 409,
       body: { details: [{ path: "until", message: "10,001 deliveries; at most 10,000 per replay" }] },
     });
     const most = await replay(key, endpoint.id, { since: "2026-09-01T00:00:02Z", until: "2026-09-02T00:00:00Z" });

@@ -8,8 +8,8 @@
 // Values a schema cannot know are filled in from the fixture, as an integrator would: path ids and the
 // body ids the operation descriptions say must name the property's rows (`guestId`, `roomId`,
 // `reservationId`, `roomNumber`), the property's currency (the descriptions say it must be the
-// property's), and no `cursor`/`after` (opaque tokens the server issued; a made-up one is refused, as
-// the parameter descriptions say). Everything else is the generator's. Any non-validation refusal (404
+// property's), and no `cursor`/`after`: opaque tokens the server issued, which a made-up value cannot be
+// (it is refused with 400; the document does not say so yet). Everything else is the generator's. Any non-validation refusal (404
 // for a `pmsGuestId` that names nothing, 409 INVALID_STATE for a rule the descriptions state, such as a
 // room that is already booked) counts as accepted input.
 import { Ajv2020 } from "ajv/dist/2020.js";

@@ -32,6 +32,7 @@ import { redactBody, redactHeaders, redactQuery, redactText } from "../request-l
 import { clientIp } from "../http/client-ip";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { env } from "../env";
+import { isStateRuleIssue } from "../openapi/input-hints";
 
 type PathParams<S extends string> = S extends `${string}{${infer Name}}${infer Rest}`
   ? { [K in Name | keyof PathParams<Rest>]: string }
@@ -111,6 +112,24 @@ function refuseUnstorableText(input: { path: unknown; query: unknown; body: unkn
     throw new AppError("VALIDATION_ERROR", "The request is invalid: see details.", {
       [path.replace(/^(body|query)\.?/, "")]: [UNSTORABLE_TEXT_MESSAGE],
     });
+}
+
+/**
+ * Parses input with a declared schema. A refusal by rules between fields alone (STATE_RULE refinements,
+ * which the OpenAPI document cannot express and the operation's description states) is 409 INVALID_STATE;
+ * any other refusal is the ZodError, a 400.
+ */
+function parseInput(schema: z.ZodType, input: unknown): unknown {
+  const result = schema.safeParse(input);
+  if (result.success) return result.data;
+  const { issues } = result.error;
+  if (issues.every(isStateRuleIssue))
+    throw new AppError(
+      "INVALID_STATE",
+      issues.map((issue) => issue.message).join("; "),
+      Object.fromEntries(issues.map((issue) => [issue.path.join("."), [issue.message]])),
+    );
+  throw result.error;
 }
 
 /** What a handler returns: the declared response body, without the `livemode` the wrapper adds. */
@@ -303,8 +322,8 @@ export function v1Route<
 
       // Next resolves `params` to undefined on routes without dynamic segments.
       const params = ((route ? await route.params : undefined) ?? {}) as PathParams<Path>;
-      const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
-      const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
+      const query = (definition.query ? parseInput(definition.query, queryOf(request)) : undefined) as Output<Q>;
+      const body = (definition.body ? parseInput(definition.body, parseJsonBody(request, bodyText)) : undefined) as Output<B>;
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // What the handler's events remember: the key (echo suppression) and the client's trace context.

@@ -2,6 +2,7 @@
 import { z } from "zod";
 import { ConversationChannel, ConversationStatus } from "../db/generated/prisma/enums";
 import { listQuery } from "../db/pagination";
+import { notBlank } from "../openapi/input-hints";
 
 export const listConversationsQuery = listQuery.extend({
   status: z.enum(ConversationStatus).optional(),
@@ -10,7 +11,7 @@ export const listConversationsQuery = listQuery.extend({
 
 export const sendMessageInput = z
   .strictObject({
-    body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters"),
+    body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters").meta(notBlank()),
     direction: z.enum(["outbound", "inbound", "OUTBOUND", "INBOUND"]).default("outbound").meta({
       description:
         "outbound (the default): a message to the guest, `message.sent`. inbound: the guest's own message, delivered by a messaging platform, `message.received`.",
@@ -20,10 +21,13 @@ export const sendMessageInput = z
       .trim()
       .min(1)
       .max(200)
+      .meta(notBlank())
       .optional()
       .meta({ description: "Inbound only: who wrote it as the platform shows them; the conversation's guest by default" }),
   })
   .refine((input) => input.direction.toLowerCase() === "inbound" || input.senderName === undefined, {
     path: ["senderName"],
     message: "senderName is for inbound messages; an outbound one is signed by the API key",
-  });
+  })
+  // senderName only with an inbound direction, said in JSON Schema.
+  .meta({ dependentSchemas: { senderName: { required: ["direction"], properties: { direction: { enum: ["inbound", "INBOUND"] } } } } });

@@ -28,6 +28,14 @@ const KEEP_ALIVE_MS = 15_000;
 export const eventStreamSettings = { keyCheckMs: 30_000 };
 const BATCH = 100;
 
+const escapeRegex = (text: string) => text.replace(/[.*]/g, "\\$&");
+/** What streamTypes takes, as a pattern for the OpenAPI document: up to 31 comma-separated types, families ("reservation.*") or "*". */
+export const STREAM_TYPES_PATTERN = (() => {
+  const families = [...new Set(EVENT_TYPES.map((type) => `${type.split(".")[0]}.*`))];
+  const item = ["*", ...EVENT_TYPES, ...families].map(escapeRegex).join("|");
+  return `^(?:${item})(?:,(?:${item})){0,30}$`;
+})();
+
 /**
  * The event types a key may stream, narrowed by `patterns` ("reservation.*,guest.checked_in", "*").
  * A pattern that names no event type is refused, so a typo is not a silent empty stream.

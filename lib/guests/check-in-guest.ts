@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { notBlank } from "../openapi/input-hints";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
 import { AppError } from "../errors/app-error";
@@ -12,13 +13,13 @@ import { serializeGuest } from "./serialize-guest";
 
 /** RecepAI's check-in shape: `pmsGuestId` is a reservation code, or the integrator's guest reference. */
 export const checkInInput = z.strictObject({
-  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100),
-  lastName: z.string().trim().min(1, "lastName is required").max(100),
-  roomNumber: z.string().trim().min(1, "roomNumber is required").max(20),
+  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100).meta(notBlank()),
+  lastName: z.string().trim().min(1, "lastName is required").max(100).meta(notBlank()),
+  roomNumber: z.string().trim().min(1, "roomNumber is required").max(20).meta(notBlank()),
   checkOutDate: isoDate,
-  firstName: z.string().trim().min(1).max(100).optional(),
+  firstName: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
   email: z.email("Enter a valid email").max(200).toLowerCase().optional(),
-  phone: z.string().trim().min(3).max(40).optional(),
+  phone: z.string().trim().min(3).max(40).meta(notBlank(3)).optional(),
   adults: z.number().int().min(1).max(20).optional(),
 });
 export type CheckInInput = z.infer<typeof checkInInput>;
@@ -60,7 +61,7 @@ export async function checkInGuest(options: {
       // An erased guest's stay is not checked in by name: its name is gone, and it takes no personal data again.
       if (existing.guest.erasedAt) throw new AppError("GUEST_ERASED", "This stay's guest was erased: it takes no new personal data.");
       if (!sameName(existing.guest.lastName, input.lastName)) {
-        throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", {
+        throw new AppError("INVALID_STATE", "lastName does not match the reservation's guest.", {
           lastName: ["Does not match the reservation"],
         });
       }
@@ -106,7 +107,7 @@ export async function checkInGuest(options: {
           },
         }));
       if (!sameName(guest.lastName, input.lastName)) {
-        throw new AppError("VALIDATION_ERROR", "lastName does not match the guest with this pmsGuestId.", {
+        throw new AppError("INVALID_STATE", "lastName does not match the guest with this pmsGuestId.", {
           lastName: ["Does not match the guest"],
         });
       }

@@ -1,5 +1,6 @@
 import "server-only";
 import { z } from "zod";
+import { notBlank } from "../openapi/input-hints";
 import type { Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
@@ -9,8 +10,8 @@ import { sameName, withGuestAndRoom } from "./check-in-guest";
 import { serializeGuest } from "./serialize-guest";
 
 export const checkOutInput = z.strictObject({
-  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100),
-  lastName: z.string().trim().min(1).max(100).optional(),
+  pmsGuestId: z.string().trim().min(1, "pmsGuestId is required").max(100).meta(notBlank()),
+  lastName: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
 });
 
 /** Checks out the stay named by its code, or the checked-in stay of the guest with this reference. */
@@ -25,7 +26,7 @@ export async function checkOutGuest(options: { propertyId: string; actor: Actor;
     }));
   if (!stay) throw notFound("Reservation or guest");
   if (input.lastName && !sameName(stay.guest.lastName, input.lastName)) {
-    throw new AppError("VALIDATION_ERROR", "lastName does not match the reservation's guest.", {
+    throw new AppError("INVALID_STATE", "lastName does not match the reservation's guest.", {
       lastName: ["Does not match the reservation"],
     });
   }

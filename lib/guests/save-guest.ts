@@ -3,6 +3,7 @@
 // and so is the integrator's externalRef. Both writes are audited.
 import "server-only";
 import { z } from "zod";
+import { EMAIL_HINT, notBlank } from "../openapi/input-hints";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
@@ -10,16 +11,21 @@ import { claimGuestEmail, emailTaken } from "./claim-guest-email";
 import type { GuestResource } from "./guest-resource";
 import { serializeGuest } from "./serialize-guest";
 
-const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100);
-const email = z.string().trim().toLowerCase().max(200).pipe(z.email("Enter a valid email"));
-const phone = z.string().trim().min(3, "At least 3 characters").max(40);
+const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100).meta(notBlank());
+const email = z.string().trim().toLowerCase().max(200).meta(EMAIL_HINT).pipe(z.email("Enter a valid email"));
+const phone = z.string().trim().min(3, "At least 3 characters").max(40).meta(notBlank(3));
 const country = z
   .string()
   .trim()
   .max(2, "An ISO 3166-1 alpha-2 code, e.g. DE")
   .toUpperCase()
   .regex(/^[A-Z]{2}$/, "An ISO 3166-1 alpha-2 code, e.g. DE");
-const externalRef = z.string().trim().min(1).max(100).meta({ description: "Your own reference for the guest, unique in the property" });
+const externalRef = z
+  .string()
+  .trim()
+  .min(1)
+  .max(100)
+  .meta({ ...notBlank(), description: "Your own reference for the guest, unique in the property" });
 
 export const createGuestInput = z.strictObject({
   firstName: name("firstName"),
@@ -40,7 +46,8 @@ export const updateGuestInput = z
     country: country.nullable().optional(),
     externalRef: externalRef.nullable().optional(),
   })
-  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change");
+  .refine((input) => Object.keys(input).length > 0, "Send at least one field to change")
+  .meta({ minProperties: 1 });
 
 async function assertUnique(tx: DbTx, propertyId: string, fields: { email?: string | null; externalRef?: string | null }, self?: string) {
   if (fields.email) {

@@ -16,7 +16,8 @@ const amount = z
   .number({ error: "amount is a whole number of minor units, e.g. 12000 for 120.00" })
   .int("amount is a whole number of minor units, e.g. 12000 for 120.00")
   .min(1, "amount must be positive")
-  .max(100_000_000_00, "amount is too large");
+  // The column is a 32-bit integer: a larger amount was a database error (500), now a 400 the document states.
+  .max(2_147_483_647, "amount is too large");
 
 export const recordPaymentInput = z.strictObject({
   amount,

@@ -5,6 +5,7 @@
 import "server-only";
 import { randomInt } from "node:crypto";
 import { z } from "zod";
+import { notBlank, STATE_RULE } from "../openapi/input-hints";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import type { ReservationAccess } from "../db/generated/prisma/client";
@@ -21,7 +22,12 @@ export const CHECK_OUT_TIME = "11:00";
 
 export const issueAccessCodeInput = z
   .strictObject({
-    lockName: z.string().trim().min(1, "lockName is required").max(100).meta({ description: "The door or lock, e.g. Front door" }),
+    lockName: z
+      .string()
+      .trim()
+      .min(1, "lockName is required")
+      .max(100)
+      .meta({ ...notBlank(), description: "The door or lock, e.g. Front door" }),
     pin: z
       .string()
       .max(10, "4 to 10 digits")
@@ -34,6 +40,7 @@ export const issueAccessCodeInput = z
   .refine((input) => !input.validFrom || !input.validUntil || new Date(input.validFrom) < new Date(input.validUntil), {
     path: ["validUntil"],
     message: "validUntil must be after validFrom",
+    ...STATE_RULE,
   });
 
 export function serializeAccess(a: ReservationAccess): AccessResource {
@@ -73,7 +80,8 @@ export async function issueAccessCode(options: {
       ? new Date(input.validUntil)
       : zonedInstant(isoDay(stay.departureDate), CHECK_OUT_TIME, property.timezone);
     if (validUntil <= validFrom) {
-      throw new AppError("VALIDATION_ERROR", "validUntil must be after validFrom.", { validUntil: ["Must be after validFrom"] });
+      // A rule between fields and the stay's dates, which the OpenAPI document cannot express: a 409.
+      throw new AppError("INVALID_STATE", "validUntil must be after validFrom.", { validUntil: ["Must be after validFrom"] });
     }
     const access = await tx.reservationAccess.create({
       data: {

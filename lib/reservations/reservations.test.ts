@@ -82,7 +82,7 @@ describe("createReservation", () => {
     await expectAppError(createReservation({ property: a.property, actor, input: input(b.rooms[0]!.id) }), "VALIDATION_ERROR");
     const crowded = await expectAppError(
       createReservation({ property: a.property, actor, input: input(a.rooms[0]!.id, { adults: 2, children: 1 }) }),
-      "VALIDATION_ERROR",
+      "INVALID_STATE",
     );
     expect(crowded.fields?.adults?.[0]).toMatch(/at most 2/);
   });

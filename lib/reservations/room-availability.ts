@@ -21,7 +21,7 @@ export async function assertRoomBookable(
     throw new AppError("INVALID_STATE", "The room is out of service.", { roomId: ["Out of service: it cannot be booked"] });
   }
   if (options.guests > room.capacity) {
-    throw new AppError("VALIDATION_ERROR", "Too many guests for this room.", { adults: [`This room sleeps at most ${room.capacity}`] });
+    throw new AppError("INVALID_STATE", "Too many guests for this room.", { adults: [`This room sleeps at most ${room.capacity}`] });
   }
   const clash = await tx.reservation.findFirst({
     where: {

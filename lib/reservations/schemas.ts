@@ -3,6 +3,7 @@ import { z } from "zod";
 import { ReservationStatus } from "../db/generated/prisma/enums";
 import { cursorSchema, paginationQuery } from "../db/pagination";
 import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
+import { CALENDAR_DATE_HINT, EMAIL_HINT, notBlank, STORABLE_INSTANT_HINT } from "../openapi/input-hints";
 
 export const RESERVATION_STATUSES = Object.values(ReservationStatus);
 export const reservationStatus = z.enum(ReservationStatus);
@@ -20,7 +21,8 @@ export const isoDate = z
   .refine((value) => {
     const date = new Date(`${value}T00:00:00Z`);
     return Number.isNaN(date.getTime()) || isStorableDate(date);
-  }, STORABLE_DATE_MESSAGE);
+  }, STORABLE_DATE_MESSAGE)
+  .meta(CALENDAR_DATE_HINT);
 
 /** An ISO 8601 date-time with an offset, whose UTC moment the database can hold. */
 export const isoInstant = z.iso
@@ -30,7 +32,8 @@ export const isoInstant = z.iso
   .refine((value) => {
     const date = new Date(value);
     return Number.isNaN(date.getTime()) || isStorableDate(date);
-  }, STORABLE_DATE_MESSAGE);
+  }, STORABLE_DATE_MESSAGE)
+  .meta(STORABLE_INSTANT_HINT);
 
 /** "129", "129.5" or "129.50" in major units → 12950 minor units; money never passes through a float. */
 export const moneyInput = z
@@ -70,13 +73,14 @@ export const searchReservationsQuery = z.object({
 export type SearchReservationsQuery = z.infer<typeof searchReservationsQuery>;
 
 export const newGuestInput = z.strictObject({
-  firstName: z.string().trim().min(1, "First name is required").max(100),
-  lastName: z.string().trim().min(1, "Last name is required").max(100),
+  firstName: z.string().trim().min(1, "First name is required").max(100).meta(notBlank()),
+  lastName: z.string().trim().min(1, "Last name is required").max(100).meta(notBlank()),
   email: z
     .string()
     .trim()
     .toLowerCase()
     .max(200)
+    .meta(EMAIL_HINT)
     .optional()
     .transform((value) => (value ? value : undefined))
     .pipe(z.email("Enter a valid email").optional()),
@@ -93,33 +97,41 @@ const guestCount = (label: string, min: number) =>
 /** A new reservation: the guest by id, or a new guest inline. The service checks dates, room and capacity. */
 export const createReservationInput = z
   .strictObject({
-    guestId: z.string().trim().min(1).max(100).optional(),
+    guestId: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
     guest: newGuestInput.optional(),
-    roomId: z.string().trim().min(1, "Choose a room").max(100),
+    roomId: z.string().trim().min(1, "Choose a room").max(100).meta(notBlank()),
     arrivalDate: isoDate,
     departureDate: isoDate,
     adults: guestCount("adults", 1),
     children: guestCount("children", 0).default(0),
     totalAmount: z.number({ error: "Enter the total in minor units" }).int("Minor units (cents) are whole numbers").min(0).max(999_999_999),
-    currency: z.string().trim().toUpperCase().length(3, "A 3-letter ISO 4217 code").optional(),
+    currency: z
+      .string()
+      .trim()
+      .toUpperCase()
+      .length(3, "A 3-letter ISO 4217 code")
+      .meta({ pattern: "^[A-Z]{3}$", description: "The property's own currency (ISO 4217); any other is refused" })
+      .optional(),
     notes: optionalText(2000),
   })
   .refine((value) => Boolean(value.guestId) !== Boolean(value.guest), {
     path: ["guest"],
     message: "Give either guestId or guest, not both",
-  });
+  })
+  .meta({ oneOf: [{ required: ["guestId"] }, { required: ["guest"] }] });
 export type CreateReservationInput = z.infer<typeof createReservationInput>;
 
 export const updateReservationInput = z
   .strictObject({
     arrivalDate: isoDate.optional(),
     departureDate: isoDate.optional(),
-    roomId: z.string().trim().min(1).max(100).optional(),
+    roomId: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
     adults: guestCount("adults", 1).optional(),
     children: guestCount("children", 0).optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
-  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change: send at least one field" });
+  .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change: send at least one field" })
+  .meta({ minProperties: 1 });
 export type UpdateReservationInput = z.infer<typeof updateReservationInput>;
 
 /** The dashboard form: flat fields, the amount in major units. Errors keep the API's field paths. */
@@ -158,6 +170,7 @@ export const listReservationsQuery = z.object({
     .trim()
     .min(1)
     .max(40)
+    .meta(notBlank())
     .optional()
     .meta({ description: "The reservation with this code (as printed on the confirmation, any case), e.g. GH-2031-0042" }),
 });

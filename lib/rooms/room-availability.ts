@@ -4,6 +4,7 @@
 // their nights; an out-of-service room has none.
 import "server-only";
 import { z } from "zod";
+import { notBlank, STATE_RULE } from "../openapi/input-hints";
 import { db } from "../db/client";
 import { notFound } from "../errors/app-error";
 import { addDaysToDate } from "../reservations/property-today";
@@ -19,13 +20,18 @@ export const availabilityQuery = z
   .object({
     from: isoDate.meta({ description: "The first night, YYYY-MM-DD" }),
     to: isoDate.meta({ description: "The day after the last night (a departure date), YYYY-MM-DD" }),
-    roomId: z.string().trim().min(1).max(100).optional(),
+    roomId: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
   })
   .superRefine((query, ctx) => {
     const nights = nightsBetween(query.from, query.to);
-    if (nights < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from" });
+    if (nights < 1) ctx.addIssue({ code: "custom", path: ["to"], message: "to must be after from", ...STATE_RULE });
     else if (nights > MAX_AVAILABILITY_NIGHTS)
-      ctx.addIssue({ code: "custom", path: ["to"], message: `At most ${MAX_AVAILABILITY_NIGHTS} nights per call (asked for ${nights})` });
+      ctx.addIssue({
+        code: "custom",
+        path: ["to"],
+        message: `At most ${MAX_AVAILABILITY_NIGHTS} nights per call (asked for ${nights})`,
+        ...STATE_RULE,
+      });
   });
 
 export async function roomAvailability(

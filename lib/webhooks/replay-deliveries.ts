@@ -7,6 +7,7 @@ import { currentRequestContext } from "../api/request-context";
 import { mayReadWebhookType, readableWebhookTypes } from "./event-types";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
+import { STATE_RULE } from "../openapi/input-hints";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
@@ -30,6 +31,7 @@ export const replayInput = z
   .refine((input) => !input.until || new Date(input.until) > new Date(input.since), {
     path: ["until"],
     message: "until must be after since",
+    ...STATE_RULE,
   });
 export type ReplayInput = z.input<typeof replayInput>;
 
@@ -107,11 +109,11 @@ export async function replayDeliveries(
     const where = windowWhere(endpointId, window, types);
     const total = await tx.webhookDelivery.count({ where });
     if (total === 0)
-      throw new AppError("VALIDATION_ERROR", "No deliveries to replay in this window.", {
+      throw new AppError("INVALID_STATE", "No deliveries to replay in this window.", {
         since: [`No ${window.only === "failed" ? "failed " : ""}deliveries between since and until`],
       });
     if (total > MAX_REPLAY)
-      throw new AppError("VALIDATION_ERROR", "The window holds too many deliveries for one replay: split it.", {
+      throw new AppError("INVALID_STATE", "The window holds too many deliveries for one replay: split it.", {
         until: [`${total.toLocaleString("en")} deliveries; at most ${MAX_REPLAY.toLocaleString("en")} per replay`],
       });
     const replay = await tx.webhookReplay.create({

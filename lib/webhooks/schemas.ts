@@ -29,8 +29,20 @@ const eventTypes = z
   .max(WEBHOOK_EVENT_TYPES.length)
   .transform((types) => (types.includes("*") ? ["*"] : [...new Set(types)].sort()));
 
+const PORT = "(?::(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]))?";
+/**
+ * The URLs the endpoint check (engine/url-guard.ts) takes apart from where the host resolves: https, a host
+ * name (its last label not numeric, or it would be read as an IPv4 address), a port 1–65535, a path, no user
+ * name or fragment, and only characters a URL keeps as they are (so 2048 characters stay 2048).
+ */
+const WEBHOOK_URL_HINT = {
+  format: "uri",
+  pattern: `^https://(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*${PORT}/[A-Za-z0-9\\-._~:/?\\[\\]@!$&()*+,;=%]*$`,
+  description: "An https:// URL. Its host must resolve to public addresses only, which no schema can check: otherwise 422 URL_NOT_ALLOWED",
+};
+
 export const createEndpointInput = z.strictObject({
-  url: text(2048, "At most 2048 characters").pipe(z.string().min(1, "Enter the endpoint URL")),
+  url: text(2048, "At most 2048 characters").meta(WEBHOOK_URL_HINT).pipe(z.string().min(1, "Enter the endpoint URL")),
   description: text(200, "At most 200 characters").default(""),
   eventTypes,
   enabled: z.boolean().default(true),

@@ -59,7 +59,7 @@ describe("POST /api/v1/guests/checkin and checkout", () => {
       key,
       body: { pmsGuestId: code, lastName: "Smith", roomNumber: "102", checkOutDate: future(4) },
     });
-    expect(wrongName.status).toBe(400);
+    expect(wrongName.status).toBe(409);
     expect(wrongName.body!.details).toEqual([{ path: "lastName", message: "Does not match the reservation" }]);
 
     const checkedIn = await call(checkinRoute.POST, {

@@ -32,7 +32,10 @@ export const POST = v1Route(
     tag: "Reservations",
     summary: "Create a reservation",
     description:
-      "Books a room for an existing guest (`guestId`) or a new one (`guest`; a guest with the same email is reused). Refused with 409 INVALID_STATE when departure is not after arrival or the room is taken.",
+      "Books a room for an existing guest (`guestId`) or a new one (`guest`; a guest with the same email is reused). Send exactly one of the two. " +
+      "Rules no schema can say are refused with 409 INVALID_STATE: departure must be after arrival, the room must be in service, " +
+      "free on those nights and sleep `adults + children`. `guestId` and `roomId` must name the property's own guest and room, " +
+      "and `currency`, when sent, must be the property's (otherwise 400).",
     scope: "reservations:write",
     body: createReservationInput,
     response: single(reservationResource),

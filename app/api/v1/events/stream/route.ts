@@ -2,7 +2,7 @@
 import { z } from "zod";
 import { refuseOtherMethods } from "@/lib/api/refuse-other-methods";
 import { v1Route } from "@/lib/api/v1-route";
-import { MAX_STREAMS_PER_KEY, openEventStream, STREAM_START, streamTypes } from "@/lib/events/event-stream";
+import { MAX_STREAMS_PER_KEY, openEventStream, STREAM_START, STREAM_TYPES_PATTERN, streamTypes } from "@/lib/events/event-stream";
 
 export const GET = v1Route(
   {
@@ -29,12 +29,10 @@ export const GET = v1Route(
       },
     ],
     query: z.strictObject({
-      types: z
-        .string()
-        .trim()
-        .max(1000)
-        .optional()
-        .meta({ description: 'Only these event types, comma-separated; "reservation.*" names a family. Omitted: every type' }),
+      types: z.string().trim().max(1000).optional().meta({
+        description: 'Only these event types, comma-separated; "reservation.*" names a family. Omitted: every type',
+        pattern: STREAM_TYPES_PATTERN,
+      }),
       after: z
         .string()
         .trim()

@@ -31,7 +31,8 @@ export const POST = v1Route(
     summary: "Issue a door access code",
     description:
       "For a confirmed or checked-in stay. The PIN is 6 random digits unless given; validity defaults to the stay, from 15:00 on " +
-      "arrival to 11:00 on departure in the property's time zone. Emits `access_code.created`.",
+      "arrival to 11:00 on departure in the property's time zone. `validUntil` must be after `validFrom` (each given or by default), " +
+      "which no schema can say: otherwise 409 INVALID_STATE. Emits `access_code.created`.",
     scope: "reservation_accesses:write",
     body: issueAccessCodeInput,
     status: 201,

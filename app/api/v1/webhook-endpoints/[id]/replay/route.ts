@@ -18,7 +18,8 @@ export const POST = v1Route(
       "(`only: failed`, the default) or every finished one (`all`). Each keeps its `webhook-id` and body, so a receiver that " +
       `deduplicates sees no copy twice. At most ${MAX_REPLAY.toLocaleString("en")} per replay (a wider window is refused with its ` +
       "count: split it). Answers 202 at once; the worker sends them oldest first, and GET /webhook-endpoints/{id}/replays/{replayId} " +
-      "shows how many were sent. A disabled endpoint must be enabled first (409).",
+      "shows how many were sent. A disabled endpoint must be enabled first (409). `until` must be after `since`, which no schema " +
+      "can say: otherwise 409 INVALID_STATE.",
     scope: "webhooks:write",
     body: replayInput,
     status: 202,

@@ -83,6 +83,9 @@ function typeLabel(schema: Schema, components: Components): ReactNode {
   return nullable ? <>{label} or null</> : label;
 }
 
+/** The patterns of lib/openapi/input-hints.ts `notBlank`. */
+const NOT_BLANK = /^\\S(\[\\s\\S\]\{\d+,\}\\S)?$/;
+
 const count = (n: number) => n.toLocaleString("en");
 
 function constraints(schema: Schema): ReactNode[] {
@@ -115,7 +118,9 @@ function constraints(schema: Schema): ReactNode[] {
     notes.push(
       `${s.minItems !== undefined ? `${count(s.minItems as number)} to ` : "Up to "}${count((s.maxItems as number | undefined) ?? Infinity)} items`,
     );
-  if (typeof s.pattern === "string")
+  // A format (date, email) says it in words; the patterns that only rule out blank text read as that.
+  if (typeof s.pattern === "string" && NOT_BLANK.test(s.pattern)) notes.push("Not blank");
+  else if (typeof s.pattern === "string" && typeof s.format !== "string")
     notes.push(
       <>
         Matches <code className="break-all">{s.pattern}</code>

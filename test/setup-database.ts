@@ -12,10 +12,13 @@ const { flushKeyUsage } = await import("../lib/api-keys/record-key-usage");
 const { closeDb, configureDatabase } = await import("../lib/db/client");
 const { flushRequestLogs } = await import("../lib/request-logs/log-writer");
 const { configurePrivateNetworks } = await import("../lib/webhooks/engine/url-guard");
+const { configureRefusalFloor } = await import("../lib/auth/sign-in");
 const { createTestDatabase } = await import("./test-database");
 
 // Webhook receivers in the tests listen on loopback; the SSRF tests turn the guard on explicitly.
 configurePrivateNetworks(true);
+// Refused sign-ins answer no sooner than a floor; the tests that count hundreds of them skip it (one test holds it).
+configureRefusalFloor(0);
 
 const database = await createTestDatabase(inject("databaseTemplate"));
 configureDatabase({ url: database.url, poolSize: database.kind === "pglite" ? 1 : 5 });

@@ -3,7 +3,7 @@ import { createProperty, createUser } from "../../test/fixtures";
 import { can } from "./roles";
 import { OPEN_REDIRECT_PAYLOADS } from "../../test/open-redirect-payloads";
 import { safeCallbackUrl, sameOriginRedirect } from "./safe-callback-url";
-import { signIn } from "./sign-in";
+import { configureRefusalFloor, REFUSAL_FLOOR_MS, signIn } from "./sign-in";
 
 const client = { userAgent: "vitest", ip: null };
 
@@ -21,6 +21,21 @@ describe("signIn", () => {
     expect(await signIn({ email: "nobody@example.com", password: "s3cret-pass" }, client)).toEqual(invalid);
     expect(await signIn({ email: "not an email", password: "" }, client)).toEqual(invalid);
     expect(await signIn(undefined, client)).toEqual(invalid);
+  });
+
+  it("answers a refusal no sooner than the floor, for a known email and an unknown one alike", async () => {
+    const user = await createUser({ password: "s3cret-pass" });
+    configureRefusalFloor(undefined);
+    try {
+      for (const email of [user.email, "nobody@example.com"]) {
+        const started = performance.now();
+        expect(await signIn({ email, password: "wrong" }, client)).toEqual({ ok: false, reason: "invalid" });
+        // A lower bound only: a timer never fires early, so this holds on any machine.
+        expect(performance.now() - started).toBeGreaterThanOrEqual(REFUSAL_FLOOR_MS - 1);
+      }
+    } finally {
+      configureRefusalFloor(0);
+    }
   });
 });
 

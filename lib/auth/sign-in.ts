@@ -17,6 +17,25 @@ const credentials = z.object({
   code: z.string().trim().max(40).optional(),
 });
 
+/**
+ * A refusal is answered no sooner than this after the attempt began. One bcrypt comparison on either path
+ * leaves the row read, the audit insert and the scheduler to differ between a known and an unknown email
+ * (an outside review measured 8 ms); waiting out a floor well above all of them leaves nothing to time.
+ */
+export const REFUSAL_FLOOR_MS = 250;
+
+const globalForSignIn = globalThis as unknown as { __pmsRefusalFloorMs?: number };
+
+/** Sets this process's floor; the unit tests, which refuse hundreds of sign-ins to count them, set 0. */
+export function configureRefusalFloor(ms: number | undefined): void {
+  globalForSignIn.__pmsRefusalFloorMs = ms;
+}
+
+async function atTheFloor(startedAt: number): Promise<void> {
+  const left = (globalForSignIn.__pmsRefusalFloorMs ?? REFUSAL_FLOOR_MS) - (performance.now() - startedAt);
+  if (left > 0) await new Promise((resolve) => setTimeout(resolve, left));
+}
+
 // Compared against when the email is unknown, so both paths cost one bcrypt comparison.
 const DUMMY_HASH = "$2b$10$CwTycUXWue0Thq9StjUM0uJ8.ixX0y6X6sB/5nN6m0T0eE4t7cKXK";
 
@@ -38,6 +57,7 @@ async function audit(action: string, email: string, userId: string | null, metad
 }
 
 export async function signIn(input: unknown, client: ClientInfo, now = new Date()): Promise<SignInOutcome> {
+  const startedAt = performance.now();
   const parsed = credentials.safeParse(input);
   if (!parsed.success) return { ok: false, reason: "invalid" };
   const { email, password } = parsed.data;
@@ -56,6 +76,7 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   const passwordOk = await bcrypt.compare(password, user?.passwordHash ?? DUMMY_HASH);
   if (!user || !passwordOk) {
     await audit("user.sign_in_failed", email, user?.id ?? null, { ...where, reason: "password" });
+    await atTheFloor(startedAt);
     return { ok: false, reason: "invalid" };
   }
 
@@ -69,6 +90,7 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
     const factor = await verifySecondFactor(user, code, now);
     if (!factor) {
       await audit("user.sign_in_failed", email, user.id, { ...where, reason: "two_factor" });
+      await atTheFloor(startedAt);
       return { ok: false, reason: "invalid" };
     }
     method = factor;

@@ -122,6 +122,8 @@ test("inviting someone who is already a member is refused with a clear message",
   await expect(invite.getByRole("alert").filter({ hasText: "is already a member" })).toHaveText(
     "manager@demo.test is already a member of this property.",
   );
+  // Said once, in the form: not also as a toast.
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
 });
 
 test("the last owner cannot leave the property", async ({ page }) => {

@@ -22,7 +22,7 @@ async function openFirst(page: Page, status: string) {
 /** Books a stay of one's own from the list (years ahead, dates no other run takes) and opens its page. */
 async function bookAndOpen(page: Page) {
   const guest = `Desk${Date.now().toString(36)}`;
-  const arrival = new Date(Date.UTC(2034, 0, 1) + (Date.now() % 3000) * 3 * 86_400_000);
+  const arrival = new Date(Date.UTC(2034, 0, 1) + (Date.now() % 9000) * 3 * 86_400_000);
   const iso = (days: number) => new Date(arrival.getTime() + days * 86_400_000).toISOString().slice(0, 10);
   await page.goto("/grand-hotel/reservations");
   await page.getByRole("button", { name: "New reservation" }).click();
@@ -109,7 +109,7 @@ test("an admin erases a guest's personal data after confirming", async ({ page }
   }).toPass({ timeout: 30_000 });
 });
 
-test.describe("on a phone", () => {
+test.describe("the desk's actions on a phone", () => {
   test.use({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
 
   test("a manager records a payment, then checks the stay in and out from its page; the buttons fit", async ({ page }) => {

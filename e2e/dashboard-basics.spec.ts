@@ -52,6 +52,10 @@ test("a FREE-plan property's API screens lead to the plan page, which tells an o
   await expect(page.getByRole("region", { name: "FREE plan" })).toContainText("Current plan");
   await expect(page.getByRole("heading", { name: "How to upgrade" })).toBeVisible();
   await expect(page.getByText(/ask for Seaside Hostel to move to PRO/)).toBeVisible();
+  // It names the people to ask, the owner included (marked as the reader).
+  const contacts = page.getByTestId("plan-contacts");
+  await expect(contacts).toContainText("Olivia Owner (Owner, you)");
+  await expect(contacts.getByRole("link", { name: "admin@demo.test" })).toHaveAttribute("href", "mailto:admin@demo.test");
 
   // A PRO property shows no callout.
   await page.goto("/grand-hotel/settings/api-access/keys");
@@ -63,4 +67,13 @@ test("a manager of a FREE property is told whom to ask for the upgrade", async (
   await page.goto("/seaside-hostel/settings/plan");
   await expect(page.getByText("Only the property’s owners and admins can ask for a plan change")).toBeVisible();
   await expect(page.getByRole("link", { name: "owner@demo.test" })).toHaveAttribute("href", "mailto:owner@demo.test");
+  // A PRO property names them too: a plan change either way goes through them.
+  await page.goto("/grand-hotel/settings/plan");
+  await expect(page.getByRole("heading", { name: "This property is on PRO" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Who can ask for a plan change" })).toBeVisible();
+  await expect(page.getByTestId("plan-contacts").getByRole("link", { name: "owner@demo.test" })).toHaveAttribute(
+    "href",
+    "mailto:owner@demo.test",
+  );
+  await expect(page.getByTestId("plan-contacts")).not.toContainText("manager@demo.test");
 });

@@ -48,6 +48,10 @@ test("an owner requires 2FA of key managers, and an admin without it is sent to 
     await expect(page).toHaveURL(/\/grand-hotel\/settings\/team$/);
     await requirement().click();
     await expect(requirement()).toHaveAttribute("aria-checked", "true");
+    // Said once, as a toast, not also under the switch.
+    const said = "Two-factor authentication is now required for owners and admins who manage API access.";
+    await expect(page.locator("[data-sonner-toast]").filter({ hasText: said })).toHaveCount(1);
+    await expect(page.getByRole("region", { name: "Security" }).getByText(said)).toHaveCount(0);
   });
 
   await test.step("an admin without 2FA cannot reach API Access until it is on", async () => {

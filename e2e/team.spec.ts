@@ -39,6 +39,8 @@ test("an owner invites a new manager by email, who joins from the mailed link", 
   await invite.getByRole("button", { name: "Send invitation" }).click();
   const created = page.getByRole("dialog", { name: "Invitation created" });
   await expect(created.getByRole("status")).toHaveText(`${email} is invited as Manager. We e-mailed the link too.`);
+  // The dialog is the answer: no toast says it again.
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
   const shownLink = await created.getByTestId("invitation-link").textContent();
 
   // The mail a real SMTP server received carries the same link.
@@ -72,6 +74,22 @@ test("an owner invites a new manager by email, who joins from the mailed link", 
   await expect(row).toContainText("Nora Newcomer");
   await expect(row).toContainText("Manager");
   await expect(page.getByTestId("invitation-row").filter({ hasText: email })).toHaveCount(0);
+
+  // A change is said once, as a toast; its dialog closes.
+  const toasts = page.locator("[data-sonner-toast]");
+  await row.getByRole("button", { name: /^Change role of / }).click();
+  const roleDialog = page.getByRole("dialog", { name: /^Change the role of / });
+  await roleDialog.getByLabel("New role").selectOption({ label: "Staff" });
+  await roleDialog.getByRole("button", { name: "Save role" }).click();
+  await expect(roleDialog).toBeHidden();
+  await expect(toasts.filter({ hasText: "Nora Newcomer is now Staff." })).toHaveCount(1);
+  await expect(row).toContainText("Staff");
+  await row.getByRole("button", { name: /^Remove / }).click();
+  const removeDialog = page.getByRole("dialog", { name: /^Remove / });
+  await removeDialog.getByRole("button", { name: "Remove member" }).click();
+  await expect(removeDialog).toBeHidden();
+  await expect(toasts.filter({ hasText: "Nora Newcomer was removed from Grand Hotel." })).toHaveCount(1);
+  await expect(row).toHaveCount(0);
 });
 
 test("an existing user accepts by signing in as the invited address, then leaves again", async ({ page, browser }) => {
@@ -122,6 +140,8 @@ test("inviting someone who is already a member is refused with a clear message",
   await expect(invite.getByRole("alert").filter({ hasText: "is already a member" })).toHaveText(
     "manager@demo.test is already a member of this property.",
   );
+  // Said once, in the form: not also as a toast.
+  await expect(page.locator("[data-sonner-toast]")).toHaveCount(0);
 });
 
 test("the last owner cannot leave the property", async ({ page }) => {

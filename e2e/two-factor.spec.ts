@@ -16,9 +16,18 @@ async function passwordOnly(browser: Browser): Promise<Page> {
   await page.goto("/login");
   await page.getByLabel("Email").fill(EMAIL);
   await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  // A right password is not a failure: on the way to the code step nothing answers 4xx and the console logs no error.
+  const failures: string[] = [];
+  page.on("response", (response) => {
+    if (response.status() >= 400) failures.push(`${response.status()} ${new URL(response.url()).pathname}`);
+  });
+  page.on("console", (message) => {
+    if (message.type() === "error") failures.push(message.text());
+  });
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(page.getByLabel("Authentication code")).toBeVisible();
   await expect(page).toHaveURL(/\/login/);
+  expect(failures).toEqual([]);
   return page;
 }
 

@@ -82,7 +82,8 @@ export function ApiSettingsCard({ slug, settings, canEdit }: { slug: string; set
             <Button type="submit" disabled={pending}>
               {pending ? "Saving…" : "Save limits"}
             </Button>
-            <ActionMessage result={result ?? undefined} />
+            {/* Saved is a toast; only a refusal is written here. */}
+            {result && !result.ok ? <ActionMessage result={result} /> : null}
           </div>
         </form>
       ) : null}

@@ -22,7 +22,9 @@ export function CreateKeyDialog({ slug }: { slug: string }) {
   const [expiry, setExpiry] = useState("never");
   const invalidate = useInvalidateApiKeys(slug);
   const mutation = useActionMutation((input: Parameters<typeof createApiKeyAction>[1]) => createApiKeyAction(slug, input), {
-    successToast: "Key created. Store it now: it is shown only once.",
+    // The dialog shows the new key and says to store it now; a refusal stays in it too.
+    successToast: false,
+    failureToast: false,
     onSuccess: async (result) => {
       setIssued(result.keys);
       await invalidate();

@@ -20,6 +20,8 @@ export function EditKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
         await invalidate();
         onClose();
       },
+      // The dialog writes a refusal itself.
+      failureToast: false,
     },
   );
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;

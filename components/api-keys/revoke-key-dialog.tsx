@@ -24,6 +24,8 @@ export function RevokeKeyDialog({
   const [bothChosen, setPair] = useState(false);
   const pair = bothChosen && partner !== null;
   const mutation = useActionMutation(() => revokeApiKeyAction(slug, { keyId: apiKey.id, pair }), {
+    // The dialog writes a refusal itself.
+    failureToast: false,
     onSuccess: async () => {
       await invalidate();
       onClose();

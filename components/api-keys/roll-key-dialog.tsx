@@ -21,7 +21,9 @@ export function RollKeyDialog({ slug, apiKey, onClose }: { slug: string; apiKey:
   const [issued, setIssued] = useState<IssuedKey[] | null>(null);
   const invalidate = useInvalidateApiKeys(slug);
   const mutation = useActionMutation(() => rollApiKeyAction(slug, { keyId: apiKey.id, grace, pair }), {
-    successToast: "Key rolled. Store the new key: it is shown only now.",
+    // The dialog shows the new key and says to store it now; a refusal stays in it too.
+    successToast: false,
+    failureToast: false,
     onSuccess: async (result) => {
       setIssued(result.keys);
       await invalidate();

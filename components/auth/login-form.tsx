@@ -8,7 +8,8 @@ import { Button } from "@/components/ui/button";
 import { PasswordField } from "@/components/ui/password-field";
 import { Field, Input } from "@/components/ui/field";
 import { safeCallbackUrl } from "@/lib/auth/safe-callback-url";
-import { THROTTLED_PREFIX, tooManyAttemptsMessage, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
+import { describeFailure, fetchJson, RequestFailed } from "@/components/ui/fetch-json";
+import { INVALID_CREDENTIALS_MESSAGE, THROTTLED_PREFIX, tooManyAttemptsMessage, TWO_FACTOR_REQUIRED } from "@/lib/auth/sign-in-errors";
 
 export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
   const router = useRouter();
@@ -29,6 +30,35 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
     }
     setPending(true);
     setError(null);
+    if (!credentials) {
+      // The password first, on its own: a right one answers 200 and says whether a code comes next, so the
+      // code step never starts with a failed (401) request. It starts no session; next-auth does, below.
+      let step: { next: "code" | "sign_in" };
+      try {
+        step = await fetchJson<{ next: "code" | "sign_in" }>("/api/auth/sign-in-step", {
+          method: "POST",
+          headers: { "Content-Type": "application/json" },
+          body: JSON.stringify({ email, password }),
+        });
+      } catch (failure) {
+        setPending(false);
+        // One message for a wrong password and an unknown email; the throttle's and the network's say what they are.
+        const refused = failure instanceof RequestFailed ? failure.code : null;
+        setError(
+          refused === "UNAUTHORIZED"
+            ? INVALID_CREDENTIALS_MESSAGE
+            : refused === "RATE_LIMITED"
+              ? (failure as RequestFailed).message
+              : describeFailure(failure),
+        );
+        return;
+      }
+      if (step.next === "code") {
+        setPending(false);
+        setCredentials({ email, password });
+        return;
+      }
+    }
     const result = await signIn("credentials", { email, password, code, redirect: false });
     if (result?.ok && !result.error) {
       // Checked again here: this component must stay safe whoever renders it.
@@ -47,7 +77,7 @@ export function LoginForm({ callbackUrl }: { callbackUrl: string }) {
       return;
     }
     // One message for every failure: it must not reveal whether the email exists, nor which factor failed.
-    setError(credentials ? "Sign-in failed: the password or the authentication code is not right." : "Invalid email or password.");
+    setError(credentials ? "Sign-in failed: the password or the authentication code is not right." : INVALID_CREDENTIALS_MESSAGE);
   }
 
   return (

@@ -19,7 +19,11 @@ export function EraseGuestButton({
   guestName: string;
 }) {
   const [open, setOpen] = useState(false);
-  const mutation = useActionMutation(() => eraseGuestAction(slug, { guestId, reservationId }), { onSuccess: () => setOpen(false) });
+  // A refusal stays in the dialog; success is a toast.
+  const mutation = useActionMutation(() => eraseGuestAction(slug, { guestId, reservationId }), {
+    onSuccess: () => setOpen(false),
+    failureToast: false,
+  });
   return (
     <>
       <Button variant="secondary" onClick={() => setOpen(true)}>

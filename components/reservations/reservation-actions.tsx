@@ -2,6 +2,7 @@
 
 import { useState } from "react";
 import { changeReservationStatusAction } from "@/lib/actions/reservations";
+import { FormError } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent } from "@/components/ui/dialog";
 import { useActionMutation } from "@/components/ui/use-action-mutation";
@@ -19,64 +20,97 @@ interface Props {
   early: boolean;
   canCheckInOut: boolean;
   canCancel: boolean;
+  /** The guest's personal data was erased: the stay takes no check-in (the server refuses it too). */
+  guestErased?: boolean;
+  /**
+   * "row" (the list): small buttons, a refusal as a toast. "page" (the stay's own page): full-size buttons
+   * that wrap on a phone, a refusal written under them (or in the open confirmation) until the next try.
+   */
+  variant?: "row" | "page";
 }
 
 type Input = Exclude<Parameters<typeof changeReservationStatusAction>[1], FormData>;
 
 /** The transitions a stay in this status allows and this role may make; cancel is quiet and asks first. */
-export function ReservationActions({ slug, reservationId, code, guestName, status, arrival, early, canCheckInOut, canCancel }: Props) {
+export function ReservationActions({
+  slug,
+  reservationId,
+  code,
+  guestName,
+  status,
+  arrival,
+  early,
+  canCheckInOut,
+  canCancel,
+  guestErased = false,
+  variant = "row",
+}: Props) {
   const [confirm, setConfirm] = useState<"early" | "cancel" | null>(null);
+  const page = variant === "page";
   const mutation = useActionMutation(
     (input: Omit<Input, "reservationId">) => changeReservationStatusAction(slug, { ...input, reservationId }),
     {
       onSuccess: () => setConfirm(null),
+      failureToast: !page,
     },
   );
-  const checkIn = status === "CONFIRMED" && canCheckInOut;
+  const checkIn = status === "CONFIRMED" && canCheckInOut && !guestErased;
   const checkOut = status === "CHECKED_IN" && canCheckInOut;
   const cancel = status === "CONFIRMED" && canCancel;
   if (!checkIn && !checkOut && !cancel) return null;
   const busy = mutation.isPending;
+  const size = page ? "md" : "sm";
+  // On the page a refusal stays in view: in the confirmation while it is open, else under the buttons.
+  const failure = page && mutation.data && !mutation.data.ok ? mutation.data.message : null;
+  const start = (next: "early" | "cancel" | null, input?: Omit<Input, "reservationId">) => {
+    mutation.reset();
+    setConfirm(next);
+    if (input) mutation.mutate(input);
+  };
 
   return (
-    <div className="flex items-center justify-end gap-1">
-      {checkIn ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={busy}
-          aria-label={`Check in ${code}`}
-          onClick={() => (early ? setConfirm("early") : mutation.mutate({ transition: "check_in" }))}
-        >
-          Check in
-        </Button>
-      ) : null}
-      {checkOut ? (
-        <Button
-          size="sm"
-          variant="secondary"
-          disabled={busy}
-          aria-label={`Check out ${code}`}
-          onClick={() => mutation.mutate({ transition: "check_out" })}
-        >
-          Check out
-        </Button>
-      ) : null}
-      {cancel ? (
-        <Button
-          size="sm"
-          variant="ghost"
-          className="text-slate-600"
-          disabled={busy}
-          aria-label={`Cancel ${code}`}
-          onClick={() => setConfirm("cancel")}
-        >
-          Cancel
-        </Button>
-      ) : null}
+    <div className={page ? "flex flex-col gap-2" : "flex items-center justify-end gap-1"}>
+      <div className={page ? "flex flex-wrap gap-2" : "contents"}>
+        {checkIn ? (
+          <Button
+            size={size}
+            variant="secondary"
+            disabled={busy}
+            aria-label={`Check in ${code}`}
+            onClick={() => (early ? start("early") : start(null, { transition: "check_in" }))}
+          >
+            Check in
+          </Button>
+        ) : null}
+        {checkOut ? (
+          <Button
+            size={size}
+            variant="secondary"
+            disabled={busy}
+            aria-label={`Check out ${code}`}
+            onClick={() => start(null, { transition: "check_out" })}
+          >
+            Check out
+          </Button>
+        ) : null}
+        {cancel ? (
+          <Button
+            size={size}
+            variant={page ? "secondary" : "ghost"}
+            className={page ? "text-red-700" : "text-slate-600"}
+            disabled={busy}
+            aria-label={page ? `Cancel reservation ${code}` : `Cancel ${code}`}
+            onClick={() => start("cancel")}
+          >
+            {page ? "Cancel reservation" : "Cancel"}
+          </Button>
+        ) : null}
+      </div>
+      {failure && confirm === null ? <FormError>{failure}</FormError> : null}
       <Dialog open={confirm !== null} onOpenChange={(open) => !open && setConfirm(null)}>
         {confirm === "early" ? (
           <DialogContent title="Check in early?" description={`${guestName} arrives on ${arrival}. Check in ${code} now anyway?`}>
+            {failure ? <FormError>{failure}</FormError> : null}
             <Choices
               busy={busy}
               keep="Not yet"
@@ -89,6 +123,7 @@ export function ReservationActions({ slug, reservationId, code, guestName, statu
             title={`Cancel ${code}?`}
             description={`${guestName}, arriving ${arrival}. The room becomes free again; a cancelled reservation cannot be restored.`}
           >
+            {failure ? <FormError>{failure}</FormError> : null}
             <Choices
               busy={busy}
               keep="Keep reservation"
@@ -105,7 +140,7 @@ export function ReservationActions({ slug, reservationId, code, guestName, statu
 
 function Choices({ busy, keep, go, danger, onGo }: { busy: boolean; keep: string; go: string; danger?: boolean; onGo: () => void }) {
   return (
-    <div className="flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
+    <div className="mt-3 flex flex-col-reverse gap-2 sm:flex-row sm:justify-end">
       <DialogClose asChild>
         <Button variant="secondary">{keep}</Button>
       </DialogClose>

@@ -14,7 +14,8 @@ import { useTeamAction } from "./use-team-action";
 /** Invites by email; the link is shown here once, whether or not it was also mailed. */
 export function InviteMemberDialog({ slug, roles }: { slug: string; roles: Role[] }) {
   const [open, setOpen] = useState(false);
-  const mutation = useTeamAction(slug, inviteMemberAction);
+  // The dialog shows the outcome with the link (and whether it was mailed): no toast besides.
+  const mutation = useTeamAction(slug, inviteMemberAction, { successToast: false });
   const result = mutation.data;
   const invited = result?.ok ? result : null;
   const errors = (key: string) => (result && !result.ok ? result.fields?.[key] : undefined);

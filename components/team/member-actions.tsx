@@ -8,7 +8,7 @@ import { changeMemberRoleAction, removeMemberAction } from "@/lib/actions/team";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import type { Role } from "@/lib/db/generated/prisma/enums";
 import type { MemberView } from "@/lib/team/list-team";
-import { ActionMessage } from "@/components/ui/action-message";
+import { FormError } from "@/components/ui/action-message";
 import { useTeamAction } from "./use-team-action";
 
 /** "Change role" and "Remove" for one member, offered only where the team rules allow them. */
@@ -67,7 +67,8 @@ function ChangeRoleDialog({
   onClose: () => void;
 }) {
   const [role, setRole] = useState<Role>(roleOptions[0]!);
-  const mutation = useTeamAction(slug, changeMemberRoleAction);
+  const mutation = useTeamAction(slug, changeMemberRoleAction, { onSuccess: onClose });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent title={`Change the role of ${member.name}`} description={`${member.email} is ${ROLE_LABEL[member.role]} now.`}>
@@ -81,16 +82,14 @@ function ChangeRoleDialog({
               ))}
             </Select>
           </Field>
-          <ActionMessage result={mutation.data} />
+          {failure ? <FormError>{failure}</FormError> : null}
           <div className="flex justify-end gap-2">
             <DialogClose asChild>
-              <Button variant="secondary">{mutation.data?.ok ? "Close" : "Cancel"}</Button>
+              <Button variant="secondary">Cancel</Button>
             </DialogClose>
-            {mutation.data?.ok ? null : (
-              <Button onClick={() => mutation.mutate({ memberId: member.id, role })} disabled={mutation.isPending}>
-                {mutation.isPending ? "Saving…" : "Save role"}
-              </Button>
-            )}
+            <Button onClick={() => mutation.mutate({ memberId: member.id, role })} disabled={mutation.isPending}>
+              {mutation.isPending ? "Saving…" : "Save role"}
+            </Button>
           </div>
         </div>
       </DialogContent>
@@ -109,23 +108,22 @@ function RemoveDialog({
   member: MemberView;
   onClose: () => void;
 }) {
-  const mutation = useTeamAction(slug, removeMemberAction);
+  const mutation = useTeamAction(slug, removeMemberAction, { onSuccess: onClose });
+  const failure = mutation.data && !mutation.data.ok ? mutation.data.message : null;
   return (
     <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent
         title={`Remove ${member.name}?`}
         description={`${member.email} loses access to ${propertyName} at once. Their account stays; you can invite them again.`}
       >
-        <ActionMessage result={mutation.data} />
+        {failure ? <FormError>{failure}</FormError> : null}
         <div className="mt-4 flex justify-end gap-2">
           <DialogClose asChild>
-            <Button variant="secondary">{mutation.data?.ok ? "Close" : "Cancel"}</Button>
+            <Button variant="secondary">Cancel</Button>
           </DialogClose>
-          {mutation.data?.ok ? null : (
-            <Button variant="danger" onClick={() => mutation.mutate({ memberId: member.id })} disabled={mutation.isPending}>
-              {mutation.isPending ? "Removing…" : "Remove member"}
-            </Button>
-          )}
+          <Button variant="danger" onClick={() => mutation.mutate({ memberId: member.id })} disabled={mutation.isPending}>
+            {mutation.isPending ? "Removing…" : "Remove member"}
+          </Button>
         </div>
       </DialogContent>
     </Dialog>

@@ -9,7 +9,7 @@ import { revokeInvitationAction } from "@/lib/actions/team";
 import type { Role } from "@/lib/db/generated/prisma/enums";
 import type { InvitationView } from "@/lib/team/list-team";
 import { inviteRefusal } from "@/lib/team/team-rules";
-import { ActionMessage } from "@/components/ui/action-message";
+import { FormError } from "@/components/ui/action-message";
 import { RoleBadge } from "./role-badge";
 import { useTeamAction } from "./use-team-action";
 
@@ -69,7 +69,7 @@ export function TeamInvitations({ slug, invitations, viewerRole }: { slug: strin
 
 function RevokeInvitation({ slug, invitation }: { slug: string; invitation: InvitationView }) {
   const [open, setOpen] = useState(false);
-  const mutation = useTeamAction(slug, revokeInvitationAction);
+  const mutation = useTeamAction(slug, revokeInvitationAction, { onSuccess: () => setOpen(false) });
   return (
     <>
       <Button
@@ -81,12 +81,18 @@ function RevokeInvitation({ slug, invitation }: { slug: string; invitation: Invi
       >
         Revoke
       </Button>
-      <Dialog open={open} onOpenChange={setOpen}>
+      <Dialog
+        open={open}
+        onOpenChange={(next) => {
+          setOpen(next);
+          if (next) mutation.reset();
+        }}
+      >
         <DialogContent
           title="Revoke this invitation?"
           description={`The link sent to ${invitation.email} stops working. You can invite them again.`}
         >
-          <ActionMessage result={mutation.data} />
+          {mutation.data && !mutation.data.ok ? <FormError>{mutation.data.message}</FormError> : null}
           <div className="mt-4 flex justify-end gap-2">
             <DialogClose asChild>
               <Button variant="secondary">Cancel</Button>

@@ -2,7 +2,7 @@
 
 import { updateTeamSettingsAction } from "@/lib/actions/team";
 import { cn } from "@/lib/ui/cn";
-import { ActionMessage } from "@/components/ui/action-message";
+import { FormError } from "@/components/ui/action-message";
 import { useTeamAction } from "./use-team-action";
 
 /** The property's 2FA requirement: owners switch it, everyone else reads it. */
@@ -53,7 +53,11 @@ export function TeamSettings({
           />
         </button>
       </div>
-      <ActionMessage result={mutation.data} className="mt-3" />
+      {mutation.data && !mutation.data.ok ? (
+        <div className="mt-3">
+          <FormError>{mutation.data.message}</FormError>
+        </div>
+      ) : null}
     </section>
   );
 }

@@ -2,7 +2,9 @@
 // The one way the dashboard runs a server action from a button or form: in sudo mode (asking for the
 // password again when the action needs it), with a toast for what happened, and never a failure
 // swallowed: an answer with `ok: false` is shown (inline field errors stay with their form), and an
-// action that throws (network down, server gone) is shown too.
+// action that throws (network down, server gone) is shown too. One outcome is said in one place: a form or
+// dialog that writes its refusal beside itself passes failureToast: false, and one whose content is the result
+// (a new key, an invitation link) passes successToast: false; a completed action is otherwise a toast only.
 import { useMutation } from "@tanstack/react-query";
 import { useSudo } from "@/components/auth/sudo-provider";
 import type { ActionResult } from "@/lib/errors/action-result";

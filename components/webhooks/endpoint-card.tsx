@@ -9,7 +9,7 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { RelativeTime } from "@/components/ui/relative-time";
-import type { ActionResult } from "@/lib/errors/action-result";
+import { toast } from "@/components/ui/toaster";
 import type { EventTypeOption, WebhookEndpointView } from "@/lib/webhooks/list-endpoint-views";
 import { describeRetrySchedule } from "@/lib/webhooks/engine/retry-schedule";
 import { AttemptOutcomeLabel } from "./delivery-status";
@@ -43,12 +43,21 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
   const router = useRouter();
   const invalidate = useInvalidateWebhooks(slug);
   const [dialog, setDialog] = useState<"edit" | "disable" | "delete" | null>(null);
-  const [notice, setNotice] = useState<ActionResult | null>(null);
-  const after = async (result: ActionResult) => {
-    setNotice(result);
+  const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;
+  const after = async () => {
     await invalidate();
   };
-  const test = useActionMutation(() => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), { onSuccess: after });
+  // What happened is a toast; a test event's toast leads to its delivery (the detail page lists it already).
+  const test = useActionMutation(() => sendWebhookTestEventAction(slug, { endpointId: endpoint.id }), {
+    successToast: false,
+    onSuccess: async (result) => {
+      toast.success(
+        result.message ?? "Test event queued.",
+        detail ? {} : { action: { label: "See it", onClick: () => router.push(deliveriesHref) } },
+      );
+      await after();
+    },
+  });
   const enable = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: true }), {
     onSuccess: after,
   });
@@ -63,7 +72,6 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
   }, [wantsEnable]);
   const rate = successRate(endpoint.health);
   const last = endpoint.health.lastDelivery;
-  const deliveriesHref = `${webhooksHref(slug)}/${encodeURIComponent(endpoint.id)}`;
 
   return (
     <article
@@ -206,19 +214,6 @@ export function EndpointCard({ slug, endpoint, catalog, canManage, detail = fals
               </Button>
             </>
           ) : null}
-          {notice ? (
-            <p role={notice.ok ? "status" : "alert"} className={notice.ok ? "text-xs text-emerald-700" : "text-xs text-red-700"}>
-              {notice.message}
-              {notice.ok && test.isSuccess && !detail && notice === test.data ? (
-                <>
-                  {" "}
-                  <Link href={deliveriesHref} className="underline">
-                    See it
-                  </Link>
-                </>
-              ) : null}
-            </p>
-          ) : null}
         </div>
       ) : null}
 
@@ -256,14 +251,16 @@ function DisableDialog({
 }: {
   slug: string;
   endpoint: WebhookEndpointView;
-  onDone: (result: ActionResult) => Promise<void>;
+  onDone: () => Promise<void>;
   onClose: () => void;
   fallbackFocus: () => HTMLElement | null;
 }) {
   const mutation = useActionMutation(() => setWebhookEndpointEnabledAction(slug, { endpointId: endpoint.id, enabled: false }), {
-    onSuccess: async (result) => {
+    // The dialog writes a refusal itself.
+    failureToast: false,
+    onSuccess: async () => {
       // Refreshed first, so on close the Disable button is gone and focus lands on Enable.
-      await onDone(result);
+      await onDone();
       onClose();
     },
   });
@@ -296,6 +293,8 @@ function DeleteDialog({
   onDeleted: () => Promise<void>;
 }) {
   const mutation = useActionMutation(() => deleteWebhookEndpointAction(slug, { endpointId: endpoint.id }), {
+    // The dialog writes a refusal itself.
+    failureToast: false,
     onSuccess: () => onDeleted(),
   });
   return (

@@ -53,6 +53,9 @@ export function EndpointFormDialog({ slug, catalog, endpoint, onClose }: Props) 
         if (result.secret) setCreated({ secret: result.secret });
         else onClose();
       },
+      // A new endpoint's dialog says "Endpoint added" with its secret: no toast besides. A refusal stays in the form.
+      successToast: (result) => (result.secret ? false : (result.message ?? false)),
+      failureToast: false,
     },
   );
   const failure = mutation.data && !mutation.data.ok ? mutation.data : null;

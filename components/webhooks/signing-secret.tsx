@@ -24,6 +24,7 @@ export function SigningSecret({ slug, endpoint, canManage }: Props) {
   const reveal = useActionMutation(() => revealWebhookSecretAction(slug, { endpointId: endpoint.id }), {
     // The secret itself is the answer: no toast.
     successToast: false,
+    failureToast: false,
     onSuccess: (result) => setSecret(result.secret ?? null),
   });
   const failure = reveal.data && !reveal.data.ok ? reveal.data.message : null;
@@ -91,6 +92,8 @@ function RotateSecretDialog({
 }) {
   const invalidate = useInvalidateWebhooks(slug);
   const mutation = useActionMutation(() => rotateWebhookSecretAction(slug, { endpointId: endpoint.id }), {
+    // The dialog writes a refusal itself.
+    failureToast: false,
     onSuccess: async (result) => {
       if (result.secret) onRotated(result.secret);
       await invalidate();

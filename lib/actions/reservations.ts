@@ -1,8 +1,10 @@
 "use server";
-// The Reservations page's changes: a new reservation, and check-in, check-out or cancel of one.
+// The Reservations and stay pages' changes: a new reservation; check-in, check-out or cancel of one; a payment taken for it.
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { eraseGuest } from "../guests/erase-guest";
+import { recordPayment, recordPaymentForm } from "../payments/payments";
+import { formatMoney } from "../ui/format";
 import { changeReservationStatus } from "../reservations/change-reservation-status";
 import { createReservation } from "../reservations/create-reservation";
 import { parseCreateReservationForm } from "../reservations/schemas";
@@ -36,9 +38,21 @@ export const changeReservationStatusAction = propertyAction(
       actor,
     });
     revalidatePath(`/${slug}/reservations`);
+    revalidatePath(`/${slug}/reservations/${reservation.id}`);
     return `${reservation.code} is now ${reservation.status.replace("_", " ").toLowerCase()}.`;
   },
 );
+
+export const recordPaymentAction = propertyAction("recordPayment", recordPaymentForm, async ({ slug, access, actor, input }) => {
+  const payment = await recordPayment({
+    property: access.property,
+    reservationId: input.reservationId,
+    actor,
+    input: { amount: input.amount, currency: access.property.currency, method: input.method },
+  });
+  revalidatePath(`/${slug}/reservations/${input.reservationId}`);
+  return `Payment of ${formatMoney(payment.amount, payment.currency)} recorded.`;
+});
 
 export const eraseGuestAction = propertyAction(
   "eraseGuest",

@@ -12,6 +12,8 @@ export const can = {
   createReservation: (_role: Role) => true,
   checkInOut: (_role: Role) => true,
   cancelReservation: (role: Role) => role !== "STAFF",
+  /** A payment taken at the desk; refunds stay with the payment integration. */
+  recordPayment: (_role: Role) => true,
   eraseGuest: (role: Role) => role === "OWNER" || role === "ADMIN",
   viewTeam: (_role: Role) => true,
   manageTeam: (role: Role) => role === "OWNER" || role === "ADMIN",
@@ -30,6 +32,7 @@ export const DENIED: Record<Permission, string> = {
   createReservation: "Your role does not allow this action.",
   checkInOut: "Your role does not allow this action.",
   cancelReservation: "Your role does not allow this action.",
+  recordPayment: "Your role does not allow this action.",
   eraseGuest: "Only owners and admins can erase a guest's personal data.",
   viewTeam: "Your role does not allow this action.",
   manageTeam: "Only owners and admins can manage the team.",

@@ -1,7 +1,8 @@
 import "server-only";
 // Signing in: throttled per account and IP, the password, then the second factor for users who have one,
 // then a server-side session. Every outcome is an audit event. No answer tells "no such email" from
-// "wrong password", and a wrong code gets the same answer as a wrong password.
+// "wrong password", and a wrong code gets the same answer as a wrong password. The form asks
+// checkSignInPassword first (POST /api/auth/sign-in-step), so a right password is never a failed request.
 import bcrypt from "bcryptjs";
 import { z } from "zod";
 import { recordAuditEvent, signInActor, userActor } from "../audit/record-audit-event";
@@ -56,10 +57,11 @@ async function audit(action: string, email: string, userId: string | null, metad
   });
 }
 
-export async function signIn(input: unknown, client: ClientInfo, now = new Date()): Promise<SignInOutcome> {
+/** The first half of every sign-in: parsed, throttled, the password compared (one bcrypt either way), failures audited. */
+async function checkPassword(input: unknown, client: ClientInfo, now: Date) {
   const startedAt = performance.now();
   const parsed = credentials.safeParse(input);
-  if (!parsed.success) return { ok: false, reason: "invalid" };
+  if (!parsed.success) return { ok: false, reason: "invalid" } as const;
   const { email, password } = parsed.data;
   const code = parsed.data.code || undefined;
   const keys = { email, ip: client.ip };
@@ -69,7 +71,7 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   const retryAfterSeconds = await takeSignInAttempt(keys, now);
   if (retryAfterSeconds > 0) {
     await audit("user.sign_in_throttled", email, null, where);
-    return { ok: false, reason: "throttled", retryAfterSeconds };
+    return { ok: false, reason: "throttled", retryAfterSeconds } as const;
   }
 
   const user = await db.user.findUnique({ where: { email } });
@@ -77,8 +79,31 @@ export async function signIn(input: unknown, client: ClientInfo, now = new Date(
   if (!user || !passwordOk) {
     await audit("user.sign_in_failed", email, user?.id ?? null, { ...where, reason: "password" });
     await atTheFloor(startedAt);
-    return { ok: false, reason: "invalid" };
+    return { ok: false, reason: "invalid" } as const;
   }
+  return { ok: true, user, email, code, keys, where, startedAt } as const;
+}
+
+export type PasswordStepOutcome =
+  { ok: true; next: "code" | "sign_in" } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+
+/**
+ * The sign-in form's first step: is the password right, and if so, is a code needed next? It starts no
+ * session (the form then signs in through next-auth, with the code when one is needed); a right password
+ * gives its try back, as signIn does before asking for the code. Whether the account has 2FA is told only
+ * after the password was verified; a wrong password and an unknown email get the same answer at the same cost.
+ */
+export async function checkSignInPassword(input: unknown, client: ClientInfo, now = new Date()): Promise<PasswordStepOutcome> {
+  const checked = await checkPassword(input, client, now);
+  if (!checked.ok) return checked;
+  await settleSignInAttempt(checked.keys, "refund");
+  return { ok: true, next: checked.user.twoFactorEnabledAt ? "code" : "sign_in" };
+}
+
+export async function signIn(input: unknown, client: ClientInfo, now = new Date()): Promise<SignInOutcome> {
+  const checked = await checkPassword(input, client, now);
+  if (!checked.ok) return checked;
+  const { user, email, code, keys, where, startedAt } = checked;
 
   let method = "password";
   if (user.twoFactorEnabledAt) {

@@ -7,6 +7,7 @@
 export const ROUTE_METHODS: readonly (readonly [route: string, methods: string])[] = [
   ["/api/[...path]", "GET POST PUT PATCH DELETE"],
   ["/api/auth/[...nextauth]", "GET POST"],
+  ["/api/auth/sign-in-step", "POST"],
   ["/api/bench/floor/conversations/[id]/messages", "POST"],
   ["/api/bench/floor/properties", "GET"],
   ["/api/bench/floor/reservations/[id]", "GET"],

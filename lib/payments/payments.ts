@@ -10,6 +10,8 @@ import { PaymentStatus, type ReservationStatus } from "../db/generated/prisma/en
 import { afterCursor, listQuery, newestFirst, page } from "../db/pagination";
 import { AppError, notFound } from "../errors/app-error";
 import { recordDomainEvent } from "../events/record-domain-event";
+import { storableId } from "../db/storable-text";
+import { moneyInput } from "../reservations/schemas";
 import { PAYMENT_METHODS, type PaymentResource } from "./payment-resource";
 
 const amount = z
@@ -28,6 +30,16 @@ export const recordPaymentInput = z.strictObject({
     .toUpperCase()
     .regex(/^[A-Z]{3}$/, "An ISO 4217 code, e.g. EUR"),
   method: z.enum(PAYMENT_METHODS),
+});
+
+/** The stay page's "Record payment" form: an amount in major units ("120.50") and a method; the currency is the property's. */
+export const recordPaymentForm = z.object({
+  reservationId: storableId("reservation"),
+  amount: z
+    .string({ error: "Enter an amount such as 120.00" })
+    .pipe(moneyInput)
+    .pipe(z.number().min(1, "Enter an amount above 0").max(100_000_000_00, "That amount is too large")),
+  method: z.enum(PAYMENT_METHODS, { error: "Choose how it was paid" }),
 });
 
 export const refundPaymentInput = z.strictObject({

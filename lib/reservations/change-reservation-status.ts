@@ -51,15 +51,20 @@ export async function changeReservationStatus(options: {
         propertyId,
         status: { in: [...transition.from] },
         ...(guardEarly ? { arrivalDate: { lte: latestArrival } } : {}),
+        // An erased guest's stay takes no check-in, as the API's check-in answers (its guest is gone).
+        ...(options.transition === "check_in" ? { guest: { erasedAt: null } } : {}),
       },
       data: { status: transition.to, [transition.stamp]: now },
     });
     if (updated.count === 0) {
       const current = await tx.reservation.findFirst({
         where: { id: reservationId, propertyId },
-        select: { status: true, code: true, arrivalDate: true },
+        select: { status: true, code: true, arrivalDate: true, guest: { select: { erasedAt: true } } },
       });
       if (!current) throw notFound("Reservation");
+      if (options.transition === "check_in" && current.status === "CONFIRMED" && current.guest.erasedAt) {
+        throw new AppError("GUEST_ERASED", "This stay's guest was erased: it cannot be checked in.");
+      }
       if (guardEarly && current.status === "CONFIRMED" && isEarlyCheckIn(current.arrivalDate, today)) {
         throw new AppError(
           "INVALID_STATE",

@@ -116,6 +116,20 @@ describe("changeReservationStatus", () => {
     expect(actions).toEqual(["reservation.created", "reservation.check_in", "reservation.check_out"]);
   });
 
+  it("refuses to check in an erased guest's stay (409 GUEST_ERASED, as the API's check-in), but still cancels it", async () => {
+    const { property, rooms } = await createProperty();
+    const r = await createReservation({ property, actor, input: input(rooms[0]!.id) });
+    await db.guest.update({ where: { id: r.guestId }, data: { erasedAt: new Date(), firstName: "", lastName: "[erased]", email: null } });
+    const error = await expectAppError(
+      changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "check_in", actor, now: arrivalDay }),
+      "GUEST_ERASED",
+    );
+    expect(error.status).toBe(409);
+    expect((await db.reservation.findUniqueOrThrow({ where: { id: r.id } })).status).toBe("CONFIRMED");
+    const cancelled = await changeReservationStatus({ propertyId: property.id, reservationId: r.id, transition: "cancel", actor });
+    expect(cancelled.status).toBe("CANCELLED");
+  });
+
   it("answers not found for another property's reservation, without touching it", async () => {
     const a = await createProperty();
     const b = await createProperty();

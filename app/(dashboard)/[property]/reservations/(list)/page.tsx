@@ -47,6 +47,7 @@ export default async function ReservationsPage({
       early={isEarlyCheckIn(r.arrivalDate, today)}
       canCheckInOut={can.checkInOut(access.role)}
       canCancel={can.cancelReservation(access.role)}
+      guestErased={r.guest.erasedAt !== null}
     />
   );
   const pageHref = (page: number) =>

@@ -2,12 +2,15 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { EraseGuestButton } from "@/components/reservations/erase-guest-button";
+import { RecordPaymentDialog } from "@/components/reservations/record-payment-dialog";
+import { ReservationActions } from "@/components/reservations/reservation-actions";
 import { ReservationStatusBadge } from "@/components/reservations/reservation-status-badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { getPropertyAccess } from "@/lib/auth/property-access";
 import { can } from "@/lib/auth/roles";
 import { db } from "@/lib/db/client";
 import { guestDisplayName } from "@/lib/guests/guest-display-name";
+import { isEarlyCheckIn, propertyToday } from "@/lib/reservations/property-today";
 import { openPin } from "@/lib/reservations/sealed-pin";
 import { formatDate, formatMoney } from "@/lib/ui/format";
 
@@ -16,7 +19,11 @@ export const metadata: Metadata = { title: "Reservation" };
 const SECTION = "rounded-lg border border-slate-200 bg-white p-4";
 const time = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" });
 
-/** One stay: its guest, door codes, and payments with what is paid and what is still due. */
+/**
+ * One stay: its guest, door codes, and payments with what is paid and what is still due; the desk's
+ * actions on it (check in or out, cancel, record a payment), each offered only when the stay's status
+ * and the member's role allow it (the server actions check both again).
+ */
 export default async function ReservationPage({ params }: { params: Promise<{ property: string; id: string }> }) {
   const { property: slug, id } = await params;
   const access = await getPropertyAccess(slug);
@@ -39,6 +46,8 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
   const erasure = stay.guest.erasedAt ? await db.guestErasure.findUnique({ where: { guestId: stay.guest.id } }) : null;
   const tz = access.property.timezone;
   const local = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium", timeStyle: "short", timeZone: tz });
+  const due = stay.totalAmount - paid;
+  const takesPayment = stay.status !== "CANCELLED" && can.recordPayment(access.role);
 
   return (
     <>
@@ -51,9 +60,24 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
         title={`Reservation ${stay.code}`}
         description={`${guestName} · Room ${stay.room?.number ?? "—"} · ${formatDate(stay.arrivalDate)} – ${formatDate(stay.departureDate)}`}
         actions={
-          can.eraseGuest(access.role) && !stay.guest.erasedAt ? (
-            <EraseGuestButton slug={slug} guestId={stay.guest.id} reservationId={stay.id} guestName={guestName} />
-          ) : null
+          <>
+            <ReservationActions
+              variant="page"
+              slug={slug}
+              reservationId={stay.id}
+              code={stay.code}
+              guestName={guestName}
+              status={stay.status}
+              arrival={formatDate(stay.arrivalDate)}
+              early={isEarlyCheckIn(stay.arrivalDate, propertyToday(tz))}
+              canCheckInOut={can.checkInOut(access.role)}
+              canCancel={can.cancelReservation(access.role)}
+              guestErased={stay.guest.erasedAt !== null}
+            />
+            {can.eraseGuest(access.role) && !stay.guest.erasedAt ? (
+              <EraseGuestButton slug={slug} guestId={stay.guest.id} reservationId={stay.id} guestName={guestName} />
+            ) : null}
+          </>
         }
       />
       <div className="grid gap-4 lg:grid-cols-2">
@@ -84,9 +108,14 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
         </section>
 
         <section className={SECTION} aria-labelledby="payments-heading">
-          <h2 id="payments-heading" className="mb-3 font-semibold text-slate-900">
-            Payments
-          </h2>
+          <div className="mb-3 flex flex-wrap items-center justify-between gap-2">
+            <h2 id="payments-heading" className="font-semibold text-slate-900">
+              Payments
+            </h2>
+            {takesPayment ? (
+              <RecordPaymentDialog slug={slug} reservationId={stay.id} currency={access.property.currency} balance={majorUnits(due)} />
+            ) : null}
+          </div>
           <dl className="mb-3 grid grid-cols-3 gap-2 text-sm" data-testid="stay-balance">
             <div>
               <dt className="text-slate-600">Total</dt>
@@ -98,7 +127,7 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
             </div>
             <div>
               <dt className="text-slate-600">Balance</dt>
-              <dd className="font-medium">{money(stay.totalAmount - paid)}</dd>
+              <dd className="font-medium">{money(due)}</dd>
             </div>
           </dl>
           {stay.payments.length === 0 ? (
@@ -144,6 +173,11 @@ export default async function ReservationPage({ params }: { params: Promise<{ pr
       </div>
     </>
   );
+}
+
+/** What is due as the amount field takes it ("120.50"), or empty when nothing is; no float on the way. */
+function majorUnits(minor: number): string {
+  return minor > 0 ? `${Math.floor(minor / 100)}.${String(minor % 100).padStart(2, "0")}` : "";
 }
 
 function erasureProgress(erasure: { rowsScanned: number; rowsTotal: number }): string {

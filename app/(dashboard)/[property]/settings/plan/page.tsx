@@ -3,7 +3,7 @@ import { Badge } from "@/components/ui/badge";
 import { PageHeader } from "@/components/ui/page-header";
 import { PRO_UNLOCKS } from "@/components/ui/upgrade-callout";
 import { requirePermission } from "@/lib/auth/property-access";
-import { can, ROLE_LABEL } from "@/lib/auth/roles";
+import { ROLE_LABEL } from "@/lib/auth/roles";
 import { listPropertyAdmins } from "@/lib/team/list-property-admins";
 
 export const metadata: Metadata = { title: "Plan" };
@@ -14,7 +14,9 @@ export default async function PlanPage({ params }: { params: Promise<{ property:
   const { property: slug } = await params;
   const access = await requirePermission(slug, "viewTeam");
   const { plan, name } = access.property;
+  // Named on every plan and to every role: plans are not changed in the dashboard, so a person is who to ask.
   const admins = await listPropertyAdmins(access.property.id);
+  const isAdmin = access.role === "OWNER" || access.role === "ADMIN";
   const plans = [
     { id: "FREE", title: "FREE", includes: FREE_INCLUDES },
     { id: "PRO", title: "PRO", includes: ["Everything in FREE", ...PRO_UNLOCKS] },
@@ -48,27 +50,41 @@ export default async function PlanPage({ params }: { params: Promise<{ property:
           {plan === "PRO" ? "This property is on PRO" : "How to upgrade"}
         </h2>
         {plan === "PRO" ? (
-          <p className="mt-2">API keys, webhooks and request logs are all available under Settings → API Access.</p>
-        ) : can.manageApiAccess(access.role) ? (
           <p className="mt-2">
-            Plans are changed by our team, not yet in the dashboard: as an {ROLE_LABEL[access.role].toLowerCase()} of {name}, write to the
-            team that set up your dashboard and ask for {name} to move to PRO. The change takes effect at once: existing API keys work again
-            and paused webhooks resume, with nothing to set up anew.
+            API keys, webhooks and request logs are all available under Settings → API Access. A plan change is asked for by one of {name}’s
+            owners or admins, below.
+          </p>
+        ) : isAdmin ? (
+          <p className="mt-2">
+            Plans are not changed in the dashboard: they are set by whoever runs this PMS for {name} (whoever set up this dashboard). As{" "}
+            {access.role === "OWNER" ? "an owner" : "an admin"} of {name}, ask them for {name} to move to PRO. The change takes effect at
+            once: existing API keys work again and paused webhooks resume, with nothing to set up anew.
           </p>
         ) : (
-          <>
-            <p className="mt-2">Only the property’s owners and admins can ask for a plan change. Ask one of them:</p>
-            <ul className="mt-2 space-y-1">
-              {admins.map((admin) => (
-                <li key={admin.email}>
-                  <span className="font-medium text-slate-900">{admin.name}</span> ({ROLE_LABEL[admin.role]}) ·{" "}
-                  <a className="text-brand-700 underline" href={`mailto:${admin.email}`}>
-                    {admin.email}
-                  </a>
-                </li>
-              ))}
-            </ul>
-          </>
+          <p className="mt-2">
+            Only the property’s owners and admins can ask for a plan change. Ask one of them (below): they ask whoever runs this PMS to move{" "}
+            {name} to PRO, and it takes effect at once.
+          </p>
+        )}
+      </section>
+      <section aria-labelledby="plan-contacts" className="mt-6 max-w-2xl text-sm text-slate-700">
+        <h2 id="plan-contacts" className="text-base font-semibold text-slate-900">
+          Who can ask for a plan change
+        </h2>
+        {admins.length === 0 ? (
+          <p className="mt-2">{name} has no owner or admin at the moment: ask whoever runs this PMS.</p>
+        ) : (
+          <ul className="mt-2 space-y-1" data-testid="plan-contacts">
+            {admins.map((admin) => (
+              <li key={admin.email} className="break-words">
+                <span className="font-medium text-slate-900">{admin.name}</span> ({ROLE_LABEL[admin.role]}
+                {admin.email === access.user.email ? ", you" : ""}) ·{" "}
+                <a className="break-all text-brand-700 underline" href={`mailto:${admin.email}`}>
+                  {admin.email}
+                </a>
+              </li>
+            ))}
+          </ul>
         )}
       </section>
     </>

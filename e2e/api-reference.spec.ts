@@ -47,7 +47,7 @@ test("a signed-in reader's examples name their property's rows, with a fresh Ide
   const booking = await curlOf(page, "createReservation");
   expect(booking).toMatch(/"roomId": "gh_room_\d+"/);
   expect(booking).toMatch(/"guestId": "gh_guest_\d+"/);
-  expect(booking).not.toContain("{");
+  expect(booking).not.toMatch(/\{[a-zA-Z]+\}/);
   expect(await curlOf(page, "cancelReservation")).toMatch(/\/reservations\/gh_res_\d+\/cancel/);
   const key = (text: string) => /Idempotency-Key: ([0-9a-f-]{36})/.exec(text)?.[1];
   expect(key(booking)).toBeTruthy();

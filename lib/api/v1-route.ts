@@ -23,6 +23,7 @@ import { tokenLeases } from "../rate-limits/token-leases";
 import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
 import { apiErrorResponse } from "../http/error-response";
 import { queryOf } from "../http/query-of";
+import { apiIssueMessage } from "./api-issue-message";
 import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
@@ -303,8 +304,11 @@ export function v1Route<
 
       // Next resolves `params` to undefined on routes without dynamic segments.
       const params = ((route ? await route.params : undefined) ?? {}) as PathParams<Path>;
-      const query = (definition.query ? definition.query.parse(queryOf(request)) : undefined) as Output<Q>;
-      const body = (definition.body ? definition.body.parse(parseJsonBody(request, bodyText)) : undefined) as Output<B>;
+      // Worded for an integrator: the schemas are shared with the dashboard's forms, which word their own.
+      const query = (definition.query ? definition.query.parse(queryOf(request), { error: apiIssueMessage }) : undefined) as Output<Q>;
+      const body = (
+        definition.body ? definition.body.parse(parseJsonBody(request, bodyText), { error: apiIssueMessage }) : undefined
+      ) as Output<B>;
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // What the handler's events remember: the key (echo suppression) and the client's trace context.

@@ -11,8 +11,8 @@ import type { GuestResource } from "./guest-resource";
 import { serializeGuest } from "./serialize-guest";
 
 const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100);
-const email = z.string().trim().toLowerCase().max(200).pipe(z.email("Enter a valid email"));
-const phone = z.string().trim().min(3, "At least 3 characters").max(40);
+const email = z.string().trim().toLowerCase().max(200).pipe(z.email());
+const phone = z.string().trim().min(3).max(40);
 const country = z
   .string()
   .trim()

@@ -30,6 +30,7 @@ import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { parseTraceparent, withRequestContext } from "./request-context";
 import { redactBody, redactHeaders, redactQuery, redactText } from "../request-logs/redact";
+import { clientSentHeaders } from "../http/client-headers";
 import { clientIp } from "../http/client-ip";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { env } from "../env";
@@ -213,7 +214,8 @@ function logRequest(entry: {
     partnerName: entry.partner?.name ?? null,
     ip: clientIp(request),
     userAgent: redactText(request.headers.get("user-agent") ?? "") || null,
-    requestHeaders: redactHeaders(request.headers),
+    // What the client sent: not the headers our proxy and Next add on the way in.
+    requestHeaders: redactHeaders(clientSentHeaders(request.headers)),
     requestBody: redactBody(entry.bodyText),
     responseBody: redactBody(entry.text, "server"),
     errorCode,

@@ -80,6 +80,9 @@ describe("GET /api/v1/rooms", () => {
     expect((inOnePage.body as { data: { number: string }[] }).data.map((r) => r.number)).toEqual(seen);
     // The dashboard's room picker reads them in the same order.
     expect((await listRooms(property.id)).map((r) => r.number)).toEqual(seen);
+    // And availability answers room by room in the same order.
+    const nights = await availability(key, "from=2031-01-01&to=2031-01-02");
+    expect((nights.body as { data: Availability[] }).data.map((r) => r.number)).toEqual(seen);
 
     const forged = Buffer.from(JSON.stringify(["101", "a\u0000b"])).toString("base64url");
     const refused = await call(roomsRoute.GET, { key, path: `/api/v1/rooms?cursor=${forged}` });

@@ -18,7 +18,7 @@ const A_OR_AN: Record<string, string> = {
 };
 
 function list(values: readonly unknown[]): string {
-  const shown = values.slice(0, 30).map((value) => JSON.stringify(value));
+  const shown = values.slice(0, 30).map((value) => (typeof value === "string" ? JSON.stringify(value) : String(value)));
   return values.length > 30 ? `${shown.join(", ")}, …` : shown.join(", ");
 }
 

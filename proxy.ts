@@ -11,6 +11,7 @@ import {
   isHttpsRequest,
   newNonce,
 } from "./lib/http/build-security-headers";
+import { markClientHeaders } from "./lib/http/client-headers";
 import { trustedProxyHops } from "./lib/http/client-ip";
 import { crossSiteRefusal, crossSiteResponse } from "./lib/http/cross-site-request";
 import { refuseUnservedMethod } from "./lib/http/refuse-unserved-method";
@@ -44,6 +45,8 @@ export function proxy(request: NextRequest) {
     // Only the proxy says which page was asked for: a client's own x-pms-path never reaches a route.
     const apiHeaders = new Headers(request.headers);
     apiHeaders.delete(REQUEST_PATH_HEADER);
+    // Named before Next adds its own (our response headers, x-forwarded-*): the request log keeps only these.
+    markClientHeaders(apiHeaders);
     return withHeaders(NextResponse.next({ request: { headers: apiHeaders } }), buildSecurityHeaders({ https }));
   }
 

@@ -9,13 +9,14 @@ import { can, DENIED, mustSetUpTwoFactor, NEEDS_TWO_FACTOR_WHEN_REQUIRED, TWO_FA
 import { requireRecentAuthentication } from "../auth/sudo";
 import { AppError } from "../errors/app-error";
 import { actionFailure, type ActionResult } from "../errors/action-result";
+import { formWording, type FormWording } from "../errors/form-wording";
 import { storableId, UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 
 export type PropertyAccess = Awaited<ReturnType<typeof getPropertyAccess>>;
 
 /** A zod schema, or anything else that parses unknown input into `T` (throwing a ZodError or AppError). */
 export interface InputParser<T> {
-  parse(input: unknown): T;
+  parse(input: unknown, params?: { error?: z.core.$ZodErrorMap }): T;
 }
 /** What the client passes: the schema's input type (or a form's FormData). */
 type InputOf<P> = P extends z.ZodType ? z.input<P> : unknown;
@@ -25,12 +26,12 @@ type OutputOf<P> = P extends InputParser<infer T> ? T : never;
  * The client's input, parsed: first refused, field by field, where it holds text the database cannot take
  * (a NUL, a lone surrogate), whatever the schema says, so no such value ever reaches a query.
  */
-export function parseActionInput<T>(parser: InputParser<T>, raw: unknown): T {
+export function parseActionInput<T>(parser: InputParser<T>, raw: unknown, wording?: FormWording): T {
   const input = raw instanceof FormData ? Object.fromEntries(raw) : raw;
   const path = unstorableTextPath(input);
   if (path !== null)
     throw new z.ZodError([{ code: "custom", path: path === "" ? [] : path.split("."), message: UNSTORABLE_TEXT_MESSAGE, input }]);
-  return parser.parse(input);
+  return parser.parse(input, wording ? { error: formWording(wording) } : undefined);
 }
 
 /** The property slug an action names (its first argument, from the client like any input). */
@@ -46,6 +47,8 @@ export interface ActionContext<T> {
 export interface ActionOptions {
   /** Sudo mode: the password (or a 2FA code) must have been entered within the last 10 minutes. */
   sudo?: boolean;
+  /** The form's words for validation issues, where a schema shared with the API leaves them to the caller. */
+  wording?: FormWording;
 }
 
 /**
@@ -70,7 +73,7 @@ export function propertyAction<P extends InputParser<unknown>, Data extends obje
       };
       // A fixed permission is checked before the input is even read.
       if (typeof permission === "string") allow(permission);
-      const input = parseActionInput(parser, raw) as OutputOf<P>;
+      const input = parseActionInput(parser, raw, options.wording) as OutputOf<P>;
       if (typeof permission === "function") allow(permission(input));
       if (options.sudo) await requireRecentAuthentication();
       const outcome = await handler({ slug, access, actor: userActor(access.user), input });

@@ -9,9 +9,10 @@ import { createEndpoint } from "../webhooks/create-endpoint";
 import { deleteEndpoint } from "../webhooks/delete-endpoint";
 import { revealSecret } from "../webhooks/reveal-secret";
 import { rotateSecret } from "../webhooks/rotate-secret";
-import { createEndpointInput, updateEndpointInput } from "../webhooks/schemas";
+import { createEndpointInput, endpointFormWording, updateEndpointInput } from "../webhooks/schemas";
 import { updateEndpoint } from "../webhooks/update-endpoint";
 import { storableId } from "../db/storable-text";
+import { ISO_INSTANT_MESSAGE } from "../reservations/schemas";
 import { propertyAction } from "./property-action";
 
 const endpointRef = z.object({ endpointId: storableId("endpoint") });
@@ -26,7 +27,7 @@ export const createWebhookEndpointAction = propertyAction<typeof createEndpointI
     const endpoint = await createEndpoint({ propertyId: access.property.id, actor }, input);
     return { secret: endpoint.secret, endpointId: endpoint.id, message: "Endpoint added." };
   },
-  { sudo: true },
+  { sudo: true, wording: endpointFormWording },
 );
 
 // Enabling and disabling have their own action, each with its own confirmation.
@@ -40,7 +41,7 @@ export const updateWebhookEndpointAction = propertyAction(
     await updateEndpoint({ propertyId: access.property.id, actor }, endpointId, changes);
     return "Endpoint saved.";
   },
-  { sudo: true },
+  { sudo: true, wording: endpointFormWording },
 );
 
 export const setWebhookEndpointEnabledAction = propertyAction(
@@ -114,4 +115,5 @@ export const replayWebhookDeliveriesAction = propertyAction(
     const replay = await replayDeliveries({ propertyId: access.property.id, actor }, input.endpointId, input.window);
     return `Replaying ${replay.total} ${replay.total === 1 ? "delivery" : "deliveries"}, oldest first.`;
   },
+  { wording: { "window.since": ISO_INSTANT_MESSAGE, "window.until": ISO_INSTANT_MESSAGE } },
 );

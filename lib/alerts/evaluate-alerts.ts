@@ -15,6 +15,7 @@ import {
   FAILING_WINDOW_MS,
   formatLocalTime,
 } from "../rollups/integration-health";
+import { describeErrorGroup } from "../rollups/describe-error-group";
 import { hourFloor, minuteFloor } from "../rollups/usage-reports";
 import type { AlertRule } from "./alert-rules";
 
@@ -296,7 +297,7 @@ async function errorRate(scope: Scope, resolve: (ids: string[]) => void): Promis
   const windowStart = new Date(Math.floor(now.getTime() / FAILING_WINDOW_MS) * FAILING_WINDOW_MS);
   return fresh.map((k) => {
     const top = commonest.find((c) => c.apiKeyId === k.id);
-    const mostly = top ? `, mostly ${top.errorCode || `HTTP ${top.status}`} on ${top.method} ${top.route || "an unknown path"}` : "";
+    const mostly = top ? `, most of them ${describeErrorGroup(top)}` : "";
     const share = Math.round((k.failed / k.requests) * 100);
     const statusClass = k.serverErrors * 2 > k.failed ? "5xx" : "4xx";
     return {

@@ -23,12 +23,14 @@ import { tokenLeases } from "../rate-limits/token-leases";
 import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
 import { apiErrorResponse } from "../http/error-response";
 import { queryOf } from "../http/query-of";
+import { apiIssueMessage } from "./api-issue-message";
 import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
 import { countUnattributedRequest, enqueueRequestLog } from "../request-logs/log-writer";
 import { parseTraceparent, withRequestContext } from "./request-context";
 import { redactBody, redactHeaders, redactQuery, redactText } from "../request-logs/redact";
+import { clientSentHeaders } from "../http/client-headers";
 import { clientIp } from "../http/client-ip";
 import { UNSTORABLE_TEXT_MESSAGE, unstorableTextPath } from "../db/storable-text";
 import { env } from "../env";
@@ -120,7 +122,8 @@ function refuseUnstorableText(input: { path: unknown; query: unknown; body: unkn
  * any other refusal is the ZodError, a 400.
  */
 function parseInput(schema: z.ZodType, input: unknown): unknown {
-  const result = schema.safeParse(input);
+  // Worded for an integrator: the schemas are shared with the dashboard's forms, which word their own.
+  const result = schema.safeParse(input, { error: apiIssueMessage });
   if (result.success) return result.data;
   const { issues } = result.error;
   if (issues.every(isStateRuleIssue))
@@ -231,7 +234,8 @@ function logRequest(entry: {
     partnerName: entry.partner?.name ?? null,
     ip: clientIp(request),
     userAgent: redactText(request.headers.get("user-agent") ?? "") || null,
-    requestHeaders: redactHeaders(request.headers),
+    // What the client sent: not the headers our proxy and Next add on the way in.
+    requestHeaders: redactHeaders(clientSentHeaders(request.headers)),
     requestBody: redactBody(entry.bodyText),
     responseBody: redactBody(entry.text, "server"),
     errorCode,

@@ -11,7 +11,7 @@ export const listConversationsQuery = listQuery.extend({
 
 export const sendMessageInput = z
   .strictObject({
-    body: z.string().trim().min(1, "The message is empty").max(4000, "At most 4,000 characters").meta(notBlank()),
+    body: z.string().trim().min(1).max(4000).meta(notBlank()),
     direction: z.enum(["outbound", "inbound", "OUTBOUND", "INBOUND"]).default("outbound").meta({
       description:
         "outbound (the default): a message to the guest, `message.sent`. inbound: the guest's own message, delivered by a messaging platform, `message.received`.",

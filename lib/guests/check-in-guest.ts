@@ -18,7 +18,7 @@ export const checkInInput = z.strictObject({
   roomNumber: z.string().trim().min(1, "roomNumber is required").max(20).meta(notBlank()),
   checkOutDate: isoDate,
   firstName: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
-  email: z.email("Enter a valid email").max(200).toLowerCase().optional(),
+  email: z.email().max(200).toLowerCase().optional(),
   phone: z.string().trim().min(3).max(40).meta(notBlank(3)).optional(),
   adults: z.number().int().min(1).max(20).optional(),
 });

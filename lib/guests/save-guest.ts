@@ -12,8 +12,8 @@ import type { GuestResource } from "./guest-resource";
 import { serializeGuest } from "./serialize-guest";
 
 const name = (label: string) => z.string().trim().min(1, `${label} is required`).max(100).meta(notBlank());
-const email = z.string().trim().toLowerCase().max(200).meta(EMAIL_HINT).pipe(z.email("Enter a valid email"));
-const phone = z.string().trim().min(3, "At least 3 characters").max(40).meta(notBlank(3));
+const email = z.string().trim().toLowerCase().max(200).meta(EMAIL_HINT).pipe(z.email());
+const phone = z.string().trim().min(3).max(40).meta(notBlank(3));
 const country = z
   .string()
   .trim()

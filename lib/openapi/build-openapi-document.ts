@@ -295,7 +295,7 @@ export function buildOpenApiDocument(handlers: V1Handler[], serverUrl = "/api/v1
       description:
         "Read and write a property's data: reservations, guests and check-in, door access codes, conversations and staff.\n\n" +
         "Authenticate with `Authorization: Bearer pms_live_…` (or the `user-api-key` header). Test keys (`pms_test_…`) are for sandboxes. " +
-        "Lists are cursor-paginated (`limit` 1–100, default 25; pass `nextCursor` back as `cursor`), newest first. Money is integer minor units plus an ISO 4217 currency. " +
+        "Lists are cursor-paginated (`limit` 1–100, default 25; pass `nextCursor` back as `cursor`), newest first unless the operation says otherwise (rooms list by number). Money is integer minor units plus an ISO 4217 currency. " +
         "Every response carries `X-Request-Id`; every error body is `{status, code, message, requestId}`.",
     },
     // Public: the audience is every integrator (Spectral's OWASP inventory rule asks for it said).

@@ -4,6 +4,7 @@ import { ReservationStatus } from "../db/generated/prisma/enums";
 import { cursorSchema, paginationQuery } from "../db/pagination";
 import { isStorableDate, STORABLE_DATE_MESSAGE } from "../db/storable-date";
 import { CALENDAR_DATE_HINT, EMAIL_HINT, notBlank, STORABLE_INSTANT_HINT } from "../openapi/input-hints";
+import { formWording, type FormWording } from "../errors/form-wording";
 
 export const RESERVATION_STATUSES = Object.values(ReservationStatus);
 export const reservationStatus = z.enum(ReservationStatus);
@@ -24,9 +25,11 @@ export const isoDate = z
   }, STORABLE_DATE_MESSAGE)
   .meta(CALENDAR_DATE_HINT);
 
-/** An ISO 8601 date-time with an offset, whose UTC moment the database can hold. */
+export const ISO_INSTANT_MESSAGE = "An ISO 8601 date-time such as 2026-11-23T10:00:00Z";
+
+/** An ISO 8601 date-time with an offset, whose UTC moment the database can hold. (The API and forms word its format issues.) */
 export const isoInstant = z.iso
-  .datetime({ offset: true, message: "An ISO 8601 date-time such as 2026-11-23T10:00:00Z" })
+  .datetime({ offset: true })
   // The format allows any number of fraction digits; ours and every client's fit in 35 characters.
   .max(64, "At most 64 characters")
   .refine((value) => {
@@ -73,8 +76,8 @@ export const searchReservationsQuery = z.object({
 export type SearchReservationsQuery = z.infer<typeof searchReservationsQuery>;
 
 export const newGuestInput = z.strictObject({
-  firstName: z.string().trim().min(1, "First name is required").max(100).meta(notBlank()),
-  lastName: z.string().trim().min(1, "Last name is required").max(100).meta(notBlank()),
+  firstName: z.string().trim().min(1).max(100).meta(notBlank()),
+  lastName: z.string().trim().min(1).max(100).meta(notBlank()),
   email: z
     .string()
     .trim()
@@ -83,28 +86,23 @@ export const newGuestInput = z.strictObject({
     .meta(EMAIL_HINT)
     .optional()
     .transform((value) => (value ? value : undefined))
-    .pipe(z.email("Enter a valid email").optional()),
+    .pipe(z.email().optional()),
   phone: optionalText(40),
 });
 
-const guestCount = (label: string, min: number) =>
-  z
-    .number({ error: `Enter the number of ${label}` })
-    .int(`Whole ${label} only`)
-    .min(min, min === 1 ? "At least one adult" : `At least ${min}`)
-    .max(20, "At most 20");
+const guestCount = (min: number) => z.number().int().min(min).max(20);
 
 /** A new reservation: the guest by id, or a new guest inline. The service checks dates, room and capacity. */
 export const createReservationInput = z
   .strictObject({
     guestId: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
     guest: newGuestInput.optional(),
-    roomId: z.string().trim().min(1, "Choose a room").max(100).meta(notBlank()),
+    roomId: z.string().trim().min(1).max(100).meta(notBlank()),
     arrivalDate: isoDate,
     departureDate: isoDate,
-    adults: guestCount("adults", 1),
-    children: guestCount("children", 0).default(0),
-    totalAmount: z.number({ error: "Enter the total in minor units" }).int("Minor units (cents) are whole numbers").min(0).max(999_999_999),
+    adults: guestCount(1),
+    children: guestCount(0).default(0),
+    totalAmount: z.number().int("totalAmount is in minor units (cents), a whole number").min(0).max(999_999_999),
     currency: z
       .string()
       .trim()
@@ -126,16 +124,31 @@ export const updateReservationInput = z
     arrivalDate: isoDate.optional(),
     departureDate: isoDate.optional(),
     roomId: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
-    adults: guestCount("adults", 1).optional(),
-    children: guestCount("children", 0).optional(),
+    adults: guestCount(1).optional(),
+    children: guestCount(0).optional(),
     notes: z.string().trim().max(2000).nullable().optional(),
   })
   .refine((value) => Object.keys(value).length > 0, { message: "Nothing to change: send at least one field" })
   .meta({ minProperties: 1 });
 export type UpdateReservationInput = z.infer<typeof updateReservationInput>;
 
-/** The dashboard form: flat fields, the amount in major units. Errors keep the API's field paths. */
+/** The dashboard form: flat fields, the amount in major units. Errors keep the API's field paths, in the form's words. */
 const amountField = z.object({ amount: moneyInput });
+const guestCountWording = (label: string, least: string) => ({
+  type: `Enter the number of ${label}`,
+  whole: `Whole ${label} only`,
+  too_small: least,
+  too_big: "At most 20",
+});
+export const createReservationFormWording: FormWording = {
+  "guest.firstName": { required: "First name is required" },
+  "guest.lastName": { required: "Last name is required" },
+  "guest.email": { format: "Enter a valid email" },
+  roomId: { required: "Choose a room" },
+  adults: guestCountWording("adults", "At least one adult"),
+  children: guestCountWording("children", "At least 0"),
+  totalAmount: { type: "Enter the total" },
+};
 const count = (value: unknown) => (typeof value === "string" && value.trim() !== "" ? Number(value) : value === "" ? undefined : value);
 
 export function parseCreateReservationForm(data: Record<string, unknown>): CreateReservationInput {
@@ -150,7 +163,7 @@ export function parseCreateReservationForm(data: Record<string, unknown>): Creat
     totalAmount: amount.success ? amount.data.amount : 0,
     notes: data.notes || undefined,
   };
-  const parsed = createReservationInput.safeParse(candidate);
+  const parsed = createReservationInput.safeParse(candidate, { error: formWording(createReservationFormWording) });
   const issues = [...(amount.success ? [] : amount.error.issues), ...(parsed.success ? [] : parsed.error.issues)];
   if (issues.length > 0 || !parsed.success) throw new z.ZodError(issues);
   return parsed.data;

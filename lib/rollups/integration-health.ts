@@ -11,6 +11,7 @@ import { db } from "../db/client";
 import { Prisma } from "../db/generated/prisma/client";
 import { keyStatus } from "../api-keys/key-status";
 import { maskApiKey } from "../api-keys/key-format";
+import { describeErrorGroup } from "./describe-error-group";
 import { addHistogram, emptyHistogram, histogramPercentile } from "./latency-histogram";
 import { deliveryStats, hourFloor, minuteFloor } from "./usage-reports";
 import { formatZonedTime } from "../ui/format";
@@ -114,7 +115,7 @@ async function recentTraffic(propertyId: string, now: Date, keyId?: string) {
   return { byKey, byPartner };
 }
 
-/** Each key's and partner's most frequent error of the last hour: "NOT_FOUND on GET /reservations/{id}". */
+/** Each key's and partner's most frequent error of the last hour: "for records that don't exist (404) on GET /reservations/{id}". */
 async function commonErrors(propertyId: string, now: Date, keyId?: string) {
   const rows = await db.$queryRaw<
     { apiKeyId: string; partnerId: string; errorCode: string; status: number; method: string; route: string; n: number }[]
@@ -127,7 +128,7 @@ async function commonErrors(propertyId: string, now: Date, keyId?: string) {
   const best = (rowsOf: typeof rows) => {
     const totals = new Map<string, number>();
     for (const row of rowsOf) {
-      const what = `${row.errorCode || `HTTP ${row.status}`} on ${row.method} ${row.route || "an unknown path"}`;
+      const what = describeErrorGroup(row);
       totals.set(what, (totals.get(what) ?? 0) + row.n);
     }
     return [...totals].sort((a, b) => b[1] - a[1])[0]?.[0] ?? null;
@@ -149,7 +150,7 @@ function trafficHealth(
 ): { state: HealthState; sentence: string } {
   const at = (d: Date) => formatLocalTime(d, timezone, now);
   const lastSuccess = (cells: TrafficCells) => (cells.lastOkAt ? `last success ${at(cells.lastOkAt)}` : "no success in the last hour");
-  const mostly = commonError ? `, mostly ${commonError}` : "";
+  const mostly = commonError ? `, most of them ${commonError}` : "";
   if (!traffic || traffic.hour.requests === 0) return { state: "idle", sentence: `${name}: no requests in the last hour.` };
   const { recent, hour } = traffic;
   if (recent.requests >= FAILING_MIN_REQUESTS && recent.failed / recent.requests > FAILING_ERROR_RATE) {

@@ -6,9 +6,11 @@ import "server-only";
 import { z } from "zod";
 import { notBlank, STATE_RULE } from "../openapi/input-hints";
 import { db } from "../db/client";
+import { Prisma, type Room } from "../db/generated/prisma/client";
 import { notFound } from "../errors/app-error";
 import { addDaysToDate } from "../reservations/property-today";
 import { isoDate } from "../reservations/schemas";
+import { byRoomNumber } from "./room-order";
 import type { RoomAvailabilityResource } from "./room-resource";
 
 export const MAX_AVAILABILITY_NIGHTS = 90;
@@ -40,12 +42,11 @@ export async function roomAvailability(
 ): Promise<{ data: RoomAvailabilityResource[]; from: string; to: string }> {
   const from = new Date(`${query.from}T00:00:00Z`);
   const to = new Date(`${query.to}T00:00:00Z`);
-  const rooms = await db.room.findMany({
-    where: { propertyId, ...(query.roomId ? { id: query.roomId } : {}) },
-    select: { id: true, number: true, type: true, capacity: true, status: true },
-  });
-  // By number as a person reads it: 9 before 10.
-  rooms.sort((a, b) => a.number.localeCompare(b.number, "en", { numeric: true }) || a.id.localeCompare(b.id));
+  // In the order GET /rooms lists them: by number as a person reads it, 9 before 10.
+  const rooms = await db.$queryRaw<Pick<Room, "id" | "number" | "type" | "capacity" | "status">[]>`
+    SELECT id, number, type, capacity, status::text AS status FROM "Room"
+     WHERE "propertyId" = ${propertyId} ${query.roomId ? Prisma.sql`AND id = ${query.roomId}` : Prisma.empty}
+     ${byRoomNumber}`;
   if (query.roomId && rooms.length === 0) throw notFound("Room");
   const stays = await db.reservation.findMany({
     where: {

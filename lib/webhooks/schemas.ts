@@ -5,27 +5,28 @@ import { cursorSchema, listQuery } from "../db/pagination";
 import { EVENT_TYPES } from "../events/event-catalog";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { RETRY_SCHEDULE_NAMES } from "./engine/retry-schedule";
+import type { FormWording } from "../errors/form-wording";
 
 const skipOwnEvents = z.boolean().meta({
   description:
     "Skip events caused by this integration's own API key (the key that created the endpoint, or that turned this on), so its own writes do not come back to it",
 });
-const retrySchedule = z.enum(RETRY_SCHEDULE_NAMES, { error: "standard or extended" }).meta({
+const retrySchedule = z.enum(RETRY_SCHEDULE_NAMES).meta({
   description:
     "When failed deliveries are retried: `standard`, 8 attempts over about 28 hours (5 s, 5 min, 30 min, 2 h, 5 h, 10 h, 10 h), or `extended`, 10 attempts over about 3 days (the same, then 24 h and 24 h)",
 });
 
 /** PostgreSQL text cannot hold NUL: refused as input, never a 500. */
-const text = (max: number, message: string) =>
+const text = (max: number) =>
   z
     .string()
     .trim()
-    .max(max, message)
+    .max(max)
     .refine((value) => !value.includes("\u0000"), "Text may not contain NUL characters");
 
 const eventTypes = z
-  .array(z.enum(WEBHOOK_EVENT_TYPES, { error: "Unknown event type" }))
-  .min(1, "Choose at least one event")
+  .array(z.enum(WEBHOOK_EVENT_TYPES))
+  .min(1)
   .max(WEBHOOK_EVENT_TYPES.length)
   .transform((types) => (types.includes("*") ? ["*"] : [...new Set(types)].sort()));
 
@@ -42,8 +43,8 @@ const WEBHOOK_URL_HINT = {
 };
 
 export const createEndpointInput = z.strictObject({
-  url: text(2048, "At most 2048 characters").meta(WEBHOOK_URL_HINT).pipe(z.string().min(1, "Enter the endpoint URL")),
-  description: text(200, "At most 200 characters").default(""),
+  url: text(2048).meta(WEBHOOK_URL_HINT).pipe(z.string().min(1)),
+  description: text(200).default(""),
   eventTypes,
   enabled: z.boolean().default(true),
   retrySchedule: retrySchedule.default("standard"),
@@ -57,13 +58,22 @@ export type CreateEndpointInput = z.input<typeof createEndpointInput>;
 
 export const updateEndpointInput = z.strictObject({
   url: createEndpointInput.shape.url.optional(),
-  description: text(200, "At most 200 characters").optional(),
+  description: text(200).optional(),
   eventTypes: eventTypes.optional(),
   enabled: z.boolean().optional(),
   retrySchedule: retrySchedule.optional(),
   skipOwnEvents: skipOwnEvents.optional(),
 });
 export type UpdateEndpointInput = z.input<typeof updateEndpointInput>;
+
+/** The dashboard's endpoint form, in its own words (the API names the field and the constraint). */
+export const endpointFormWording: FormWording = {
+  url: { required: "Enter the endpoint URL", too_big: "At most 2048 characters" },
+  description: { too_big: "At most 200 characters" },
+  eventTypes: { required: "Choose at least one event" },
+  "eventTypes.*": "Unknown event type",
+  retrySchedule: "standard or extended",
+};
 
 export const listDeliveriesQuery = listQuery.extend({
   status: z.enum(WebhookDeliveryStatus).optional().meta({ description: "Only deliveries in this state" }),

@@ -185,7 +185,9 @@ describe("key alerts", () => {
     await evaluateAlerts({ now: at(11 * MIN), rules: ["ERROR_RATE"] });
     let alerts = await alertsOf(property.id);
     expect(alerts).toHaveLength(1);
-    expect(alerts[0]!.body).toBe("16 of 40 requests (40 %) failed in the last 15 minutes, mostly NOT_FOUND on GET /reservations/{id}.");
+    expect(alerts[0]!.body).toBe(
+      "16 of 40 requests (40 %) failed in the last 15 minutes, most of them for records that don't exist (404) on GET /reservations/{id}.",
+    );
     expect(alerts[0]!.actionHref).toBe(`/logs?key=${keyId}&status=4xx&range=1h`);
 
     await burst(30 * MIN, 20, 0);

@@ -1,11 +1,14 @@
 import { execFile } from "node:child_process";
 import path from "node:path";
 import { promisify } from "node:util";
+import { NextRequest } from "next/server";
 import { describe, expect, it } from "vitest";
 import * as accessesRoute from "../../app/api/v1/reservations/[id]/accesses/route";
 import * as oneReservation from "../../app/api/v1/reservations/[id]/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
+import * as roomsRoute from "../../app/api/v1/rooms/route";
 import * as usersRoute from "../../app/api/v1/users/route";
+import { proxy } from "../../proxy";
 import { call } from "../api-client";
 import { propertyWithKey } from "../api-fixtures";
 import { createProperty } from "../fixtures";
@@ -19,6 +22,31 @@ import { flushRequestLogs } from "../../lib/request-logs/log-writer";
 import { BODY_LIMIT, REDACTED } from "../../lib/request-logs/redact";
 
 const admin = { type: "USER" as const, id: null, label: "Admin" };
+
+/**
+ * A GET as a route receives it behind proxy.ts in Next 16: the proxy's request-header override applied,
+ * every header the proxy set on its response copied onto the request too, then x-forwarded-host, -port,
+ * -proto and -for filled in when absent (next/dist/server/lib/router-utils/resolve-routes.js, base-server.js).
+ */
+function asNextDelivers(url: string, sent: Record<string, string>): Request {
+  const passed = proxy(new NextRequest(url, { headers: sent }));
+  const overridden = passed.headers.get("x-middleware-override-headers");
+  if (overridden === null) throw new Error(`the proxy answered ${passed.status} instead of passing the request on`);
+  const headers = new Headers();
+  for (const name of overridden.split(",")) {
+    const value = passed.headers.get(`x-middleware-request-${name}`);
+    if (value !== null) headers.set(name, value);
+  }
+  for (const [name, value] of passed.headers) if (!name.startsWith("x-middleware-")) headers.set(name, value);
+  const forwarded = {
+    "x-forwarded-host": "localhost:3000",
+    "x-forwarded-port": "3000",
+    "x-forwarded-proto": "http",
+    "x-forwarded-for": "::1",
+  };
+  for (const [name, value] of Object.entries(forwarded)) if (!headers.has(name)) headers.set(name, value);
+  return new Request(url, { headers });
+}
 
 async function logsOf(propertyId: string) {
   await flushRequestLogs();
@@ -138,6 +166,32 @@ describe("request log capture", () => {
     expect(JSON.parse(accesses!.responseBody!).data[0].pin).toBe(REDACTED);
     expect(Buffer.byteLength(huge!.requestBody!)).toBeLessThan(BODY_LIMIT + 100);
     expect(huge!.requestBody!).toMatch(/…\[truncated: \d+ bytes in all\]$/);
+  });
+
+  it("keeps the headers the client sent, not those our proxy and Next add on the way to the route", async () => {
+    const { property, key } = await propertyWithKey(["rooms:read"], 1);
+    const url = "http://localhost:3000/api/v1/rooms?limit=1";
+    const answer = await roomsRoute.GET(
+      asNextDelivers(url, {
+        host: "localhost:3000",
+        accept: "application/json",
+        "user-agent": "channel-manager/2.1",
+        authorization: `Bearer ${key}`,
+        "x-client-note": "hello",
+        // A client cannot choose what the log calls its headers.
+        "x-pms-client-headers": "accept",
+      }),
+      { params: Promise.resolve(undefined as never) },
+    );
+    expect(answer.status).toBe(200);
+    const [entry] = await logsOf(property.id);
+    expect(entry!.requestHeaders).toEqual({
+      host: "localhost:3000",
+      accept: "application/json",
+      "user-agent": "channel-manager/2.1",
+      authorization: REDACTED,
+      "x-client-note": "hello",
+    });
   });
 
   it("writes buffered entries when the process gets SIGTERM", async () => {

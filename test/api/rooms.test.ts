@@ -8,6 +8,7 @@ import * as roomsRoute from "../../app/api/v1/rooms/route";
 import { call } from "../api-client";
 import { propertyWithKey } from "../api-fixtures";
 import { db } from "../../lib/db/client";
+import { listRooms } from "../../lib/rooms/list-rooms";
 
 type Availability = { roomId: string; number: string; status: string; freeNights: string[]; availableForWholeRange: boolean };
 const availability = async (key: string, query: string) => call(availabilityRoute.GET, { key, path: `/api/v1/availability?${query}` });
@@ -55,6 +56,38 @@ describe("GET /api/v1/rooms", () => {
     const bad = await call(roomsRoute.GET, { key, path: "/api/v1/rooms?status=BROKEN" });
     expect(bad.status).toBe(400);
     expect((bad.body as { code: string }).code).toBe("VALIDATION_ERROR");
+  });
+
+  it("lists rooms by number as a front desk reads them (2 before 10), and walking the pages returns each room once in that order", async () => {
+    const { property, key } = await propertyWithKey(["rooms:read"], 0);
+    // Created out of order, so neither creation time nor text order gives the answer.
+    const numbers = ["B-10", "10", "PH", "2", "101", "B-2", "1", "20A", "20", "A1"];
+    for (const number of numbers)
+      await db.room.create({ data: { propertyId: property.id, number, type: "Double", floor: 1, capacity: 2 } });
+
+    const seen: string[] = [];
+    let cursor: string | null = null;
+    do {
+      const answer = await call(roomsRoute.GET, { key, path: `/api/v1/rooms?limit=3${cursor ? `&cursor=${cursor}` : ""}` });
+      expect(answer.status).toBe(200);
+      const body = answer.body as { data: { number: string }[]; nextCursor: string | null };
+      seen.push(...body.data.map((r) => r.number));
+      cursor = body.nextCursor;
+    } while (cursor);
+    expect(seen).toEqual(["1", "2", "10", "20", "20A", "101", "A1", "B-2", "B-10", "PH"]);
+
+    const inOnePage = await call(roomsRoute.GET, { key, path: "/api/v1/rooms?limit=100" });
+    expect((inOnePage.body as { data: { number: string }[] }).data.map((r) => r.number)).toEqual(seen);
+    // The dashboard's room picker reads them in the same order.
+    expect((await listRooms(property.id)).map((r) => r.number)).toEqual(seen);
+    // And availability answers room by room in the same order.
+    const nights = await availability(key, "from=2031-01-01&to=2031-01-02");
+    expect((nights.body as { data: Availability[] }).data.map((r) => r.number)).toEqual(seen);
+
+    const forged = Buffer.from(JSON.stringify(["101", "a\u0000b"])).toString("base64url");
+    const refused = await call(roomsRoute.GET, { key, path: `/api/v1/rooms?cursor=${forged}` });
+    expect(refused.status).toBe(400);
+    expect((refused.body as { code: string }).code).toBe("VALIDATION_ERROR");
   });
 
   it("never shows another property's rooms, and needs rooms:read", async () => {

@@ -284,6 +284,9 @@ describe("integration health of one key", () => {
     expect(all.map((h) => `${h.kind} ${h.id}`).sort()).toEqual([`key ${first.id}`, `key ${second.id}`].sort());
     const mine = await integrationHealth(property, new Date(), { keyId: first.id });
     expect(mine).toEqual(all.filter((h) => h.id === first.id));
-    expect(mine[0]).toMatchObject({ state: "failing", sentence: expect.stringContaining("mostly NOT_FOUND on GET /reservations") });
+    expect(mine[0]).toMatchObject({
+      state: "failing",
+      sentence: expect.stringContaining("most of them for records that don't exist (404) on GET /reservations"),
+    });
   });
 });

@@ -257,7 +257,10 @@ describe("delivery", () => {
       body: { retrySchedule: "forever" },
     });
     expect(refused.status).toBe(400);
-    expect(refused.body).toMatchObject({ code: "VALIDATION_ERROR", details: [{ path: "retrySchedule", message: "standard or extended" }] });
+    expect(refused.body).toMatchObject({
+      code: "VALIDATION_ERROR",
+      details: [{ path: "retrySchedule", message: 'retrySchedule must be one of "standard", "extended"' }],
+    });
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).retrySchedule).toBe("standard");
   });
 

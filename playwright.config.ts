@@ -48,6 +48,8 @@ export default defineConfig({
       NEXTAUTH_SECRET: "e2e-secret-e2e-secret-e2e-secret",
       // The team spec listens here with a real SMTP server and reads the invitation mail.
       SMTP_URL: `smtp://127.0.0.1:${E2E_SMTP_PORT}`,
+      // The Plan page names whom owners write to for a plan change.
+      PLAN_CONTACT: "plans@pms.example",
     },
   },
 });

@@ -51,7 +51,8 @@ test("a FREE-plan property's API screens lead to the plan page, which tells an o
   await expect(page).toHaveTitle("Plan · Seaside Hostel · Property dashboard");
   await expect(page.getByRole("region", { name: "FREE plan" })).toContainText("Current plan");
   await expect(page.getByRole("heading", { name: "How to upgrade" })).toBeVisible();
-  await expect(page.getByText(/ask them for Seaside Hostel to move to PRO/)).toBeVisible();
+  await expect(page.getByText(/write to plans@pms\.example for Seaside Hostel to move to PRO/)).toBeVisible();
+  await expect(page.getByRole("link", { name: "plans@pms.example" })).toHaveAttribute("href", "mailto:plans@pms.example");
   // It names the people to ask, the owner included (marked as the reader).
   const contacts = page.getByTestId("plan-contacts");
   await expect(contacts).toContainText("Olivia Owner (Owner, you)");

@@ -103,6 +103,11 @@ const schema = z.object({
     .optional()
     .describe("mail server for team invitations (smtp://user:pass@host:587 or smtps://…); unset: invitation links are only shown to copy"),
   MAIL_FROM: text().default("PMS <no-reply@pms.local>").describe("sender of the mail the product sends"),
+  PLAN_CONTACT: z
+    .string()
+    .regex(/^(https:\/\/[^\s]+|[^\s@]+@[^\s@]+\.[^\s@]+)$/, "must be an e-mail address or an https:// URL")
+    .optional()
+    .describe("whom a property's owners and admins ask for a plan change (an e-mail address or an https:// URL), named on the Plan page"),
   API_REQUEST_LOGS: onOff().default(true).describe("off: the integrators' API writes no request logs"),
   KEY_USAGE_FLUSH_MS: integer(10, 86_400_000).default(1_000).describe("how often API keys' last-used time and request count are written"),
   TRUST_PROXY_HOPS: integer(0, 10)

@@ -5,6 +5,7 @@ import { PRO_UNLOCKS } from "@/components/ui/upgrade-callout";
 import { requirePermission } from "@/lib/auth/property-access";
 import { ROLE_LABEL } from "@/lib/auth/roles";
 import { listPropertyAdmins } from "@/lib/team/list-property-admins";
+import { env } from "@/lib/env";
 
 export const metadata: Metadata = { title: "Plan" };
 
@@ -17,6 +18,13 @@ export default async function PlanPage({ params }: { params: Promise<{ property:
   // Named on every plan and to every role: plans are not changed in the dashboard, so a person is who to ask.
   const admins = await listPropertyAdmins(access.property.id);
   const isAdmin = access.role === "OWNER" || access.role === "ADMIN";
+  // Whom this deployment's operators name for plan changes (PLAN_CONTACT), if anyone.
+  const contact = env().PLAN_CONTACT;
+  const operator = contact ? (
+    <a className="break-all font-medium text-brand-700 underline" href={contact.startsWith("https://") ? contact : `mailto:${contact}`}>
+      {contact}
+    </a>
+  ) : null;
   const plans = [
     { id: "FREE", title: "FREE", includes: FREE_INCLUDES },
     { id: "PRO", title: "PRO", includes: ["Everything in FREE", ...PRO_UNLOCKS] },
@@ -52,13 +60,22 @@ export default async function PlanPage({ params }: { params: Promise<{ property:
         {plan === "PRO" ? (
           <p className="mt-2">
             API keys, webhooks and request logs are all available under Settings → API Access. A plan change is asked for by one of {name}’s
-            owners or admins, below.
+            owners or admins, below{operator ? <>, who write to {operator}</> : null}.
           </p>
         ) : isAdmin ? (
           <p className="mt-2">
-            Plans are not changed in the dashboard: they are set by whoever runs this PMS for {name} (whoever set up this dashboard). As{" "}
-            {access.role === "OWNER" ? "an owner" : "an admin"} of {name}, ask them for {name} to move to PRO. The change takes effect at
-            once: existing API keys work again and paused webhooks resume, with nothing to set up anew.
+            Plans are not changed in the dashboard.{" "}
+            {operator ? (
+              <>
+                As {access.role === "OWNER" ? "an owner" : "an admin"} of {name}, write to {operator} for {name} to move to PRO.
+              </>
+            ) : (
+              <>
+                They are set by whoever runs this PMS for {name} (whoever set up this dashboard). As{" "}
+                {access.role === "OWNER" ? "an owner" : "an admin"} of {name}, ask them for {name} to move to PRO.
+              </>
+            )}{" "}
+            The change takes effect at once: existing API keys work again and paused webhooks resume, with nothing to set up anew.
           </p>
         ) : (
           <p className="mt-2">

@@ -51,16 +51,24 @@ test("the sign-in page and the dashboard carry a nonce CSP and work under it", a
   expect(violations).toEqual([]);
 });
 
-test("the API reference renders its operations under the CSP", async ({ page }) => {
+test("the API reference renders its operations under the CSP, and its copy buttons run", async ({ page, context }) => {
   const violations = watchCspViolations(page);
   const response = await page.goto("/docs/api");
   const nonce = expectPageCsp(response);
-  // Both of the page's scripts carry the request's nonce.
-  expect((await response?.text())?.split(`nonce="${nonce}"`).length).toBe(3);
-  await expect(page.getByText("Property API").first()).toBeVisible({ timeout: 30_000 });
+  // Every script of the page carries the request's nonce.
+  const scripts = (await response?.text())?.match(/<script\b[^>]*>/g) ?? [];
+  expect(scripts.length).toBeGreaterThan(0);
+  expect(scripts.filter((tag) => !tag.includes(`nonce="${nonce}"`))).toEqual([]);
+  await expect(page.getByRole("heading", { level: 1, name: "Property API" })).toBeVisible();
   for (const summary of ["List reservations", "Create a reservation", "Check a guest in"]) {
-    await expect(page.getByText(summary).first()).toBeVisible();
+    await expect(page.getByRole("heading", { name: summary })).toBeVisible();
   }
+  // The page's own script runs: a copy button copies the example.
+  await context.grantPermissions(["clipboard-read", "clipboard-write"]);
+  const example = page.locator("#createReservation");
+  await example.getByRole("button", { name: /Copy/ }).click();
+  await expect(example.getByRole("button", { name: /Cop/ })).toHaveText("Copied");
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toContain("/api/v1/reservations");
   expect(violations).toEqual([]);
 });
 

@@ -28,10 +28,13 @@ function unit(origin: string | undefined, count: number | bigint): string {
   return "";
 }
 
-/** The message for an issue, naming the field by its dotted path ("guest.email"); undefined leaves zod's. */
-export function apiIssueMessage(issue: Issue): string | undefined {
+/**
+ * The message for an issue, naming the field by its dotted path ("guest.email"); undefined leaves zod's.
+ * `where` is what was parsed: the body, or the query string (whose fields are parameters).
+ */
+export function apiIssueMessage(issue: Issue, where: "body" | "query" = "body"): string | undefined {
   const path = (issue.path ?? []).map(String).join(".");
-  const field = path || "The body";
+  const field = path || (where === "query" ? "The query" : "The body");
   switch (issue.code) {
     case "invalid_type":
       if (issue.input === undefined) return `${field} is required`;
@@ -61,7 +64,8 @@ export function apiIssueMessage(issue: Issue): string | undefined {
       return issue.values.length === 1 ? `${field} must be ${list(issue.values)}` : `${field} must be one of ${list(issue.values)}`;
     case "unrecognized_keys": {
       const keys = list(issue.keys);
-      return `${path ? `${path} has` : "The body has"} unknown field${issue.keys.length === 1 ? "" : "s"} ${keys}`;
+      const noun = where === "query" && !path ? "parameter" : "field";
+      return `${path ? `${path} has` : `${field} has`} unknown ${noun}${issue.keys.length === 1 ? "" : "s"} ${keys}`;
     }
     case "invalid_union":
       return `${field} matches none of the allowed forms`;
@@ -72,3 +76,6 @@ export function apiIssueMessage(issue: Issue): string | undefined {
       return undefined;
   }
 }
+
+/** The same, for the query string: its fields are parameters. */
+export const apiQueryIssueMessage = (issue: Issue) => apiIssueMessage(issue, "query");

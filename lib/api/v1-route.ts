@@ -23,7 +23,7 @@ import { tokenLeases } from "../rate-limits/token-leases";
 import { AuthenticationRefused, authenticate, identifyPartner, recogniseKey } from "./authenticate";
 import { apiErrorResponse } from "../http/error-response";
 import { queryOf } from "../http/query-of";
-import { apiIssueMessage } from "./api-issue-message";
+import { apiIssueMessage, apiQueryIssueMessage } from "./api-issue-message";
 import { parseJsonBody, readBodyText } from "./read-json-body";
 import { newRequestId } from "../http/request-id";
 import { maskApiKey } from "../api-keys/key-format";
@@ -121,9 +121,9 @@ function refuseUnstorableText(input: { path: unknown; query: unknown; body: unkn
  * which the OpenAPI document cannot express and the operation's description states) is 409 INVALID_STATE;
  * any other refusal is the ZodError, a 400.
  */
-function parseInput(schema: z.ZodType, input: unknown): unknown {
+function parseInput(schema: z.ZodType, input: unknown, where: "body" | "query"): unknown {
   // Worded for an integrator: the schemas are shared with the dashboard's forms, which word their own.
-  const result = schema.safeParse(input, { error: apiIssueMessage });
+  const result = schema.safeParse(input, { error: where === "query" ? apiQueryIssueMessage : apiIssueMessage });
   if (result.success) return result.data;
   const { issues } = result.error;
   if (issues.every(isStateRuleIssue))
@@ -326,8 +326,8 @@ export function v1Route<
 
       // Next resolves `params` to undefined on routes without dynamic segments.
       const params = ((route ? await route.params : undefined) ?? {}) as PathParams<Path>;
-      const query = (definition.query ? parseInput(definition.query, queryOf(request)) : undefined) as Output<Q>;
-      const body = (definition.body ? parseInput(definition.body, parseJsonBody(request, bodyText)) : undefined) as Output<B>;
+      const query = (definition.query ? parseInput(definition.query, queryOf(request), "query") : undefined) as Output<Q>;
+      const body = (definition.body ? parseInput(definition.body, parseJsonBody(request, bodyText), "body") : undefined) as Output<B>;
       refuseUnstorableText({ path: params, query, body });
       const context = { request, requestId, key, partner, property: key.property, params, query, body };
       // What the handler's events remember: the key (echo suppression) and the client's trace context.

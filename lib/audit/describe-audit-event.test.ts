@@ -165,6 +165,11 @@ const CASES: [DescribableEvent, string][] = [
     "Failed sign-in for maya@demo.test: wrong authentication code",
   ],
   [
+    byMaya("user.sign_in_password_verified", { next: "code" }),
+    "Maya Manager entered the right password, asked for the authentication code next",
+  ],
+  [byMaya("user.sign_in_password_verified", { next: "sign_in" }), "Maya Manager entered the right password"],
+  [
     { ...byMaya("user.sign_in_throttled"), actorId: null, targetId: null, actorLabel: "maya@demo.test" },
     "Sign-in for maya@demo.test blocked: too many attempts",
   ],

@@ -221,6 +221,8 @@ export function describeAuditEvent(event: DescribableEvent, people: ReadonlyMap<
         return `Failed sign-in for ${event.actorLabel}: ${metadata.reason === "two_factor" ? "wrong authentication code" : "wrong password"}`;
       case "user.sign_in_throttled":
         return `Sign-in for ${event.actorLabel} blocked: too many attempts`;
+      case "user.sign_in_password_verified":
+        return `${actor} entered the right password${metadata.next === "code" ? ", asked for the authentication code next" : ""}`;
       case "user.sudo_confirmed":
         return `${actor} confirmed access with password or code`;
       case "user.sudo_failed":

@@ -41,7 +41,7 @@ export async function requirePermission(slug: string, permission: Permission) {
 export async function listUserProperties(userId: string) {
   const memberships = await db.membership.findMany({
     where: { userId },
-    include: { property: { select: { id: true, slug: true, name: true, plan: true } } },
+    include: { property: { select: { id: true, slug: true, name: true, plan: true, requireTwoFactorForManagers: true } } },
     orderBy: { property: { name: "asc" } },
   });
   return memberships.map((m) => ({ ...m.property, role: m.role }));

@@ -89,15 +89,20 @@ export type PasswordStepOutcome =
 
 /**
  * The sign-in form's first step: is the password right, and if so, is a code needed next? It starts no
- * session (the form then signs in through next-auth, with the code when one is needed); a right password
- * gives its try back, as signIn does before asking for the code. Whether the account has 2FA is told only
+ * session (the form then signs in through next-auth, with the code when one is needed). A right password is
+ * audited, and gives its try back only when the code comes next, as signIn does before asking for it. Whether the account has 2FA is told only
  * after the password was verified; a wrong password and an unknown email get the same answer at the same cost.
  */
 export async function checkSignInPassword(input: unknown, client: ClientInfo, now = new Date()): Promise<PasswordStepOutcome> {
   const checked = await checkPassword(input, client, now);
   if (!checked.ok) return checked;
-  await settleSignInAttempt(checked.keys, "refund");
-  return { ok: true, next: checked.user.twoFactorEnabledAt ? "code" : "sign_in" };
+  const next = checked.user.twoFactorEnabledAt ? "code" : "sign_in";
+  // A right password is on the record like any sign-in attempt, so pairs cannot be tried out unseen.
+  await audit("user.sign_in_password_verified", checked.email, checked.user.id, { ...checked.where, next });
+  // Given back only when the code comes next (as signIn does); "sign_in" next keeps the try counted until
+  // that sign-in succeeds (and clears the count), so this step alone cannot confirm passwords for free.
+  if (next === "code") await settleSignInAttempt(checked.keys, "refund");
+  return { ok: true, next };
 }
 
 export async function signIn(input: unknown, client: ClientInfo, now = new Date()): Promise<SignInOutcome> {

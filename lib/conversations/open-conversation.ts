@@ -6,12 +6,20 @@ import { ConversationChannel } from "../db/generated/prisma/enums";
 import { AppError } from "../errors/app-error";
 import type { ConversationResource } from "./conversation-resource";
 import { serializeConversation } from "./serialize-conversation";
+import { notBlank } from "../openapi/input-hints";
 
 export const openConversationInput = z.strictObject({
   guestId: z.string().trim().min(1, "guestId is required").max(100),
   channel: z.enum(ConversationChannel),
-  reservationId: z.string().trim().min(1).max(100).optional().meta({ description: "The stay it is about, if any: one of the guest's" }),
-  subject: z.string().trim().min(1).max(200).optional(),
+  reservationId: z
+    .string()
+    .trim()
+    .min(1)
+    .max(100)
+    .meta(notBlank())
+    .optional()
+    .meta({ description: "The stay it is about, if any: one of the guest's" }),
+  subject: z.string().trim().min(1).max(200).meta(notBlank()).optional(),
 });
 
 /** A messaging platform opens a conversation with a guest of the property (then posts its messages). */

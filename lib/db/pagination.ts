@@ -18,8 +18,11 @@ export function encodeCursor(row: Position): string {
   return Buffer.from(JSON.stringify([row.createdAt.toISOString(), row.id])).toString("base64url");
 }
 
+const KEY_CURSOR_TAG = "k";
+
 export function encodeKeyCursor(row: { key: string; id: string }): string {
-  return Buffer.from(JSON.stringify([row.key, row.id])).toString("base64url");
+  // Tagged, so a newest-first list's cursor (or one from before a list changed its order) is refused, not read as a key.
+  return Buffer.from(JSON.stringify([KEY_CURSOR_TAG, row.key, row.id])).toString("base64url");
 }
 
 const INVALID_CURSOR = "Invalid cursor: pass nextCursor from the previous page unchanged";
@@ -48,9 +51,10 @@ export const keyCursorSchema = z
   .max(1000, { message: INVALID_CURSOR, abort: true })
   .transform((value, ctx) => {
     try {
-      const [key, id] = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as [unknown, unknown];
+      const parsed = JSON.parse(Buffer.from(value, "base64url").toString("utf8")) as unknown;
+      const [tag, key, id] = Array.isArray(parsed) && parsed.length === 3 ? (parsed as unknown[]) : [];
       const storable = (text: unknown): text is string => typeof text === "string" && text.length <= 200 && !text.includes("\u0000");
-      if (storable(key) && storable(id)) return { key, id };
+      if (tag === KEY_CURSOR_TAG && storable(key) && storable(id)) return { key, id };
     } catch {
       // fall through to the issue below
     }

@@ -13,6 +13,7 @@ import { AppError } from "../errors/app-error";
 import { EVENT_SCOPES, EVENT_TYPES, type AnyEvent } from "./event-catalog";
 import { openPinsIn } from "../reservations/sealed-pin";
 import { eventBodySql } from "./event-body";
+import { notBlank } from "../openapi/input-hints";
 
 export const listEventsQuery = z.object({
   after: z
@@ -20,6 +21,7 @@ export const listEventsQuery = z.object({
     .trim()
     .min(1)
     .max(100)
+    .meta(notBlank())
     .optional()
     .meta({ description: "The id of the last event you processed; omitted: from the oldest event kept (30 days)" }),
   limit: z.coerce.number().int("limit must be a whole number").min(1, "limit is at least 1").max(100, "limit is at most 100").default(25),

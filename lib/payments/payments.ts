@@ -14,12 +14,14 @@ import { storableId } from "../db/storable-text";
 import { moneyInput } from "../reservations/schemas";
 import { PAYMENT_METHODS, type PaymentResource } from "./payment-resource";
 
+/** The column is a 32-bit integer: a larger amount was a database error (500). */
+const MAX_AMOUNT = 2_147_483_647;
+
 const amount = z
   .number({ error: "amount is a whole number of minor units, e.g. 12000 for 120.00" })
   .int("amount is a whole number of minor units, e.g. 12000 for 120.00")
   .min(1, "amount must be positive")
-  // The column is a 32-bit integer: a larger amount was a database error (500), now a 400 the document states.
-  .max(2_147_483_647, "amount is too large");
+  .max(MAX_AMOUNT, "amount is too large");
 
 export const recordPaymentInput = z.strictObject({
   amount,
@@ -36,9 +38,9 @@ export const recordPaymentInput = z.strictObject({
 export const recordPaymentForm = z.object({
   reservationId: storableId("reservation"),
   amount: z
-    .string({ error: "Enter an amount such as 120.00" })
+    .string({ error: "Enter an amount such as 129.00" })
     .pipe(moneyInput)
-    .pipe(z.number().min(1, "Enter an amount above 0").max(100_000_000_00, "That amount is too large")),
+    .pipe(z.number().min(1, "Enter an amount above 0").max(MAX_AMOUNT, "That amount is too large")),
   method: z.enum(PAYMENT_METHODS, { error: "Choose how it was paid" }),
 });
 
@@ -87,7 +89,9 @@ export async function recordPayment(options: {
   actor: Actor;
   input: z.infer<typeof recordPaymentInput>;
 }): Promise<PaymentResource> {
-  const { property, reservationId, actor, input } = options;
+  const { property, reservationId, actor } = options;
+  // Parsed here too: the dashboard's form and the API both reach this, and neither may pass the column's limit.
+  const input = recordPaymentInput.parse(options.input);
   if (input.currency !== property.currency) {
     throw new AppError("CURRENCY_MISMATCH", `This property takes payments in ${property.currency}, not ${input.currency}.`, {
       currency: [`Must be ${property.currency}`],

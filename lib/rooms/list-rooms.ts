@@ -7,10 +7,11 @@ import { notFound } from "../errors/app-error";
 import { afterRoom, byRoomNumber } from "./room-order";
 import { ROOM_STATUSES, type RoomResource } from "./room-resource";
 import { serializeRoom } from "./serialize-room";
+import { notBlank } from "../openapi/input-hints";
 
 export const listRoomsQuery = listQuery.extend({
   cursor: keyCursorSchema.optional(),
-  type: z.string().trim().min(1).max(100).optional(),
+  type: z.string().trim().min(1).max(100).meta(notBlank()).optional(),
   status: z.enum(ROOM_STATUSES).optional(),
 });
 

@@ -6,6 +6,7 @@ import { EVENT_TYPES } from "../events/event-catalog";
 import { PING_EVENT, WEBHOOK_EVENT_TYPES } from "./event-types";
 import { RETRY_SCHEDULE_NAMES } from "./engine/retry-schedule";
 import type { FormWording } from "../errors/form-wording";
+import { notBlank } from "../openapi/input-hints";
 
 const skipOwnEvents = z.boolean().meta({
   description:
@@ -31,14 +32,17 @@ const eventTypes = z
   .transform((types) => (types.includes("*") ? ["*"] : [...new Set(types)].sort()));
 
 const PORT = "(?::(?:[1-9]\\d{0,3}|[1-5]\\d{4}|6[0-4]\\d{3}|65[0-4]\\d{2}|655[0-2]\\d|6553[0-5]))?";
+const OCTET = "(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)";
+/** A host name whose last label is not numeric (else it is read as an IPv4 address), or a dotted IPv4 address. */
+const HOST = `(?:(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*|(?:${OCTET}\\.){3}${OCTET})`;
 /**
  * The URLs the endpoint check (engine/url-guard.ts) takes apart from where the host resolves: https, a host
- * name (its last label not numeric, or it would be read as an IPv4 address), a port 1–65535, a path, no user
- * name or fragment, and only characters a URL keeps as they are (so 2048 characters stay 2048).
+ * name or IPv4 address, a port 1–65535, a path or query if any (`https://example.com` is saved as
+ * `https://example.com/`), no user name or fragment, and only characters a URL keeps as they are.
  */
 const WEBHOOK_URL_HINT = {
   format: "uri",
-  pattern: `^https://(?:[A-Za-z0-9-]+\\.)*[A-Za-z][A-Za-z0-9-]*${PORT}/[A-Za-z0-9\\-._~:/?\\[\\]@!$&()*+,;=%]*$`,
+  pattern: `^https://${HOST}${PORT}(?:[/?][A-Za-z0-9\\-._~:/?\\[\\]@!$&()*+,;=%]*)?$`,
   description: "An https:// URL. Its host must resolve to public addresses only, which no schema can check: otherwise 422 URL_NOT_ALLOWED",
 };
 
@@ -82,6 +86,7 @@ export const listDeliveriesQuery = listQuery.extend({
     .trim()
     .min(1)
     .max(100)
+    .meta(notBlank())
     .optional()
     .meta({ description: "Only deliveries of this event type (e.g. reservation.created, ping)" }),
 });

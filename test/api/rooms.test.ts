@@ -84,10 +84,13 @@ describe("GET /api/v1/rooms", () => {
     const nights = await availability(key, "from=2031-01-01&to=2031-01-02");
     expect((nights.body as { data: Availability[] }).data.map((r) => r.number)).toEqual(seen);
 
-    const forged = Buffer.from(JSON.stringify(["101", "a\u0000b"])).toString("base64url");
-    const refused = await call(roomsRoute.GET, { key, path: `/api/v1/rooms?cursor=${forged}` });
-    expect(refused.status).toBe(400);
-    expect((refused.body as { code: string }).code).toBe("VALIDATION_ERROR");
+    // Refused, not read as a position: a forged id, a newest-first list's cursor (a date and an id), an untagged pair.
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString("base64url");
+    for (const forged of [encode(["k", "101", "a\u0000b"]), encode(["2031-01-01T00:00:00.000Z", "r1"]), encode(["101", "r1"])]) {
+      const refused = await call(roomsRoute.GET, { key, path: `/api/v1/rooms?cursor=${forged}` });
+      expect(refused.status).toBe(400);
+      expect((refused.body as { code: string }).code).toBe("VALIDATION_ERROR");
+    }
   });
 
   it("never shows another property's rooms, and needs rooms:read", async () => {

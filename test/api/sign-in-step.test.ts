@@ -66,16 +66,22 @@ describe("POST /api/auth/sign-in-step", () => {
       });
   });
 
-  it("counts wrong passwords with the sign-in throttle, and gives a right password's try back", async () => {
-    const user = await createUser({ password: PASSWORD });
-    // Right passwords, as many as you like: each gives its try back.
-    for (let i = 0; i < 7; i++) expect((await step({ email: user.email, password: PASSWORD })).status).toBe(200);
+  it("counts wrong passwords with the sign-in throttle; a right one is audited, and given back only when a code comes next", async () => {
+    const withCode = await twoFactorUser();
+    // Right passwords of a 2FA account, as many as you like: each gives its try back (the code is the next hurdle).
+    for (let i = 0; i < 7; i++) expect((await step({ email: withCode.email, password: PASSWORD })).status).toBe(200);
+    expect(await db.auditEvent.count({ where: { action: "user.sign_in_password_verified", actorId: withCode.id } })).toBe(7);
     // Five free wrong tries, then a wait, said with Retry-After.
-    for (let i = 0; i < 5; i++) expect((await step({ email: user.email, password: `wrong-${i}` })).status).toBe(401);
-    const throttled = await step({ email: user.email, password: PASSWORD });
+    for (let i = 0; i < 5; i++) expect((await step({ email: withCode.email, password: `wrong-${i}` })).status).toBe(401);
+    const throttled = await step({ email: withCode.email, password: PASSWORD });
     expect(throttled.status).toBe(429);
     expect(Number(throttled.headers.get("retry-after"))).toBeGreaterThan(0);
     expect(await throttled.json()).toMatchObject({ code: "RATE_LIMITED", message: expect.stringMatching(/^Too many attempts/) });
+
+    // Without 2FA, the step alone cannot confirm passwords for free: its try stays counted until a sign-in succeeds.
+    const plain = await createUser({ password: PASSWORD });
+    for (let i = 0; i < 5; i++) expect((await step({ email: plain.email, password: PASSWORD })).status).toBe(200);
+    expect((await step({ email: plain.email, password: PASSWORD })).status).toBe(429);
   });
 
   it("takes JSON only, so a cross-site form cannot post to it", async () => {

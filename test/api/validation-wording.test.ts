@@ -7,6 +7,7 @@ import * as conversationsRoute from "../../app/api/v1/conversations/route";
 import * as guestsRoute from "../../app/api/v1/guests/route";
 import * as reservationsRoute from "../../app/api/v1/reservations/route";
 import * as endpointsRoute from "../../app/api/v1/webhook-endpoints/route";
+import * as streamRoute from "../../app/api/v1/events/stream/route";
 import type { V1Handler } from "../../lib/api/v1-route";
 import { parseActionInput } from "../../lib/actions/property-action";
 import { actionFailure } from "../../lib/errors/action-result";
@@ -64,6 +65,11 @@ describe("validation messages on /api/v1", () => {
         { path: "", message: 'The body has unknown field "colour"' },
       ]),
     );
+    // A query's fields are parameters, not the body's.
+    const query = await call(streamRoute.GET, { path: "/api/v1/events/stream?foo=1", key });
+    expect(query.status).toBe(400);
+    expect((query.body as Refusal).details).toEqual([{ path: "", message: 'The query has unknown parameter "foo"' }]);
+
     const crowd = await post(reservationsRoute.POST, "/api/v1/reservations", key, { ...stay, roomId: "room_1", adults: 21 });
     expect(crowd).toEqual([{ path: "adults", message: "adults must be at most 20" }]);
 

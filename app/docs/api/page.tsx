@@ -6,7 +6,7 @@ import Link from "next/link";
 import { V1_HANDLERS } from "@/app/api/v1/openapi.json/v1-handlers";
 import { getCurrentUser } from "@/lib/auth/current-user";
 import { listUserProperties } from "@/lib/auth/property-access";
-import { can } from "@/lib/auth/roles";
+import { can, mustSetUpTwoFactor } from "@/lib/auth/roles";
 import { publicOrigin } from "@/lib/http/public-origin";
 import { buildOpenApiDocument } from "@/lib/openapi/build-openapi-document";
 import { operationCurl } from "@/lib/openapi/operation-curl";
@@ -48,7 +48,9 @@ export default async function ApiReferencePage({ searchParams }: { searchParams:
   const user = await getCurrentUser();
   const properties = user ? await listUserProperties(user.id) : [];
   const chosen = properties.find((p) => p.slug === wanted) ?? properties[0];
-  const rows = chosen ? await findExampleRows(chosen.id, { includeEndpoints: can.viewApiAccess(chosen.role) }) : null;
+  // Webhook endpoint ids only for those API Access shows them to (a member the property makes set up 2FA first is not yet one).
+  const seesEndpoints = chosen && user ? can.viewApiAccess(chosen.role) && !mustSetUpTwoFactor(chosen, chosen.role, user) : false;
+  const rows = chosen ? await findExampleRows(chosen.id, { includeEndpoints: seesEndpoints }) : null;
   const examples = requestExamples(rows);
   const origin = await originOrPlaceholder();
 

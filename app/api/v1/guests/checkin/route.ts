@@ -14,7 +14,8 @@ export const POST = v1Route(
     tag: "Guests",
     summary: "Check a guest in",
     description:
-      "`pmsGuestId` is a reservation code (that stay is checked in, moved to `roomNumber` and `checkOutDate` when they differ) or your own guest reference (the guest and a stay from today are created, checked in: 201).",
+      "`pmsGuestId` is a reservation code (that stay is checked in, moved to `roomNumber` and `checkOutDate` when they differ) or your own guest reference (the guest and a stay from today are created, checked in: 201).\n\n" +
+      "Refused with 409 INVALID_STATE when `lastName` is not the stay's guest's, or the stay cannot be checked in (cancelled, checked out, the room taken); 409 GUEST_ERASED when the stay's guest was erased; 400 when `roomNumber` names no room of the property.",
     scope: "guests:write",
     body: checkInInput,
     response: single(stayResource),

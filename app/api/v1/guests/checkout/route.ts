@@ -13,6 +13,8 @@ export const POST = v1Route(
     operationId: "checkOutGuest",
     tag: "Guests",
     summary: "Check a guest out",
+    description:
+      "`pmsGuestId` is a reservation code, or your own guest reference (their checked-in stay is checked out). Refused with 404 when neither names a stay, and 409 INVALID_STATE when `lastName` is given and is not the stay's guest's, or the stay is not checked in.",
     scope: "guests:write",
     body: checkOutInput,
     response: single(stayResource),

@@ -43,7 +43,7 @@ const config = [
           object: "process",
           property: "env",
           message:
-            "Use env() from lib/env.ts (declare the variable in its schema and README's Environment table); for a child process, childProcessEnv().",
+            "Use env() from lib/env.ts (declare the variable in its schema and the Environment table in docs/operations.md); for a child process, childProcessEnv().",
         },
       ],
     },

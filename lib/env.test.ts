@@ -71,7 +71,7 @@ describe("parseEnv", () => {
     expect(parseEnv({ PORT: "", WEBHOOK_CONCURRENCY: "", DATABASE_URL: "" })).toMatchObject({ PORT: 3000, WEBHOOK_CONCURRENCY: 64 });
   });
 
-  it("reads switches as the README writes them", () => {
+  it("reads switches as docs/operations.md writes them", () => {
     expect(
       parseEnv({
         WEBHOOKS_WORKER: "off",
@@ -110,11 +110,12 @@ describe("parseEnv", () => {
   });
 });
 
-describe("README.md's Environment table", () => {
+describe("docs/operations.md's Environment table", () => {
   it("lists exactly the variables lib/env.ts reads", () => {
-    const readme = fs.readFileSync(path.resolve("README.md"), "utf8");
-    const section = /^## Environment\n([\s\S]*?)(?=^## )/m.exec(readme)?.[1];
-    expect(section, "README.md has an ## Environment section").toBeDefined();
+    const doc = fs.readFileSync(path.resolve("docs/operations.md"), "utf8");
+    // The section runs to the next "## " heading, or to the end of the file.
+    const section = /^## Environment\n([\s\S]*?)(?=^## |(?![\s\S]))/m.exec(doc)?.[1];
+    expect(section, "docs/operations.md has an ## Environment section").toBeDefined();
     // A row's first cell names one variable or several separated by " / ": `A` / `B`.
     const documented = section!
       .split("\n")
@@ -128,13 +129,19 @@ describe("README.md's Environment table", () => {
     const schema = ENV_VARIABLES.map((variable) => variable.name as string);
     expect(
       documented.filter((name) => !schema.includes(name)),
-      "in the README but not in lib/env.ts",
+      "in docs/operations.md but not in lib/env.ts",
     ).toEqual([]);
     expect(
       schema.filter((name) => !documented.includes(name)),
-      "in lib/env.ts but not in the README",
+      "in lib/env.ts but not in docs/operations.md",
     ).toEqual([]);
     expect(new Set(documented).size, "each variable documented once").toBe(documented.length);
+  });
+
+  it("is the only environment table: the README links to it", () => {
+    const readme = fs.readFileSync(path.resolve("README.md"), "utf8");
+    expect(readme).toContain("docs/operations.md");
+    expect(readme).not.toMatch(/^## Environment$/m);
   });
 });
 

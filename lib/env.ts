@@ -13,7 +13,7 @@ function integer(min: number, max: number) {
   });
 }
 
-/** A yes/no switch, written with the words the README documents for it (the first of each list). */
+/** A yes/no switch, written with the words docs/operations.md documents for it (the first of each list). */
 function flag(yes: string[], no: string[]) {
   const others = yes.length > 1 ? ` (or ${[...yes.slice(1), ...no.slice(1)].join("/")})` : "";
   return z.string().transform((raw, ctx) => {
@@ -149,7 +149,7 @@ const schema = z.object({
 
 export type Env = z.infer<typeof schema>;
 
-/** The variables, each with its one-line meaning (what README.md's Environment table documents). */
+/** The variables, each with its one-line meaning (what the Environment table in docs/operations.md documents). */
 export const ENV_VARIABLES: readonly { name: keyof Env; description: string }[] = Object.entries(schema.shape).map(([name, field]) => ({
   name: name as keyof Env,
   description: field.description ?? "",

@@ -10,11 +10,11 @@ import { z } from "zod";
 import { STATE_RULE } from "../openapi/input-hints";
 import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db, type DbTx } from "../db/client";
-import { Prisma } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { dateTime, id } from "../http/fields";
 import { isoInstant } from "../reservations/schemas";
 import { notifyWebhookWorkers } from "./engine/outbox-notifications";
+import { requeueDeliveries, type DeliveryFilter } from "./engine/requeue-deliveries";
 
 /** The most deliveries one replay queues; a wider window is refused with its count, to be split. */
 export const MAX_REPLAY = 10_000;
@@ -55,7 +55,7 @@ function windowWhere(
   endpointId: string,
   input: { since: Date; until: Date; only: "failed" | "all" },
   types: readonly string[],
-): Prisma.WebhookDeliveryWhereInput {
+): DeliveryFilter {
   return {
     endpointId,
     createdAt: { gte: input.since, lt: input.until },
@@ -130,19 +130,8 @@ export async function replayDeliveries(
       },
     });
     // Oldest first, a millisecond apart: the worker sends an endpoint's earliest due deliveries first, so the window goes out oldest first.
-    await tx.$executeRaw`
-      WITH chosen AS (
-        SELECT id, row_number() OVER (ORDER BY "createdAt", id) AS n FROM "WebhookDelivery"
-        WHERE "endpointId" = ${endpointId} AND "createdAt" >= ${window.since} AND "createdAt" < ${window.until}
-          AND ${window.only === "failed" ? Prisma.sql`status = 'FAILED'` : Prisma.sql`status <> 'PENDING'`}
-          AND "eventType" = ANY(${types}::text[])
-      ), queued AS (
-        UPDATE "WebhookDelivery" d SET status = 'PENDING', "nextAttemptAt" = ${now}::timestamptz + (c.n * interval '1 millisecond'),
-          "lockedUntil" = NULL, "leaseToken" = NULL, "updatedAt" = ${now}
-        FROM chosen c WHERE d.id = c.id
-        RETURNING d.id
-      )
-      INSERT INTO "WebhookReplayDelivery" ("replayId", "deliveryId") SELECT ${replay.id}, id FROM queued`;
+    const queued = await requeueDeliveries(tx, { where }, { at: now, inCreationOrder: true });
+    await tx.$executeRaw`INSERT INTO "WebhookReplayDelivery" ("replayId", "deliveryId") SELECT ${replay.id}, unnest(${queued}::text[])`;
     await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,

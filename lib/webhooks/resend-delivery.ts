@@ -4,6 +4,7 @@ import { db } from "../db/client";
 import type { WebhookDelivery } from "../db/generated/prisma/client";
 import { AppError, notFound } from "../errors/app-error";
 import { notifyWebhookWorkers } from "./engine/outbox-notifications";
+import { requeueDeliveries } from "./engine/requeue-deliveries";
 
 /** Sends a delivery again now, with the same webhook-id and body (receivers may deduplicate on it). */
 export async function resendDelivery(
@@ -22,10 +23,7 @@ export async function resendDelivery(
     // would send a second copy at the same time and lose one of the two answers.
     if (delivery.lockedUntil && delivery.lockedUntil > now)
       throw new AppError("INVALID_STATE", "This delivery is being sent right now. Resend it once this attempt is recorded.");
-    const updated = await tx.webhookDelivery.update({
-      where: { id: deliveryId },
-      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
-    });
+    await requeueDeliveries(tx, { ids: [deliveryId] }, { at: now });
     await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,
@@ -35,6 +33,6 @@ export async function resendDelivery(
       targetId: deliveryId,
       metadata: { endpointId: delivery.endpointId, eventType: delivery.eventType },
     });
-    return updated;
+    return tx.webhookDelivery.findUniqueOrThrow({ where: { id: deliveryId } });
   });
 }

@@ -2,6 +2,7 @@ import { recordAuditEvent, type Actor } from "../audit/record-audit-event";
 import { db } from "../db/client";
 import { AppError, notFound } from "../errors/app-error";
 import { notifyWebhookWorkers } from "./engine/outbox-notifications";
+import { requeueDeliveries } from "./engine/requeue-deliveries";
 
 /** Queues one more attempt of every failed delivery of an endpoint. Returns how many. */
 export async function retryFailedDeliveries(
@@ -13,10 +14,7 @@ export async function retryFailedDeliveries(
     const endpoint = await tx.webhookEndpoint.findFirst({ where: { id: endpointId, propertyId: context.propertyId } });
     if (!endpoint) throw notFound("Webhook endpoint");
     if (!endpoint.enabled) throw new AppError("INVALID_STATE", "The endpoint is disabled: enable it before retrying.");
-    const { count } = await tx.webhookDelivery.updateMany({
-      where: { endpointId, status: "FAILED" },
-      data: { status: "PENDING", nextAttemptAt: now, lockedUntil: null, leaseToken: null },
-    });
+    const { length: count } = await requeueDeliveries(tx, { where: { endpointId, status: "FAILED" } }, { at: now });
     if (count > 0) await notifyWebhookWorkers(tx);
     await recordAuditEvent(tx, {
       propertyId: context.propertyId,

@@ -364,13 +364,3 @@ export async function failPendingDeliveries(client: pg.Pool | pg.PoolClient, end
   );
   return rowCount ?? 0;
 }
-
-/** Gives back the leases of deliveries a stopping worker will not finish, so another sends them now. */
-export async function releaseLeases(pool: pg.Pool, deliveries: Pick<ClaimedDelivery, "id" | "leaseToken">[]): Promise<void> {
-  if (deliveries.length === 0) return;
-  await pool.query(
-    `UPDATE "WebhookDelivery" d SET "lockedUntil" = NULL, "leaseToken" = NULL
-     FROM unnest($1::text[], $2::text[]) AS r(id, token) WHERE d.id = r.id AND d."leaseToken" = r.token`,
-    [deliveries.map((d) => d.id), deliveries.map((d) => d.leaseToken)],
-  );
-}

@@ -11,17 +11,11 @@
 // scheduled falls due, or on its poll, the safety net for anything else.
 import type pg from "pg";
 import { env, type Env } from "../../env";
-import {
-  claimDueDeliveries,
-  fanOutEvents,
-  recordAttempts,
-  releaseLeases,
-  type ClaimedDelivery,
-  type CompletedAttempt,
-} from "./delivery-queue";
+import { claimDueDeliveries, fanOutEvents, recordAttempts, type ClaimedDelivery, type CompletedAttempt } from "./delivery-queue";
 import { openPinsIn } from "../../reservations/sealed-pin";
 import { childTraceparent } from "../../api/request-context";
 import { OutboxListener } from "./outbox-listener";
+import { requeueDeliveries } from "./requeue-deliveries";
 import { DEFAULT_TIMEOUT_MS, requestHeaders, sendAttempt, type AttemptResult } from "./send-attempt";
 import { activeSecrets, signedHeaders } from "./signing";
 import { privateNetworksAllowed, type Resolver } from "./url-guard";
@@ -151,7 +145,7 @@ export class WebhookWorker {
     while (this.inFlight > 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
     if (this.inFlight > 0) {
       const unfinished = [...this.sending];
-      await releaseLeases(this.pool, unfinished).catch((error: unknown) =>
+      await requeueDeliveries(this.pool, { leases: unfinished }).catch((error: unknown) =>
         this.log(`could not release ${unfinished.length} lease(s): ${(error as Error).message}`),
       );
     }
@@ -325,7 +319,7 @@ export class WebhookWorker {
 
   /** Hands leases back so another pass (or worker) sends those deliveries now. */
   private async giveBack(deliveries: ClaimedDelivery[]): Promise<void> {
-    await releaseLeases(this.pool, deliveries).catch((error: unknown) =>
+    await requeueDeliveries(this.pool, { leases: deliveries }).catch((error: unknown) =>
       this.log(`could not release ${deliveries.length} lease(s): ${(error as Error).message}`),
     );
   }

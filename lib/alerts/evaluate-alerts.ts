@@ -16,6 +16,8 @@ import {
   formatLocalTime,
 } from "../rollups/integration-health";
 import { describeErrorGroup } from "../rollups/describe-error-group";
+import type { EndpointDisabledCause } from "../db/generated/prisma/enums";
+import { describeDisabled } from "../webhooks/disabled-reason";
 import { hourFloor, minuteFloor } from "../rollups/usage-reports";
 import type { AlertRule } from "./alert-rules";
 
@@ -89,11 +91,13 @@ async function endpointFailing(scope: Scope): Promise<AlertCandidate[]> {
 }
 
 async function endpointDisabled(scope: Scope): Promise<AlertCandidate[]> {
-  const rows = await db.$queryRaw<(EndpointRow & { disabledAt: Date; disabledReason: string })[]>`
-    SELECT e.id, e."propertyId", e.url, e.description, e."disabledAt", e."disabledReason", p.timezone
+  const rows = await db.$queryRaw<
+    (EndpointRow & { disabledAt: Date; disabledCause: EndpointDisabledCause; disabledBy: string | null; failingSince: Date | null })[]
+  >`
+    SELECT e.id, e."propertyId", e.url, e.description, e."disabledAt", e."disabledCause", e."disabledBy", e."failingSince", p.timezone
     FROM "WebhookEndpoint" e JOIN "Property" p ON p.id = e."propertyId"
     WHERE NOT e.enabled AND e."disabledAt" > ${new Date(scope.now.getTime() - DAY)} AND e."disabledAt" <= ${scope.now}
-      AND e."disabledReason" LIKE 'Disabled automatically%' ${endpointFilter(scope)}`;
+      AND e."disabledCause" IN ('FAILING', 'GONE') ${endpointFilter(scope)}`;
   return rows.map((e) => ({
     propertyId: e.propertyId,
     rule: "ENDPOINT_DISABLED",
@@ -101,7 +105,7 @@ async function endpointDisabled(scope: Scope): Promise<AlertCandidate[]> {
     subjectId: e.id,
     dedupeKey: `ENDPOINT_DISABLED:${e.id}:${e.disabledAt.toISOString()}`,
     title: `Webhook endpoint disabled: ${endpointName(e)}`,
-    body: `${e.disabledReason} Nothing is sent to ${e.url} until it is enabled again.`,
+    body: `${describeDisabled({ cause: e.disabledCause, by: e.disabledBy, at: e.disabledAt, failingSince: e.failingSince })} Nothing is sent to ${e.url} until it is enabled again.`,
     actionLabel: "Re-enable…",
     actionHref: `/webhooks/${e.id}?enable=1`,
   }));

@@ -15,6 +15,7 @@ import { describeErrorGroup } from "./describe-error-group";
 import { addHistogram, emptyHistogram, histogramPercentile } from "./latency-histogram";
 import { deliveryStats, hourFloor, minuteFloor } from "./usage-reports";
 import { formatZonedTime } from "../ui/format";
+import { describeAutomaticDisable, isAutomaticallyDisabled } from "../webhooks/disabled-reason";
 
 export type HealthState = "healthy" | "degraded" | "failing" | "paused" | "idle";
 export const HEALTH_LABELS: Record<HealthState, string> = {
@@ -250,13 +251,13 @@ export async function integrationHealth(
       const href = `/webhooks/${endpoint.id}`;
       const base = { kind: "endpoint" as const, id: endpoint.id, name, href };
       if (!endpoint.enabled) {
-        const automatic = (endpoint.disabledReason ?? "").startsWith("Disabled automatically");
+        const cause = endpoint.disabledCause;
         const since = endpoint.disabledAt ? ` since ${at(endpoint.disabledAt)}` : "";
         result.push({
           ...base,
-          state: automatic ? "failing" : "paused",
-          sentence: automatic
-            ? `${name}: disabled${since}: ${endpoint.disabledReason!.replace(/^Disabled automatically: /, "")} ${capitalize(lastSuccess)}.`
+          state: isAutomaticallyDisabled(cause) ? "failing" : "paused",
+          sentence: isAutomaticallyDisabled(cause)
+            ? `${name}: disabled${since}: ${describeAutomaticDisable({ cause, at: endpoint.disabledAt, failingSince: endpoint.failingSince })} ${capitalize(lastSuccess)}.`
             : `${name}: disabled by a person${since}; nothing is sent until it is enabled again.`,
         });
         continue;

@@ -60,7 +60,7 @@ export async function createEndpoint(context: EndpointChange, input: z.output<ty
         ...(caller ? { readScopes: [...caller.scopes] } : {}),
         skipOwnEvents: input.skipOwnEvents,
         enabled: input.enabled,
-        disabledReason: input.enabled ? null : "Disabled when created.",
+        disabledCause: input.enabled ? null : "CREATED_DISABLED",
         disabledAt: input.enabled ? null : new Date(),
         secret: seal(secret),
         createdById: context.actor.type === "USER" ? context.actor.id : null,

@@ -1,6 +1,7 @@
 // Endpoints and deliveries as the API and the dashboard show them: never the signing secret.
 import type { WebhookAttempt, WebhookDelivery, WebhookEndpoint } from "../db/generated/prisma/client";
 import { openPinsIn } from "../reservations/sealed-pin";
+import { describeDisabled } from "./disabled-reason";
 import type { WebhookEventType } from "./event-types";
 import type { WebhookAttemptResource, WebhookDeliveryResource, WebhookDeliverySummary, WebhookEndpointResource } from "./webhook-resources";
 
@@ -16,7 +17,14 @@ export function serializeEndpoint(endpoint: WebhookEndpoint, now = new Date()): 
     enabled: endpoint.enabled,
     skipOwnEvents: endpoint.skipOwnEvents,
     retrySchedule: endpoint.retrySchedule === "extended" ? "extended" : "standard",
-    disabledReason: endpoint.enabled ? null : endpoint.disabledReason,
+    disabledReason: endpoint.enabled
+      ? null
+      : describeDisabled({
+          cause: endpoint.disabledCause,
+          by: endpoint.disabledBy,
+          at: endpoint.disabledAt,
+          failingSince: endpoint.failingSince,
+        }),
     disabledAt: endpoint.enabled ? null : iso(endpoint.disabledAt),
     secretRotationEndsAt: rotating ? iso(endpoint.previousSecretExpiresAt) : null,
     createdAt: endpoint.createdAt.toISOString(),

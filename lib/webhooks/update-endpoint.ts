@@ -42,8 +42,8 @@ export async function updateEndpoint(
           // A key subscribes it with its own scopes; an owner or admin choosing its events in the dashboard grants them.
           ...(caller ? { readScopes: [...caller.scopes] } : input.eventTypes ? { readScopes: ["full_access:read"] } : {}),
           // Enabling starts afresh: the failure streak that may have disabled it is forgotten.
-          ...(enabling ? { disabledReason: null, disabledAt: null, failingSince: null } : {}),
-          ...(disabling ? { disabledReason: `Disabled by ${context.actor.label}.`, disabledAt: new Date() } : {}),
+          ...(enabling ? { disabledCause: null, disabledBy: null, disabledAt: null, failingSince: null } : {}),
+          ...(disabling ? { disabledCause: "BY_USER", disabledBy: context.actor.label, disabledAt: new Date() } : {}),
         },
       });
       // Subscribed anew by a key: what it may not read is not sent to the (maybe new) URL, queued or replayed later.

@@ -162,15 +162,20 @@ describe("endpoint alerts", () => {
     await round();
     expect(monitor.received.map((m) => m.json.type)).toEqual(["endpoint.disabled"]);
     expect(monitor.received[0]!.json.data).toMatchObject({ endpoint: { id: goneId, description: "Old PMS", url: gone.url } });
-    expect((monitor.received[0]!.json.data as { endpoint: { reason: string } }).endpoint.reason).toMatch(/410 Gone/);
+    const goneRow = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: goneId } });
+    expect(goneRow.disabledCause).toBe("GONE");
+    const at = goneRow.disabledAt!.toISOString();
+    const reason = `Disabled automatically: the endpoint answered 410 Gone on ${at.slice(0, 10)} ${at.slice(11, 16)} UTC.`;
+    expect((monitor.received[0]!.json.data as { endpoint: { reason: string } }).endpoint.reason).toBe(reason);
 
     await evaluateAlerts({ now: clock.now, rules: ENDPOINT_RULES });
     await evaluateAlerts({ now: clock.now, rules: ENDPOINT_RULES });
     const disabled = (await alertsOf(property.id)).filter((a) => a.rule === "ENDPOINT_DISABLED");
     expect(disabled).toHaveLength(1);
     expect(disabled[0]).toMatchObject({ actionLabel: "Re-enable…", actionHref: `/webhooks/${goneId}?enable=1`, resolvedAt: null });
+    expect(disabled[0]!.body).toBe(`${reason} Nothing is sent to ${gone.url} until it is enabled again.`);
 
-    await db.webhookEndpoint.update({ where: { id: goneId }, data: { enabled: true, disabledAt: null, disabledReason: null } });
+    await db.webhookEndpoint.update({ where: { id: goneId }, data: { enabled: true, disabledAt: null, disabledCause: null } });
     await evaluateAlerts({ now: clock.now, rules: ENDPOINT_RULES });
     expect((await db.alert.findUniqueOrThrow({ where: { id: disabled[0]!.id } })).resolvedAt).toEqual(clock.now);
   });

@@ -12,7 +12,7 @@ import { startReceiver } from "../webhook-receiver";
 import { db, getPool } from "../../lib/db/client";
 import { configureTrustProxyHops } from "../../lib/http/client-ip";
 import { enqueueRequestLog, flushRequestLogs, WRITE_BATCH, type RequestLogEntry } from "../../lib/request-logs/log-writer";
-import { integrationHealth } from "../../lib/rollups/integration-health";
+import { formatLocalTime, integrationHealth } from "../../lib/rollups/integration-health";
 import { histogramPercentile } from "../../lib/rollups/latency-histogram";
 import { purgeRollups } from "../../lib/rollups/purge-rollups";
 import { deliveryBackfillSql, requestBackfillSql } from "../../lib/rollups/backfill-rollups";
@@ -287,6 +287,53 @@ describe("integration health of one key", () => {
     expect(mine[0]).toMatchObject({
       state: "failing",
       sentence: expect.stringContaining("most of them for records that don't exist (404) on GET /reservations"),
+    });
+  });
+});
+
+describe("integration health of disabled endpoints", () => {
+  it("tells an endpoint the engine disabled (failing, with what happened) from one disabled by hand (paused), by its cause", async () => {
+    const { property } = await propertyWithKey();
+    const now = new Date();
+    const disabledAt = new Date(now.getTime() - 3_600_000);
+    const failingSince = new Date(now.getTime() - 6 * 24 * 3_600_000);
+    const causes = [
+      ["Failing", "FAILING", null],
+      ["Gone", "GONE", null],
+      ["Person", "BY_USER", "Adam Admin <adam@example.com>"],
+      ["Created", "CREATED_DISABLED", null],
+    ] as const;
+    for (const [description, cause, by] of causes) {
+      await db.webhookEndpoint.create({
+        data: {
+          id: `we_${description.toLowerCase()}_${property.id}`,
+          propertyId: property.id,
+          url: "https://example.com/hook",
+          description,
+          eventTypes: ["*"],
+          enabled: false,
+          disabledCause: cause,
+          disabledBy: by,
+          disabledAt,
+          failingSince: cause === "FAILING" ? failingSince : null,
+          secret: "sealed",
+        },
+      });
+    }
+    const at = (d: Date) => formatLocalTime(d, property.timezone, now);
+    const utc = (d: Date) => `${d.toISOString().slice(0, 10)} ${d.toISOString().slice(11, 16)} UTC`;
+    const lines = (await integrationHealth(property, now)).filter((h) => h.kind === "endpoint");
+    expect(Object.fromEntries(lines.map((h) => [h.name, [h.state, h.sentence]]))).toEqual({
+      Failing: [
+        "failing",
+        `Failing: disabled since ${at(disabledAt)}: every delivery failed for 5 days (since ${utc(failingSince)}). No success in the last 7 days.`,
+      ],
+      Gone: [
+        "failing",
+        `Gone: disabled since ${at(disabledAt)}: the endpoint answered 410 Gone on ${utc(disabledAt)}. No success in the last 7 days.`,
+      ],
+      Person: ["paused", `Person: disabled by a person since ${at(disabledAt)}; nothing is sent until it is enabled again.`],
+      Created: ["paused", `Created: disabled by a person since ${at(disabledAt)}; nothing is sent until it is enabled again.`],
     });
   });
 });

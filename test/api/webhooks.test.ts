@@ -26,6 +26,7 @@ import { failedDeliveryCounts, getEndpointView } from "../../lib/webhooks/list-e
 import { resendDelivery } from "../../lib/webhooks/resend-delivery";
 import { retryFailedDeliveries } from "../../lib/webhooks/retry-failed-deliveries";
 import { sendTestEvent } from "../../lib/webhooks/send-test-event";
+import { serializeEndpoint } from "../../lib/webhooks/serialize-webhooks";
 import { purgeWebhookHistory } from "../../lib/webhooks/purge-webhook-history";
 import { claimDueDeliveries, FAILING_DISABLE_AFTER_MS, fanOutEvents, recordAttempts } from "../../lib/webhooks/engine/delivery-queue";
 import {
@@ -52,6 +53,9 @@ async function receiver(answer?: (count: number) => Answer | Promise<Answer>) {
   receivers.push(r);
   return { ...r, secrets };
 }
+
+/** How a disabled sentence writes a time: UTC, to the minute. */
+const utcMinute = (date: Date) => `${date.toISOString().slice(0, 10)} ${date.toISOString().slice(11, 16)}`;
 
 function clockAt(start = new Date()) {
   const clock = { now: start, at: () => clock.now, advance: (ms: number) => (clock.now = new Date(clock.now.getTime() + ms)) };
@@ -282,8 +286,10 @@ describe("delivery", () => {
     const w = worker();
     await w.runOnce();
     const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
-    expect(after.enabled).toBe(false);
-    expect(after.disabledReason).toMatch(/410 Gone/);
+    expect(after).toMatchObject({ enabled: false, disabledCause: "GONE", disabledBy: null });
+    expect(serializeEndpoint(after).disabledReason).toBe(
+      `Disabled automatically: the endpoint answered 410 Gone on ${utcMinute(after.disabledAt!)} UTC.`,
+    );
     expect(await db.webhookDelivery.findFirstOrThrow({ where: { endpointId: endpoint.id } })).toMatchObject({
       status: "FAILED",
       attemptCount: 1,
@@ -329,16 +335,33 @@ describe("delivery", () => {
     ok = false;
     await emit(property.id);
     await w.runOnce();
+    const run = (await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).failingSince!;
     clock.advance(FAILING_DISABLE_AFTER_MS - 60_000);
     await emit(property.id);
     await w.runOnce();
     expect((await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).enabled).toBe(true);
     clock.advance(120_000);
+    // One delivery is in flight elsewhere while this round disables the endpoint.
     await emit(property.id);
+    await emit(property.id);
+    await fanOutEvents(getPool(), clock.now);
+    const [inFlight] = await claimDueDeliveries(getPool(), clock.now, new Date(clock.now.getTime() + 30_000), 1);
     await w.runOnce();
     const disabled = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
-    expect(disabled.enabled).toBe(false);
-    expect(disabled.disabledReason).toMatch(/every delivery failed for 5 days/);
+    const sentence = `Disabled automatically: every delivery failed for 5 days (since ${utcMinute(run)} UTC).`;
+    expect(disabled).toMatchObject({ enabled: false, disabledCause: "FAILING", disabledBy: null, failingSince: run });
+    expect(serializeEndpoint(disabled).disabledReason).toBe(sentence);
+    // Its late success is recorded, but the endpoint keeps the start of the run that disabled it (and so its sentence).
+    const late = {
+      delivery: inFlight!,
+      request: { url: endpoint.id, headers: {}, body: inFlight!.payload },
+      result: { startedAt: clock.now, durationMs: 5, status: 200, headers: {}, body: "", error: null },
+      at: clock.now,
+    };
+    expect(await recordAttempts(getPool(), [late])).toEqual([inFlight!.id]);
+    const after = await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } });
+    expect(after).toMatchObject({ enabled: false, failingSince: run, consecutiveFailures: 0 });
+    expect(serializeEndpoint(after).disabledReason).toBe(sentence);
   });
 
   it("retries a timeout and a network error; keeps only the first 32 KB of an answer; does not follow redirects", async () => {
@@ -567,7 +590,11 @@ describe("/api/v1/webhook-endpoints", () => {
     });
     expect(patched.status).toBe(200);
     expect(patched.body).toMatchObject({
-      data: { eventTypes: ["*"], enabled: false, disabledReason: expect.stringMatching(/Disabled by API key/) },
+      data: { eventTypes: ["*"], enabled: false, disabledReason: expect.stringMatching(/^Disabled by API key “.+” \(….{4}\)\.$/) },
+    });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      disabledCause: "BY_USER",
+      disabledBy: (patched.body as { data: { disabledReason: string } }).data.disabledReason.slice("Disabled by ".length, -1),
     });
     const enabled = await call(endpointRoute.PATCH, {
       method: "PATCH",
@@ -577,6 +604,24 @@ describe("/api/v1/webhook-endpoints", () => {
       body: { enabled: true },
     });
     expect(enabled.body).toMatchObject({ data: { enabled: true, disabledReason: null } });
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: endpoint.id } })).toMatchObject({
+      disabledCause: null,
+      disabledBy: null,
+      disabledAt: null,
+    });
+    const createdDisabled = await call(endpointsRoute.POST, {
+      method: "POST",
+      path: "/api/v1/webhook-endpoints",
+      key,
+      body: { url: r.url, eventTypes: ["*"], enabled: false },
+    });
+    expect(createdDisabled.body).toMatchObject({ data: { enabled: false, disabledReason: "Disabled when created." } });
+    const createdDisabledId = (createdDisabled.body as { data: { id: string } }).data.id;
+    expect(await db.webhookEndpoint.findUniqueOrThrow({ where: { id: createdDisabledId } })).toMatchObject({
+      disabledCause: "CREATED_DISABLED",
+      disabledBy: null,
+    });
+    await db.webhookEndpoint.delete({ where: { id: createdDisabledId } });
 
     const bad = await call(endpointRoute.PATCH, {
       method: "PATCH",

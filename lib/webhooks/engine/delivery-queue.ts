@@ -11,6 +11,8 @@ import { eventBodySql } from "../../events/event-body";
 import { OPERATIONAL_EVENT_TYPES } from "../../events/event-catalog";
 import { newEventId } from "../../events/record-domain-event";
 import { deliveryRollupCte } from "../../rollups/rollup-sql";
+import { describeDisabled } from "../disabled-reason";
+import type { EndpointDisabledCause } from "../../db/generated/prisma/enums";
 import { scopesReadingEachType } from "../event-types";
 import { OUTBOX_CHANNEL } from "./outbox-notifications";
 import { parseRetryAfter, retryDelayMs } from "./retry-schedule";
@@ -152,12 +154,18 @@ export function outcomeOf(attempt: CompletedAttempt, random: () => number = Math
 }
 
 /**
+ * A success clears an endpoint's failing streak, but an endpoint disabled for failing keeps the start of the
+ * run that disabled it (its disabled sentence names it) until it is enabled again.
+ */
+const KEEP_FAILING_SINCE_OF_FAILING = `CASE WHEN "disabledCause" = 'FAILING' THEN "failingSince" END`;
+
+/**
  * The attempts of a batch and their deliveries' next state, in one statement. When every attempt
  * succeeded, it also clears their endpoints' failing streak (`allSucceeded`): nothing else can follow
  * from successes, so that common case is one round trip, without a transaction around more statements.
  */
 const CLEAR_FAILING_STREAK = `, healthy AS (
-         UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "consecutiveFailures" = 0
+         UPDATE "WebhookEndpoint" SET "failingSince" = ${KEEP_FAILING_SINCE_OF_FAILING}, "consecutiveFailures" = 0
          WHERE id IN (SELECT "endpointId" FROM updated) AND "failingSince" IS NOT NULL
        )`;
 const recordStatement = (allSucceeded: boolean) =>
@@ -247,7 +255,8 @@ export async function recordAttempts(
     const disabled: string[] = [];
     if (succeeded.length > 0) {
       await client.query(
-        `UPDATE "WebhookEndpoint" SET "failingSince" = NULL, "consecutiveFailures" = 0 WHERE id = ANY($1) AND "failingSince" IS NOT NULL`,
+        `UPDATE "WebhookEndpoint" SET "failingSince" = ${KEEP_FAILING_SINCE_OF_FAILING}, "consecutiveFailures" = 0
+         WHERE id = ANY($1) AND "failingSince" IS NOT NULL`,
         [succeeded],
       );
     }
@@ -259,8 +268,7 @@ export async function recordAttempts(
         [failed, failures, now],
       );
       const { rows: stale } = await client.query<{ id: string }>(
-        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
-           "disabledReason" = 'Disabled automatically: every delivery failed for 5 days (since ' || to_char("failingSince" AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC).'
+        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2, "disabledCause" = 'FAILING', "disabledBy" = NULL
          WHERE id = ANY($1) AND enabled AND "failingSince" <= $3 RETURNING id`,
         [failed, now, new Date(now.getTime() - FAILING_DISABLE_AFTER_MS)],
       );
@@ -268,8 +276,7 @@ export async function recordAttempts(
     }
     if (gone.length > 0) {
       const { rows: goneRows } = await client.query<{ id: string }>(
-        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2,
-           "disabledReason" = 'Disabled automatically: the endpoint answered 410 Gone on ' || to_char($2::timestamptz AT TIME ZONE 'UTC', 'YYYY-MM-DD HH24:MI') || ' UTC.'
+        `UPDATE "WebhookEndpoint" SET enabled = false, "disabledAt" = $2, "updatedAt" = $2, "disabledCause" = 'GONE', "disabledBy" = NULL
          WHERE id = ANY($1) AND enabled RETURNING id`,
         [gone, now],
       );
@@ -308,20 +315,23 @@ async function recordOperationalEvents(
       url: string;
       description: string;
       disabledAt: Date;
-      disabledReason: string;
+      disabledCause: EndpointDisabledCause | null;
+      disabledBy: string | null;
+      failingSince: Date | null;
     }>(
-      `SELECT id, "propertyId", url, description, "disabledAt", "disabledReason" FROM "WebhookEndpoint" WHERE id = ANY($1) AND NOT enabled`,
+      `SELECT id, "propertyId", url, description, "disabledAt", "disabledCause", "disabledBy", "failingSince"
+       FROM "WebhookEndpoint" WHERE id = ANY($1) AND NOT enabled`,
       [disabled],
     );
-    for (const e of rows)
+    for (const e of rows) {
+      const reason = describeDisabled({ cause: e.disabledCause, by: e.disabledBy, at: e.disabledAt, failingSince: e.failingSince });
       events.push({
         id: newEventId(),
         propertyId: e.propertyId,
         type: "endpoint.disabled",
-        payload: {
-          endpoint: { id: e.id, url: e.url, description: e.description, disabledAt: e.disabledAt.toISOString(), reason: e.disabledReason },
-        },
+        payload: { endpoint: { id: e.id, url: e.url, description: e.description, disabledAt: e.disabledAt.toISOString(), reason } },
       });
+    }
   }
   for (const { attempt, outcome } of recorded) {
     const { delivery } = attempt;

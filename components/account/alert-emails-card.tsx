@@ -6,12 +6,22 @@ import { useState } from "react";
 import { ActionMessage } from "@/components/ui/action-message";
 import { Button } from "@/components/ui/button";
 import { updateAlertEmailsAction } from "@/lib/actions/account";
-import { ALERT_RULE_NAMES, ALERT_RULES, type AlertRule } from "@/lib/alerts/alert-rules";
+import type { AlertKind } from "@/lib/integration-rules/alert-kinds";
 
-/** One checkbox per alert rule: checked means "e-mail me". */
-export function AlertEmailsCard({ muted, mailedFor, mailConfigured }: { muted: string[]; mailedFor: string[]; mailConfigured: boolean }) {
+/** One checkbox per alert rule (`rules`, with the words of the registry): checked means "e-mail me". */
+export function AlertEmailsCard({
+  rules,
+  muted,
+  mailedFor,
+  mailConfigured,
+}: {
+  rules: { kind: AlertKind; label: string; hint: string }[];
+  muted: string[];
+  mailedFor: string[];
+  mailConfigured: boolean;
+}) {
   const router = useRouter();
-  const [wanted, setWanted] = useState<Set<AlertRule>>(() => new Set(ALERT_RULE_NAMES.filter((rule) => !muted.includes(rule))));
+  const [wanted, setWanted] = useState<Set<AlertKind>>(() => new Set(rules.map((r) => r.kind).filter((kind) => !muted.includes(kind))));
   const mutation = useMutation({
     mutationFn: updateAlertEmailsAction,
     onSuccess: (result) => {
@@ -36,13 +46,13 @@ export function AlertEmailsCard({ muted, mailedFor, mailConfigured }: { muted: s
           className="mt-4"
           onSubmit={(event) => {
             event.preventDefault();
-            mutation.mutate({ muted: ALERT_RULE_NAMES.filter((rule) => !wanted.has(rule)) });
+            mutation.mutate({ muted: rules.map((r) => r.kind).filter((kind) => !wanted.has(kind)) });
           }}
         >
           <fieldset>
             <legend className="sr-only">Alerts to get by e-mail</legend>
             <ul className="grid gap-2 sm:grid-cols-2">
-              {ALERT_RULE_NAMES.map((rule) => (
+              {rules.map(({ kind: rule, label, hint }) => (
                 <li key={rule}>
                   <label className="flex gap-2 rounded-md border border-slate-200 p-2 text-sm has-[:checked]:border-brand-500 has-[:checked]:bg-brand-50">
                     <input
@@ -60,8 +70,8 @@ export function AlertEmailsCard({ muted, mailedFor, mailConfigured }: { muted: s
                       }
                     />
                     <span>
-                      <span className="block font-medium text-slate-900">{ALERT_RULES[rule].label}</span>
-                      <span className="block text-xs text-slate-600">{ALERT_RULES[rule].hint}</span>
+                      <span className="block font-medium text-slate-900">{label}</span>
+                      <span className="block text-xs text-slate-600">{hint}</span>
                     </span>
                   </label>
                 </li>

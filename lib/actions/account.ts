@@ -10,7 +10,7 @@ import { regenerateRecoveryCodes } from "../account/regenerate-recovery-codes";
 import { changePasswordInput, disableTwoFactorInput, sessionRef, twoFactorCodeInput } from "../account/schemas";
 import { signOutOtherSessions } from "../account/sign-out-other-sessions";
 import { signOutSession } from "../account/sign-out-session";
-import { ALERT_RULE_NAMES } from "../alerts/alert-rules";
+import { ALERT_KINDS } from "../integration-rules/alert-kinds";
 import { listLiveSessions } from "../auth/user-sessions";
 import { db } from "../db/client";
 import { accountAction, type AccountActionContext } from "./account-action";
@@ -80,7 +80,7 @@ export const signOutOtherSessionsAction = accountAction(noInput, async (context)
   return count === 0 ? "No other sessions were signed in." : `${count} other ${count === 1 ? "session was" : "sessions were"} signed out.`;
 });
 
-const alertEmailsInput = z.strictObject({ muted: z.array(z.enum(ALERT_RULE_NAMES)).max(ALERT_RULE_NAMES.length) });
+const alertEmailsInput = z.strictObject({ muted: z.array(z.enum(ALERT_KINDS)).max(ALERT_KINDS.length) });
 
 /** Which alerts this person does not want by e-mail (every other one is mailed to owners and admins). */
 export const updateAlertEmailsAction = accountAction(alertEmailsInput, async ({ session, input }) => {

@@ -4,7 +4,8 @@ import "server-only";
 import { db } from "../db/client";
 import { env } from "../env";
 import { sendMail, type Mail } from "../mail/send-mail";
-import { ALERT_RULES, isAlertRule } from "./alert-rules";
+import { isAlertKind } from "../integration-rules/alert-kinds";
+import { alertRules } from "../integration-rules/registry";
 
 /** Alerts older than this are not mailed any more (an SMTP server configured late does not flood). */
 export const MAIL_WITHIN_MS = 24 * 3_600_000;
@@ -22,7 +23,8 @@ export function alertMail(
   alert: { title: string; body: string; actionLabel: string; rule: string },
   details: { to: string; propertyName: string; link: string; settingsLink: string },
 ): Mail {
-  const why = isAlertRule(alert.rule) ? ALERT_RULES[alert.rule].label : alert.rule;
+  // A rule no longer known (an old alert) is named by its kind.
+  const why = isAlertKind(alert.rule) ? alertRules[alert.rule].mailReason : alert.rule.toLowerCase();
   const action = alert.actionLabel.replace(/…$/, "");
   const text = [
     `${details.propertyName}: ${alert.title}`,
@@ -31,7 +33,7 @@ export function alertMail(
     "",
     `${action}: ${details.link}`,
     "",
-    `You get this mail because you chose to hear when "${why.toLowerCase()}". Change which alerts you get by mail: ${details.settingsLink}`,
+    `You get this mail because you chose to hear when "${why}". Change which alerts you get by mail: ${details.settingsLink}`,
   ].join("\n");
   const html = `<!doctype html>
 <html><body style="font-family: system-ui, sans-serif; color: #0f172a; line-height: 1.5">
@@ -39,7 +41,7 @@ export function alertMail(
 <h1 style="font-size: 18px">${escapeHtml(alert.title)}</h1>
 <p>${escapeHtml(alert.body)}</p>
 <p><a href="${escapeHtml(details.link)}" style="display: inline-block; background: #2563eb; color: #fff; padding: 10px 16px; border-radius: 6px; text-decoration: none">${escapeHtml(action)}</a></p>
-<p style="font-size: 13px; color: #475569">You get this mail because you chose to hear when ${escapeHtml(why.toLowerCase())}. <a href="${escapeHtml(details.settingsLink)}">Change which alerts you get by mail</a>.</p>
+<p style="font-size: 13px; color: #475569">You get this mail because you chose to hear when ${escapeHtml(why)}. <a href="${escapeHtml(details.settingsLink)}">Change which alerts you get by mail</a>.</p>
 </body></html>`;
   return { to: details.to, subject: `[${details.propertyName}] ${alert.title}`, text, html };
 }

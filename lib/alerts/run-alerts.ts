@@ -2,7 +2,8 @@ import "server-only";
 // How the app runs the alerts: every minute (every instance; the rules dedupe), and at once for the
 // endpoints a webhook worker just saw fail, so a broken receiver is told within seconds, not a minute.
 import { mailPendingAlerts } from "./alert-mail";
-import { ENDPOINT_RULES, evaluateAlerts } from "./evaluate-alerts";
+import { ENDPOINT_RULES } from "../integration-rules/registry";
+import { evaluateAlerts } from "./evaluate-alerts";
 
 export const ALERT_INTERVAL_MS = 60_000;
 

@@ -5,6 +5,7 @@ import { PageHeader } from "@/components/ui/page-header";
 import { getCurrentSession } from "@/lib/auth/current-session";
 import { db } from "@/lib/db/client";
 import { env } from "@/lib/env";
+import { alertDescriptions } from "@/lib/integration-rules/registry";
 
 export const metadata: Metadata = { title: "Alert e-mails" };
 
@@ -23,7 +24,12 @@ export default async function NotificationsPage() {
         title="Alert e-mails"
         description="When an integration breaks (a webhook endpoint failing, a key about to expire, …), the bell in the dashboard tells everyone who can see API Access; owners and admins can also get an e-mail."
       />
-      <AlertEmailsCard muted={user.mutedAlertEmails} mailedFor={mailedFor} mailConfigured={Boolean(env().SMTP_URL)} />
+      <AlertEmailsCard
+        rules={alertDescriptions()}
+        muted={user.mutedAlertEmails}
+        mailedFor={mailedFor}
+        mailConfigured={Boolean(env().SMTP_URL)}
+      />
     </div>
   );
 }

@@ -1,6 +1,8 @@
 import Link from "next/link";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
-import { HEALTH_LABELS, type HealthState, type IntegrationHealth } from "@/lib/rollups/integration-health";
+import type { HealthState } from "@/lib/integration-rules/health/health-state-rule";
+import { healthStates } from "@/lib/integration-rules/registry";
+import type { IntegrationHealth } from "@/lib/rollups/integration-health";
 
 const TONES: Record<HealthState, BadgeTone> = { healthy: "green", degraded: "amber", failing: "red", paused: "gray", idle: "gray" };
 const KINDS: Record<IntegrationHealth["kind"], string> = { key: "API key", partner: "Partner", endpoint: "Webhook endpoint" };
@@ -18,7 +20,7 @@ export function HealthList({ items, base, links = true }: { items: IntegrationHe
           data-testid="integration-health"
         >
           <div className="flex shrink-0 items-center gap-2 sm:w-40">
-            <Badge tone={TONES[item.state]}>{HEALTH_LABELS[item.state]}</Badge>
+            <Badge tone={TONES[item.state]}>{healthStates[item.state].label}</Badge>
             <span className="text-xs text-slate-500">{KINDS[item.kind]}</span>
           </div>
           <p className="min-w-0 flex-1 text-sm break-words text-slate-800">{item.sentence}</p>
